@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import readline from 'node:readline/promises';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { DatabaseOpenError, openDatabase } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { syncReferenceData } from '../db/reference.ts';
+import { demoSeeded, seedDemo } from '../server/modules/demo/seed.ts';
+import { adminCreator } from '../server/modules/admin/cli.ts';
+import { AppError } from '../server/platform/errors.ts';
+
+const USAGE = `Usage: mantelkring <command> [options]
+
+Commands:
+  migrate                     apply database migrations and load reference data
+  seed --demo                 fill an empty installation with demo data
+  create-admin --email E --name N
+                              create a platform administrator (password asked, or from
+                              MK_ADMIN_PASSWORD); sign in and set up two-step login next
+
+Database: DATABASE_URL (PostgreSQL) or MK_DATA_DIR (embedded PGlite, default ./data/db).`;
+
+class UsageError extends Error {}
+
+async function readPassword(): Promise<string> {
+  if (process.env.MK_ADMIN_PASSWORD) return process.env.MK_ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split('\n')[0]?.trim() ?? '';
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('Password (at least 12 characters): ');
+  rl.close();
+  return answer.trim();
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
+  if (!['migrate', 'seed', 'create-admin'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  if (command === 'seed' && !values.demo) throw new UsageError('Only demo data can be seeded: use "seed --demo".');
+  if (command === 'create-admin' && (!values.email || !values.name)) throw new UsageError('create-admin needs --email and --name.');
+
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db);
+    await syncReferenceData(db);
+    if (command === 'migrate') {
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } else if (command === 'seed') {
+      if (await demoSeeded(db)) {
+        console.log('Demo data is already there; nothing to do.');
+        return;
+      }
+      const bar = new cliProgress.SingleBar({ format: 'Demo data [{bar}] {percentage}% {step}', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(5, 0, { step: '' });
+      await seedDemo(db, { onProgress: (done, _total, step) => bar.update(done, { step }) });
+      bar.stop();
+      console.log('Demo data created. Accounts: see README.md.');
+    } else {
+      const password = await readPassword();
+      const id = await adminCreator(db, { email: values.email as string, displayName: values.name as string, password });
+      console.log(`Administrator created (${id}). Log in and set up two-step login.`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof AppError) {
+    console.error(`Error: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});

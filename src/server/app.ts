@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../common/errors.ts';
+import type { Services } from './platform/context.ts';
+import { AppError, toProblem } from './platform/errors.ts';
+import { localeOf } from './platform/http.ts';
+import { loadActor } from './platform/actor.ts';
+import { findSession, SESSION_COOKIE } from './platform/sessions.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+
+import { APP_VERSION } from './version.ts';
+const BODY_LIMIT = 256 * 1024;
+
+/** Maps Fastify's own client errors to our error codes. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
+};
+
+/** Builds the Fastify app (plugins, hooks, routes) without listening. */
+export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a cross-site HTML form cannot send application/json without a CORS
+  // preflight, which this server never grants (part of the CSRF defence).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mantelkring API', version: APP_VERSION, description: 'API of Mantelkring. Errors are application/problem+json (RFC 9457) with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api') && !request.url.startsWith('/fhir')) return;
+    // CSRF: a state-changing request that carries an Origin must come from our own origin.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      const origin = request.headers.origin;
+      if (origin && new URL(origin).host !== request.headers.host) throw new AppError('csrf_rejected');
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(services.db, token, services.now(), {
+      idleMinutes: services.config.sessionIdleMinutes,
+      maxHours: services.config.sessionMaxHours,
+    });
+    if (session) request.actor = await loadActor(services.db, session);
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    let code: ErrorCode;
+    let detail: string | undefined;
+    let fieldErrors: { path: string; message: string }[] | undefined;
+    if (error instanceof AppError) {
+      code = error.code;
+      detail = error.message;
+      fieldErrors = error.fieldErrors;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      code = 'validation_failed';
+      fieldErrors = error.validation.map((v) => ({
+        path: `${v.instancePath || '/'}`.replace(/^\/?/, '/'),
+        message: describeIssue(v.params as { issue?: { code?: string; keys?: string[] } } | undefined, v.message),
+      }));
+      detail = fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ');
+    } else if (error.code && FASTIFY_CODES[error.code]) {
+      code = FASTIFY_CODES[error.code] as ErrorCode;
+    } else if (error.statusCode === 404) {
+      code = 'not_found';
+    } else if (error.statusCode === 405) {
+      code = 'method_not_allowed';
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      code = 'validation_failed';
+      detail = error.message;
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      code = 'internal';
+    }
+    const problem = toProblem(code, locale, code === 'internal' ? undefined : detail, fieldErrors);
+    if (code === 'not_authenticated' && request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(problem.status).type('application/problem+json').send(problem);
+  });
+
+  await app.register(healthRoutes, { services });
+  await app.register(accountRoutes, { services });
+  await app.register(organisationRoutes, { services });
+  await app.register(adminRoutes, { services });
+  await app.register(referenceRoutes, { services });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = services.config.webDir;
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/fhir');
+    if (!isApi && request.method === 'GET' && hasWeb) {
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    const problem = toProblem('not_found', localeOf(request));
+    return reply.code(404).type('application/problem+json').send(problem);
+  });
+
+  return app;
+}
+
+function describeIssue(params: { issue?: { code?: string; keys?: string[] } } | undefined, fallback: string | undefined): string {
+  const issue = params?.issue;
+  if (issue?.code === 'unrecognized_keys') return `onbekend veld: ${issue.keys?.join(', ')}`;
+  return fallback ?? 'ongeldige waarde';
+}

@@ -1,0 +1,81 @@
+import type { Queryable } from '../../../db/types.ts';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  email_verified_at: Date | null;
+  personas: string[];
+  locale: 'nl' | 'en';
+  municipality_code: string | null;
+  is_platform_admin: boolean;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  disabled_at: Date | null;
+  created_at: Date;
+}
+
+const USER_COLUMNS = `id, email, display_name, password_hash, email_verified_at, personas, locale, municipality_code,
+  is_platform_admin, totp_secret, totp_enabled_at, disabled_at, created_at`;
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRecord | null> {
+  const { rows } = await db.query<UserRecord>(`select ${USER_COLUMNS} from users where lower(email) = lower($1)`, [email.trim()]);
+  return rows[0] ?? null;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserRecord | null> {
+  const { rows } = await db.query<UserRecord>(`select ${USER_COLUMNS} from users where id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertUser(
+  db: Queryable,
+  user: { email: string; displayName: string; passwordHash: string | null; personas: string[]; locale: string; municipalityCode: string | null; verified: boolean; isPlatformAdmin?: boolean },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into users (email, display_name, password_hash, personas, locale, municipality_code, email_verified_at, is_platform_admin)
+     values ($1, $2, $3, $4, $5, $6, case when $7 then now() end, $8) returning id`,
+    [user.email.trim(), user.displayName, user.passwordHash, user.personas, user.locale, user.municipalityCode, user.verified, user.isPlatformAdmin ?? false],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function insertEmailToken(db: Queryable, token: { hash: string; userId: string; purpose: 'verify_email' | 'reset_password'; expiresAt: Date }): Promise<void> {
+  await db.query('insert into email_tokens (token_hash, user_id, purpose, expires_at) values ($1, $2, $3, $4)', [token.hash, token.userId, token.purpose, token.expiresAt]);
+}
+
+/** Uses a one-time token: marks it used and returns its user, or null when invalid or expired. */
+export async function consumeEmailToken(db: Queryable, hash: string, purpose: 'verify_email' | 'reset_password', now: Date): Promise<string | null> {
+  const { rows } = await db.query<{ user_id: string }>(
+    `update email_tokens set used_at = $3 where token_hash = $1 and purpose = $2 and used_at is null and expires_at > $3 returning user_id`,
+    [hash, purpose, now],
+  );
+  return rows[0]?.user_id ?? null;
+}
+
+export async function listSessions(db: Queryable, userId: string, now: Date, idleMinutes: number) {
+  const { rows } = await db.query<{ id: string; created_at: Date; last_seen_at: Date; user_agent: string | null; ip: string | null }>(
+    `select id, created_at, last_seen_at, user_agent, ip from sessions
+     where user_id = $1 and ended_at is null and expires_at > $2 and last_seen_at > $2 - make_interval(mins => $3)
+     order by last_seen_at desc`,
+    [userId, now, idleMinutes],
+  );
+  return rows;
+}
+
+export async function replaceRecoveryCodes(db: Queryable, userId: string, hashes: string[]): Promise<void> {
+  await db.query('delete from recovery_codes where user_id = $1', [userId]);
+  await db.query('insert into recovery_codes (user_id, code_hash) select $1, unnest($2::text[])', [userId, hashes]);
+}
+
+/** Uses a recovery code once; true when it was valid and unused. */
+export async function useRecoveryCode(db: Queryable, userId: string, hash: string): Promise<boolean> {
+  const { rowCount } = await db.query('update recovery_codes set used_at = now() where user_id = $1 and code_hash = $2 and used_at is null', [userId, hash]);
+  return rowCount > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: Queryable, userId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from recovery_codes where user_id = $1 and used_at is null', [userId]);
+  return rows[0]?.n ?? 0;
+}

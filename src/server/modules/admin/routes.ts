@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PageQuery, paged } from '../../../common/schemas.ts';
+import type { Services } from '../../platform/context.ts';
+import { actorOf, originOf } from '../../platform/http.ts';
+import * as service from './service.ts';
+
+const OutboxItem = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string(), sentAt: z.string().nullable(), lastError: z.string().nullable() });
+const UserItem = z.object({ id: z.string(), email: z.string(), displayName: z.string(), personas: z.array(z.string()), isPlatformAdmin: z.boolean(), emailVerified: z.boolean(), twoFactor: z.boolean(), createdAt: z.string() });
+const AuditItem = z.object({
+  id: z.number(),
+  occurredAt: z.string(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  userId: z.string().nullable(),
+  userDisplay: z.string().nullable(),
+  onBehalfOfUserId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  accessPoint: z.string().nullable(),
+  sourceSystem: z.string(),
+  outcome: z.string(),
+  emergency: z.boolean(),
+});
+
+/** Platform administration: outbox, users, access log. */
+export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const tags = ['admin'];
+
+  app.get('/api/admin/outbox', { schema: { tags, summary: 'Mail outbox (demo mail without SMTP)', querystring: PageQuery, response: { 200: paged(OutboxItem) } } }, async (request) => {
+    const { rows, total } = await service.outboxReader(services, actorOf(request), request.query);
+    return {
+      items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null, lastError: r.last_error })),
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+      total,
+    };
+  });
+
+  app.get(
+    '/api/admin/users',
+    { schema: { tags, querystring: PageQuery.extend({ q: z.string().max(100).optional() }), response: { 200: paged(UserItem) } } },
+    async (request) => {
+      const { rows, total } = await service.userLister(services, actorOf(request), request.query);
+      return {
+        items: rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, personas: r.personas, isPlatformAdmin: r.is_platform_admin, emailVerified: r.email_verified, twoFactor: r.totp_enabled, createdAt: r.created_at.toISOString() })),
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        total,
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Access log (NEN 7513); needs 2FA',
+        querystring: PageQuery.extend({ userId: z.uuid().optional(), clientId: z.uuid().optional(), action: z.string().max(50).optional() }),
+        response: { 200: paged(AuditItem) },
+      },
+    },
+    async (request) => {
+      const { rows, total } = await service.auditLogReader(services, actorOf(request), request.query, originOf(request));
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          occurredAt: r.occurred_at.toISOString(),
+          action: r.action,
+          resourceType: r.resource_type,
+          resourceId: r.resource_id,
+          clientId: r.client_id,
+          userId: r.user_id,
+          userDisplay: r.user_display,
+          onBehalfOfUserId: r.on_behalf_of_user_id,
+          organisationId: r.organisation_id,
+          accessPoint: r.access_point,
+          sourceSystem: r.source_system,
+          outcome: r.outcome,
+          emergency: r.emergency,
+        })),
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        total,
+      };
+    },
+  );
+};

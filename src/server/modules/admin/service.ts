@@ -1,0 +1,37 @@
+import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { audit } from '../../platform/audit.ts';
+import { adminPolicy } from '../../platform/policy/admin.ts';
+import * as q from './queries.ts';
+
+/** The mail outbox, newest first (platform admin). */
+export async function outboxReader(services: Services, actor: Actor, input: { page: number; pageSize: number }) {
+  adminPolicy.assertReadOutbox(actor);
+  return q.listOutbox(services.db, (input.page - 1) * input.pageSize, input.pageSize);
+}
+
+/** All user accounts, searchable (platform admin). */
+export async function userLister(services: Services, actor: Actor, input: { page: number; pageSize: number; q?: string }) {
+  adminPolicy.assertManageUsers(actor);
+  return q.listUsers(services.db, input.q?.trim() ?? '', (input.page - 1) * input.pageSize, input.pageSize);
+}
+
+/**
+ * The access log (NEN 7513), newest first. Reading it needs a platform admin who passed the
+ * second factor in this session; the read itself is logged.
+ */
+export async function auditLogReader(
+  services: Services,
+  actor: Actor,
+  input: { page: number; pageSize: number; userId?: string; clientId?: string; action?: string },
+  origin: Origin,
+) {
+  adminPolicy.assertReadAuditLog(actor);
+  const result = await q.listAudit(services.db, input, (input.page - 1) * input.pageSize, input.pageSize);
+  await audit(services.db, { actor }, origin, {
+    action: 'search',
+    resourceType: 'audit_log',
+    clientId: input.clientId ?? null,
+    detail: { userId: input.userId, clientId: input.clientId, action: input.action, page: input.page },
+  });
+  return result;
+}

@@ -1,0 +1,110 @@
+import type { Queryable } from '../../../db/types.ts';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: 'care_provider' | 'welfare' | 'volunteer' | 'municipality' | 'programme_office';
+  sector: 'elderly_care' | 'disability_care' | 'mental_health' | 'hospital_rehabilitation' | 'home_care' | 'primary_care' | null;
+  municipality_code: string | null;
+  municipality_name: string | null;
+  region: string | null;
+  created_at: Date;
+}
+
+const ORG_SELECT = `select o.id, o.name, o.kind, o.sector, o.municipality_code, m.name as municipality_name, o.region, o.created_at
+  from organisations o left join municipalities m on m.code = o.municipality_code`;
+
+export async function insertOrganisation(
+  db: Queryable,
+  org: { name: string; kind: string; sector: string | null; municipalityCode: string | null; region: string | null },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'insert into organisations (name, kind, sector, municipality_code, region) values ($1, $2, $3, $4, $5) returning id',
+    [org.name, org.kind, org.sector, org.municipalityCode, org.region],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function findOrganisation(db: Queryable, id: string): Promise<OrganisationRow | null> {
+  const { rows } = await db.query<OrganisationRow>(`${ORG_SELECT} where o.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** A page of organisations; `onlyIds` limits to the caller's own. */
+export async function listOrganisations(db: Queryable, opts: { onlyIds?: string[]; offset: number; limit: number }) {
+  const filter = opts.onlyIds ? 'where o.id = any($3::uuid[])' : '';
+  const params: unknown[] = [opts.limit, opts.offset];
+  if (opts.onlyIds) params.push(opts.onlyIds);
+  const { rows } = await db.query<OrganisationRow & { total: number }>(
+    `${ORG_SELECT} ${filter} order by o.name collate "C" limit $1 offset $2`.replace('select o.id', 'select count(*) over ()::int as total, o.id'),
+    params,
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export async function listMembers(db: Queryable, organisationId: string) {
+  const { rows } = await db.query<{ id: string; user_id: string; display_name: string; email: string; role: string; job_title: string | null; created_at: Date; totp_enabled: boolean }>(
+    `select m.id, m.user_id, u.display_name, u.email, m.role, m.job_title, m.created_at, u.totp_enabled_at is not null as totp_enabled
+     from memberships m join users u on u.id = m.user_id where m.organisation_id = $1 order by u.display_name, m.role`,
+    [organisationId],
+  );
+  return rows;
+}
+
+export interface InvitationRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  email: string;
+  role: string;
+  job_title: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Date;
+}
+
+const INVITATION_SELECT = `select i.id, i.organisation_id, o.name as organisation_name, i.email, i.role, i.job_title, i.expires_at,
+  i.accepted_at, i.revoked_at, i.created_at from staff_invitations i join organisations o on o.id = i.organisation_id`;
+
+export async function insertInvitation(
+  db: Queryable,
+  inv: { organisationId: string; email: string; role: string; jobTitle: string | null; tokenHash: string; invitedBy: string; expiresAt: Date },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into staff_invitations (organisation_id, email, role, job_title, token_hash, invited_by, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [inv.organisationId, inv.email, inv.role, inv.jobTitle, inv.tokenHash, inv.invitedBy, inv.expiresAt],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function listInvitations(db: Queryable, organisationId: string): Promise<InvitationRow[]> {
+  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.organisation_id = $1 order by i.created_at desc limit 200`, [organisationId]);
+  return rows;
+}
+
+export async function findInvitationByToken(db: Queryable, tokenHash: string): Promise<InvitationRow | null> {
+  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.token_hash = $1`, [tokenHash]);
+  return rows[0] ?? null;
+}
+
+export async function revokeInvitation(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'update staff_invitations set revoked_at = now() where id = $1 and organisation_id = $2 and accepted_at is null and revoked_at is null',
+    [id, organisationId],
+  );
+  return rowCount > 0;
+}
+
+export async function markInvitationAccepted(db: Queryable, id: string): Promise<void> {
+  await db.query('update staff_invitations set accepted_at = now() where id = $1', [id]);
+}
+
+export async function insertMembership(db: Queryable, m: { organisationId: string; userId: string; role: string; jobTitle: string | null }): Promise<void> {
+  await db.query(
+    `insert into memberships (organisation_id, user_id, role, job_title) values ($1, $2, $3, $4)
+     on conflict (organisation_id, user_id, role) do update set job_title = coalesce(excluded.job_title, memberships.job_title)`,
+    [m.organisationId, m.userId, m.role, m.jobTitle],
+  );
+}

@@ -1,0 +1,172 @@
+import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
+import { organisationPolicy } from '../../platform/policy/organisation.ts';
+import { requireActor } from '../../platform/policy/index.ts';
+import { assertAcceptablePassword, hashPassword } from '../../platform/passwords.ts';
+import { randomToken, sha256 } from '../../platform/tokens.ts';
+import { findUserByEmail, insertUser } from '../accounts/queries.ts';
+import * as q from './queries.ts';
+
+const INVITATION_DAYS = 14;
+
+const ROLE_NL: Record<string, string> = {
+  professional: 'professional',
+  coordinator: 'coördinator',
+  policy: 'beleidsmedewerker / ambassadeur',
+  org_admin: 'beheerder',
+  volunteer: 'vrijwilliger',
+};
+
+/** Creates an organisation (platform admin only). */
+export async function organisationCreator(
+  services: Services,
+  actor: Actor,
+  input: { name: string; kind: string; sector?: string | null; municipalityCode?: string | null; region?: string | null },
+  origin: Origin,
+): Promise<q.OrganisationRow> {
+  organisationPolicy.assertCreate(actor);
+  return services.db.transaction(async (tx) => {
+    if (input.municipalityCode) {
+      const { rowCount } = await tx.query('select 1 from municipalities where code = $1', [input.municipalityCode]);
+      if (rowCount === 0) throw new AppError('validation_failed', 'Deze gemeente bestaat niet.', [{ path: '/municipalityCode', message: 'Onbekende gemeente' }]);
+      if (input.kind === 'municipality') {
+        const { rowCount: taken } = await tx.query("select 1 from organisations where kind = 'municipality' and municipality_code = $1", [input.municipalityCode]);
+        if (taken > 0) throw new AppError('conflict', 'Deze gemeente staat al in Mantelkring.');
+      }
+    }
+    const id = await q.insertOrganisation(tx, {
+      name: input.name,
+      kind: input.kind,
+      sector: input.sector ?? null,
+      municipalityCode: input.municipalityCode ?? null,
+      region: input.region ?? null,
+    });
+    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'organisation', resourceId: id, organisationId: id });
+    return (await q.findOrganisation(tx, id)) as q.OrganisationRow;
+  });
+}
+
+/** Lists organisations: all for a platform admin, else the caller's own. */
+export async function organisationLister(services: Services, actor: Actor, input: { page: number; pageSize: number }) {
+  requireActor(actor);
+  const onlyIds = actor.isPlatformAdmin ? undefined : [...new Set(actor.memberships.map((m) => m.organisationId))];
+  return q.listOrganisations(services.db, { onlyIds, offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
+}
+
+/** Reads one organisation. */
+export async function organisationReader(services: Services, actor: Actor, input: { organisationId: string }) {
+  organisationPolicy.assertRead(actor, input.organisationId);
+  const org = await q.findOrganisation(services.db, input.organisationId);
+  if (!org) throw new AppError('not_found');
+  return org;
+}
+
+/** Lists the organisation's staff and volunteers. */
+export async function memberLister(services: Services, actor: Actor, input: { organisationId: string }) {
+  organisationPolicy.assertRead(actor, input.organisationId);
+  return q.listMembers(services.db, input.organisationId);
+}
+
+/** Invites a person by e-mail to join the organisation in a role; the link works 14 days. */
+export async function staffInviter(
+  services: Services,
+  actor: Actor,
+  input: { organisationId: string; email: string; role: string; jobTitle?: string | null },
+  origin: Origin,
+): Promise<string> {
+  organisationPolicy.assertManageStaff(actor, input.organisationId);
+  const org = await q.findOrganisation(services.db, input.organisationId);
+  if (!org) throw new AppError('not_found');
+  const token = randomToken();
+  return services.db.transaction(async (tx) => {
+    const id = await q.insertInvitation(tx, {
+      organisationId: input.organisationId,
+      email: input.email,
+      role: input.role,
+      jobTitle: input.jobTitle ?? null,
+      tokenHash: sha256(token),
+      invitedBy: actor.userId,
+      expiresAt: new Date(services.now().getTime() + INVITATION_DAYS * 86_400_000),
+    });
+    await services.mailer.enqueue(tx, {
+      to: input.email,
+      subject: `Uitnodiging: werk mee in Mantelkring voor ${org.name}`,
+      text:
+        `Beste,\n\n${actor.displayName} nodigt u uit om mee te werken in Mantelkring voor ${org.name}, als ${ROLE_NL[input.role] ?? input.role}.\n\n` +
+        `Klik op deze link om de uitnodiging aan te nemen:\n${services.config.publicUrl}/uitnodiging?token=${token}\n\n` +
+        `De link werkt ${INVITATION_DAYS} dagen. Voor deze rol stelt u inloggen in twee stappen in.\n\nMet vriendelijke groet,\nMantelkring`,
+    });
+    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'staff_invitation', resourceId: id, organisationId: input.organisationId, detail: { role: input.role } });
+    return id;
+  });
+}
+
+/** Lists the organisation's invitations. */
+export async function invitationLister(services: Services, actor: Actor, input: { organisationId: string }) {
+  organisationPolicy.assertManageStaff(actor, input.organisationId);
+  return q.listInvitations(services.db, input.organisationId);
+}
+
+/** Revokes an invitation that was not yet accepted. */
+export async function invitationRevoker(services: Services, actor: Actor, input: { organisationId: string; invitationId: string }, origin: Origin): Promise<void> {
+  organisationPolicy.assertManageStaff(actor, input.organisationId);
+  await services.db.transaction(async (tx) => {
+    if (!(await q.revokeInvitation(tx, input.organisationId, input.invitationId))) throw new AppError('not_found');
+    await audit(tx, { actor }, origin, { action: 'delete', resourceType: 'staff_invitation', resourceId: input.invitationId, organisationId: input.organisationId });
+  });
+}
+
+function assertUsable(inv: q.InvitationRow | null, now: Date): asserts inv is q.InvitationRow {
+  if (!inv || inv.accepted_at || inv.revoked_at || inv.expires_at.getTime() <= now.getTime()) throw new AppError('token_invalid');
+}
+
+/** What an invitation link offers (shown before accepting). Anyone holding the link may read it. */
+export async function invitationPreviewer(services: Services, input: { token: string }) {
+  const inv = await q.findInvitationByToken(services.db, sha256(input.token));
+  assertUsable(inv, services.now());
+  const existing = await findUserByEmail(services.db, inv.email);
+  return { inv, accountExists: existing !== null };
+}
+
+/**
+ * Accepts an invitation. A logged-in user joins with their own account (any address: the
+ * link itself is the proof); otherwise a new account is made for the invited address with
+ * the given name and password (following the link proves the address).
+ */
+export async function invitationAccepter(
+  services: Services,
+  actor: Actor | null,
+  input: { token: string; displayName?: string; password?: string },
+  origin: Origin,
+): Promise<{ userId: string; organisationId: string; createdAccount: boolean }> {
+  const inv = await q.findInvitationByToken(services.db, sha256(input.token));
+  assertUsable(inv, services.now());
+  let passwordHash: string | null = null;
+  if (!actor) {
+    if (!input.displayName || !input.password) throw new AppError('validation_failed', 'Vul uw naam en een wachtwoord in om een account te maken.');
+    assertAcceptablePassword(input.password, inv.email);
+    passwordHash = await hashPassword(input.password);
+  }
+  return services.db.transaction(async (tx) => {
+    let userId = actor?.userId;
+    let createdAccount = false;
+    if (!userId) {
+      if (await findUserByEmail(tx, inv.email)) throw new AppError('email_taken', 'Er is al een account met dit e-mailadres. Log eerst in en open de link daarna opnieuw.');
+      userId = await insertUser(tx, {
+        email: inv.email,
+        displayName: input.displayName as string,
+        passwordHash,
+        personas: [],
+        locale: 'nl',
+        municipalityCode: null,
+        verified: true,
+      });
+      createdAccount = true;
+    }
+    await q.insertMembership(tx, { organisationId: inv.organisation_id, userId, role: inv.role, jobTitle: inv.job_title });
+    await q.markInvitationAccepted(tx, inv.id);
+    await audit(tx, { actor, userId }, origin, { action: 'create', resourceType: 'membership', resourceId: inv.id, organisationId: inv.organisation_id, detail: { role: inv.role } });
+    return { userId, organisationId: inv.organisation_id, createdAccount };
+  });
+}
