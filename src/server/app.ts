@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { ErrorCode } from '../common/errors.ts';
 import type { Services } from './platform/context.ts';
 import { AppError, toProblem } from './platform/errors.ts';
@@ -29,6 +30,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
 };
+
+// Validation messages in Dutch: the API speaks to people through the web app.
+z.config(z.locales.nl());
 
 /** Builds the Fastify app (plugins, hooks, routes) without listening. */
 export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -139,6 +143,6 @@ export async function buildApp(services: Services, options: { logger?: boolean }
 
 function describeIssue(params: { issue?: { code?: string; keys?: string[] } } | undefined, fallback: string | undefined): string {
   const issue = params?.issue;
-  if (issue?.code === 'unrecognized_keys') return `onbekend veld: ${issue.keys?.join(', ')}`;
+  if (issue?.code === 'unrecognized_keys') return `Onbekend veld: ${issue.keys?.join(', ')}`;
   return fallback ?? 'ongeldige waarde';
 }
