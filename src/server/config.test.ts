@@ -15,6 +15,12 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });
 
+  it('seeds demo data by default only on the embedded database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', MK_DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ MK_DEMO: 'false' }).demo).toBe(false);
+  });
+
   it('makes cookies Secure for an https public URL', () => {
     expect(loadConfig({ MK_PUBLIC_URL: 'https://mantelkring.example.nl' }).secureCookies).toBe(true);
   });

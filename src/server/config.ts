@@ -12,8 +12,11 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1).default('./data/db'),
   /** Public base URL used in e-mail links. */
   publicUrl: z.string().url().default('http://localhost:3000'),
-  /** Demo installation: seed demo data into an empty database. */
-  demo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Demo installation: seed demo data into an empty database. Default: on for the embedded
+   * database (the two-command quickstart), off on a PostgreSQL server (where real data lives).
+   */
+  demo: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default('Mantelkring <noreply@mantelkring.local>'),
   /** Cookie `Secure` flag; defaults to true when the public URL is https. */
@@ -24,7 +27,7 @@ const ConfigSchema = z.object({
   webDir: z.string().default('./dist/web'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { secureCookies: boolean };
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'demo' | 'secureCookies'> & { demo: boolean; secureCookies: boolean };
 
 /** Maps configuration keys to the environment variables that set them. */
 const ENV_NAMES: Record<keyof z.input<typeof ConfigSchema>, string> = {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(cfg.dataDir),
     webDir: path.resolve(cfg.webDir),
     secureCookies: cfg.secureCookies ?? cfg.publicUrl.startsWith('https:'),
+    demo: cfg.demo ?? !cfg.databaseUrl,
   };
 }
