@@ -18,6 +18,8 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { circleRoutes } from './modules/circles/routes.ts';
+import { circleInvitationRoutes } from './modules/circle-invitations/routes.ts';
 
 import { APP_VERSION } from './version.ts';
 const BODY_LIMIT = 256 * 1024;
@@ -122,6 +124,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(organisationRoutes, { services });
   await app.register(adminRoutes, { services });
   await app.register(referenceRoutes, { services });
+  await app.register(circleRoutes, { services });
+  await app.register(circleInvitationRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = services.config.webDir;

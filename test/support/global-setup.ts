@@ -7,6 +7,8 @@ import path from 'node:path';
  * sources, so the browser tests test what `npm start` serves.
  */
 export default function setup(): void {
+  // Server-only runs during development can skip the build.
+  if (process.env.MK_SKIP_WEB_BUILD === '1') return;
   const root = path.resolve(import.meta.dirname, '../..');
   const index = path.join(root, 'dist/web/index.html');
   const newest = (dir: string): number =>
