@@ -20,6 +20,8 @@ import { adminRoutes } from './modules/admin/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { circleRoutes } from './modules/circles/routes.ts';
 import { circleInvitationRoutes } from './modules/circle-invitations/routes.ts';
+import { caseloadRoutes } from './modules/caseload/routes.ts';
+import { mantelscanRoutes } from './modules/mantelscan/routes.ts';
 
 import { APP_VERSION } from './version.ts';
 const BODY_LIMIT = 256 * 1024;
@@ -126,6 +128,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(referenceRoutes, { services });
   await app.register(circleRoutes, { services });
   await app.register(circleInvitationRoutes, { services });
+  await app.register(caseloadRoutes, { services });
+  await app.register(mantelscanRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = services.config.webDir;

@@ -125,7 +125,9 @@ export async function clientRegistrar(
       tenantKey: input.client.municipalityCode,
       organisationId: input.organisationId,
       decision: 'permit',
-      accessLevel: 'full',
+      // The organisation keeps the circle of its own client up to date until the client (or
+      // a representative) decides otherwise.
+      accessLevel: 'manage',
       validUntil: null,
       decidedAs: input.clientCanDecide ? 'client' : 'representative',
       recordedBy: actor.userId,

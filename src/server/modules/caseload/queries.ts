@@ -1,0 +1,105 @@
+import type { Queryable } from '../../../db/types.ts';
+
+export interface CaseloadRow {
+  client_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string | null;
+  municipality_name: string;
+  member_count: number;
+  caregiver_count: number;
+  main_caregiver_name: string | null;
+  last_scan_at: Date | null;
+  last_contact_at: Date | null;
+  linked_at: Date;
+  total: number;
+}
+
+export type CaseloadSort = 'name' | 'last_contact' | 'last_scan' | 'members';
+export type CaseloadFilter = 'no_caregiver' | 'no_map' | 'no_recent_scan' | 'no_recent_contact';
+
+/** Members on the map from which we count a network map as made (besides a completed scan). */
+export const MAP_MIN_MEMBERS = 3;
+
+/**
+ * The clients an organisation may see (active link, permitting consent), with the
+ * "caregiver in view" indicators, filtered, sorted and paged in SQL so it scales to
+ * thousands of clients.
+ */
+export async function listCaseload(
+  db: Queryable,
+  input: { organisationId: string; today: string; search: string; filters: CaseloadFilter[]; sort: CaseloadSort; descending: boolean; offset: number; limit: number; now: Date },
+): Promise<{ rows: CaseloadRow[]; total: number }> {
+  const order: Record<CaseloadSort, string> = {
+    name: 'lower(x.family_name), lower(x.given_name)',
+    last_contact: 'x.last_contact_at',
+    last_scan: 'x.last_scan_at',
+    members: 'x.member_count',
+  };
+  const direction = input.descending ? 'desc nulls last' : 'asc nulls first';
+  const { rows } = await db.query<CaseloadRow>(
+    `with visible as (
+       select c.id, c.given_name, c.family_name, c.birth_date, mu.name as municipality_name, l.created_at as linked_at
+       from client_organisation_links l
+       join current_consents cc on cc.client_id = l.client_id and cc.organisation_id = l.organisation_id
+         and cc.decision = 'permit' and (cc.valid_until is null or cc.valid_until >= $2::date)
+       join clients c on c.id = l.client_id
+       join municipalities mu on mu.code = c.tenant_key
+       where l.organisation_id = $1 and l.ended_at is null
+         and ($3 = '' or (c.given_name || ' ' || c.family_name) ilike '%' || $3 || '%')
+     ), x as (
+       select v.*,
+         (select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null) as member_count,
+         (select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null and m.kind = 'caregiver') as caregiver_count,
+         (select trim(m.given_name || ' ' || m.family_name) from circle_members m where m.client_id = v.id and m.left_at is null and m.is_main_caregiver) as main_caregiver_name,
+         (select max(s.completed_at) from mantelscans s where s.client_id = v.id and s.status = 'completed') as last_scan_at,
+         (select max(k.occurred_at) from caregiver_contacts k where k.client_id = v.id) as last_contact_at
+       from visible v
+     )
+     select count(*) over ()::int as total, x.id as client_id, x.given_name, x.family_name, x.birth_date, x.municipality_name,
+       x.member_count, x.caregiver_count, x.main_caregiver_name, x.last_scan_at, x.last_contact_at, x.linked_at
+     from x
+     where (not $4 or x.caregiver_count = 0)
+       and (not $5 or (x.member_count < ${MAP_MIN_MEMBERS} and x.last_scan_at is null))
+       and (not $6 or x.last_scan_at is null or x.last_scan_at < $8::timestamptz - interval '180 days')
+       and (not $7 or x.last_contact_at is null or x.last_contact_at < $8::timestamptz - interval '30 days')
+     order by ${order[input.sort]} ${direction}, x.id
+     limit $9 offset $10`,
+    [
+      input.organisationId,
+      input.today,
+      input.search,
+      input.filters.includes('no_caregiver'),
+      input.filters.includes('no_map'),
+      input.filters.includes('no_recent_scan'),
+      input.filters.includes('no_recent_contact'),
+      input.now,
+      input.limit,
+      input.offset,
+    ],
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export async function insertContact(
+  db: Queryable,
+  c: { clientId: string; tenantKey: string; memberId: string | null; professionalUserId: string; organisationId: string | null; kind: string; note: string | null; occurredAt: Date },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into caregiver_contacts (client_id, tenant_key, member_id, professional_user_id, organisation_id, kind, note, occurred_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [c.clientId, c.tenantKey, c.memberId, c.professionalUserId, c.organisationId, c.kind, c.note, c.occurredAt],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function listContacts(db: Queryable, clientId: string) {
+  const { rows } = await db.query<{ id: string; kind: string; note: string | null; occurred_at: Date; member_name: string | null; professional_name: string | null; organisation_name: string | null }>(
+    `select k.id, k.kind, k.note, k.occurred_at, trim(m.given_name || ' ' || m.family_name) as member_name, u.display_name as professional_name, o.name as organisation_name
+     from caregiver_contacts k left join circle_members m on m.id = k.member_id left join users u on u.id = k.professional_user_id
+     left join organisations o on o.id = k.organisation_id
+     where k.client_id = $1 order by k.occurred_at desc limit 100`,
+    [clientId],
+  );
+  return rows;
+}

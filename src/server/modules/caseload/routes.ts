@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PageQuery, paged } from '../../../common/schemas.ts';
+import { daysBetween } from '../../../domain/dates.ts';
+import type { Services } from '../../platform/context.ts';
+import { actorOf, originOf } from '../../platform/http.ts';
+import { MAP_MIN_MEMBERS } from './queries.ts';
+import * as service from './service.ts';
+
+const FILTERS = ['no_caregiver', 'no_map', 'no_recent_scan', 'no_recent_contact'] as const;
+const CaseloadItem = z.object({
+  clientId: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string().nullable(),
+  municipalityName: z.string(),
+  memberCount: z.number(),
+  indicators: z.object({
+    caregiverRegistered: z.boolean(),
+    mainCaregiver: z.string().nullable(),
+    mapMade: z.boolean(),
+    lastScanAt: z.string().nullable(),
+    daysSinceContact: z.number().nullable(),
+  }),
+});
+
+/** The professional's view: the organisation's clients with "caregiver in view" indicators. */
+export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const tags = ['caseload'];
+
+  app.get(
+    '/api/organisations/:id/clients',
+    {
+      schema: {
+        tags,
+        summary: 'Clients of the organisation with caregiver-in-view indicators',
+        params: z.object({ id: z.uuid() }),
+        querystring: PageQuery.extend({
+          q: z.string().max(100).optional(),
+          filter: z.union([z.enum(FILTERS), z.array(z.enum(FILTERS))]).optional(),
+          sort: z.enum(['name', 'last_contact', 'last_scan', 'members']).default('name'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+        }),
+        response: { 200: paged(CaseloadItem) },
+      },
+    },
+    async (request) => {
+      const { filter, sort, order, ...rest } = request.query;
+      const filters = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
+      const { rows, total } = await service.caseloadLister(services, actorOf(request), { organisationId: request.params.id, ...rest, filters, sort, descending: order === 'desc' }, originOf(request));
+      const now = services.now();
+      return {
+        items: rows.map((r) => ({
+          clientId: r.client_id,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          birthDate: r.birth_date,
+          municipalityName: r.municipality_name,
+          memberCount: r.member_count,
+          indicators: {
+            caregiverRegistered: r.caregiver_count > 0,
+            mainCaregiver: r.main_caregiver_name,
+            mapMade: r.member_count >= MAP_MIN_MEMBERS || r.last_scan_at !== null,
+            lastScanAt: r.last_scan_at?.toISOString() ?? null,
+            daysSinceContact: r.last_contact_at ? daysBetween(r.last_contact_at, now) : null,
+          },
+        })),
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        total,
+      };
+    },
+  );
+
+  app.post(
+    '/api/organisations/:id/clients/invite-networks',
+    {
+      schema: {
+        tags,
+        summary: "Invite the networks of several clients at once",
+        params: z.object({ id: z.uuid() }),
+        body: z.strictObject({ clientIds: z.array(z.uuid()).min(1).max(200) }),
+        response: { 200: z.object({ invited: z.number(), skipped: z.number() }) },
+      },
+    },
+    async (request) => service.networkBulkInviter(services, actorOf(request), { organisationId: request.params.id, clientIds: request.body.clientIds }, originOf(request)),
+  );
+
+  app.get(
+    '/api/circles/:clientId/contacts',
+    {
+      schema: {
+        tags,
+        params: z.object({ clientId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), note: z.string().nullable(), occurredAt: z.string(), member: z.string().nullable(), professional: z.string().nullable(), organisation: z.string().nullable() })) }) },
+      },
+    },
+    async (request) => {
+      const rows = await service.contactLister(services, actorOf(request), request.params, originOf(request));
+      return { items: rows.map((r) => ({ id: r.id, kind: r.kind, note: r.note, occurredAt: r.occurred_at.toISOString(), member: r.member_name, professional: r.professional_name, organisation: r.organisation_name })) };
+    },
+  );
+
+  app.post(
+    '/api/circles/:clientId/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Record a contact moment with a caregiver ("Hoe gaat het met u?")',
+        params: z.object({ clientId: z.uuid() }),
+        body: z.strictObject({ memberId: z.uuid(), kind: z.enum(['how_are_you', 'conversation']), note: z.string().trim().max(2000).nullish(), occurredAt: z.iso.datetime({ offset: true }).nullish() }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const id = await service.contactRecorder(services, actorOf(request), { clientId: request.params.clientId, ...request.body }, originOf(request));
+      return reply.code(201).send({ id });
+    },
+  );
+};
