@@ -63,7 +63,7 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       const bar = new cliProgress.SingleBar({ format: 'Demo data [{bar}] {percentage}% {step}', hideCursor: true }, cliProgress.Presets.shades_classic);
-      bar.start(5, 0, { step: '' });
+      bar.start(6, 0, { step: '' });
       await seedDemo(db, { onProgress: (done, _total, step) => bar.update(done, { step }) });
       bar.stop();
       console.log('Demo data created. Accounts: see README.md.');

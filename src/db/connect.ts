@@ -29,6 +29,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
 /** Connects to a PostgreSQL server through a connection pool. */
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, admin) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on('error', (error) => console.warn(`[mantelkring] idle PostgreSQL connection closed: ${error.message}`));
   try {
     await pool.query('select 1');
   } catch (error) {

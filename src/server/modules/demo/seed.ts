@@ -1,6 +1,7 @@
 import { fakerNL as faker } from '@faker-js/faker';
 import type { Db, Queryable } from '../../../db/types.ts';
 import { hashPassword } from '../../platform/passwords.ts';
+import { seedCircles } from './circles.ts';
 
 /** Password of every demo account (README). */
 export const DEMO_PASSWORD = 'Mantelkring-demo-2026';
@@ -72,7 +73,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   faker.seed(20261125);
   const caregivers = options.caregivers ?? 150;
   const volunteers = options.volunteers ?? 40;
-  const total = 5;
+  const total = 6;
   const progress = (done: number, step: string) => options.onProgress?.(done, total, step);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -173,11 +174,26 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     );
     await breathe();
 
-    progress(4, 'afronden');
+    progress(4, 'zorgkringen');
+    const careProviders = new Map<string, string[]>();
+    for (const o of orgs) if (o.kind === 'care_provider' && o.municipality) careProviders.set(o.municipality, [...(careProviders.get(o.municipality) ?? []), orgId.get(o.key) as string]);
+    const professionalsByOrg = new Map<string, string[]>();
+    for (const m of memberships) if (m.role === 'professional') professionalsByOrg.set(m.org, [...(professionalsByOrg.get(m.org) ?? []), m.user]);
+    await seedCircles(tx, faker, {
+      fixed: { caregiver: id('mantelzorger@demo.mantelkring.nl'), client: id('client@demo.mantelkring.nl'), professional: id('wijkverpleegkundige@demo.mantelkring.nl'), volunteer: id('vrijwilliger@demo.mantelkring.nl') },
+      homeCareLeiden: orgId.get(`home_care-${leiden}`) as string,
+      caregivers: generated.filter((g) => g.personas[0] === 'caregiver').map((g) => ({ id: genIds.get(g.email) as string, name: g.name, email: g.email, municipality: g.municipality as string })),
+      careProviders,
+      professionalsByOrg,
+      now: new Date(),
+    });
+    await breathe();
+
+    progress(5, 'afronden');
     await tx.query(
       `insert into installation (key, value) values ('demo_seeded', $1)`,
       [JSON.stringify({ at: new Date().toISOString(), organisations: orgs.length, users: fixed.length + generated.length + professionals.length })],
     );
-    progress(5, 'klaar');
+    progress(6, 'klaar');
   });
 }
