@@ -22,6 +22,8 @@ import { circleRoutes } from './modules/circles/routes.ts';
 import { circleInvitationRoutes } from './modules/circle-invitations/routes.ts';
 import { caseloadRoutes } from './modules/caseload/routes.ts';
 import { mantelscanRoutes } from './modules/mantelscan/routes.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { findApiToken } from './modules/api-tokens/service.ts';
 
 import { APP_VERSION } from './version.ts';
 const BODY_LIMIT = 256 * 1024;
@@ -56,7 +58,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Mantelkring API', version: APP_VERSION, description: 'API of Mantelkring. Errors are application/problem+json (RFC 9457) with a stable `code`.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -66,6 +68,14 @@ export async function buildApp(services: Services, options: { logger?: boolean }
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api') && !request.url.startsWith('/fhir')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      // A personal API token: no cookie, so no CSRF exposure. An unknown token is a 401.
+      const token = await findApiToken(services.db, bearer, services.now());
+      if (!token) throw new AppError('not_authenticated', 'Deze API-sleutel is ongeldig, verlopen of ingetrokken.');
+      request.actor = await loadActor(services.db, { id: `token:${token.id}`, user_id: token.user_id, mfa_verified: token.mfa_verified });
+      return;
+    }
     // CSRF: a state-changing request that carries an Origin must come from our own origin.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const origin = request.headers.origin;
@@ -130,6 +140,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(circleInvitationRoutes, { services });
   await app.register(caseloadRoutes, { services });
   await app.register(mantelscanRoutes, { services });
+  await app.register(apiTokenRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = services.config.webDir;
