@@ -1,7 +1,7 @@
 /**
  * Codes for the care circle, with Dutch (B1) and English labels. Shared by server (storage,
  * FHIR export) and web (pickers). Sources: Nictiz nl-core 0.12.1-beta.1 (CC0) value sets
- * RolCodelijst and RelatieCodelijst; HL7 v3 RoleCode. See docs/FHIR.md.
+ * RolCodelijst and RelatieCodelijst; HL7 v3 RoleCode. See data/fhir/README.md.
  */
 
 /** nl-core ContactPerson role: the "Mantelzorger" extra role code. */

@@ -1,0 +1,71 @@
+import type { AccessLevel, MemberKind } from '../common/codes.ts';
+
+/**
+ * The plain facts the mapping functions turn into FHIR. The server fills these from its rows;
+ * the mappers never see a database row, so they stay pure and unit-testable.
+ */
+
+/** A client (FHIR Patient). */
+export interface ClientFacts {
+  id: string;
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD or null. */
+  birthDate: string | null;
+  /** Only when the caller may see it (clientPolicy.canSeeBsn); null otherwise. */
+  bsn: string | null;
+  municipalityCode: string;
+  municipalityName: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A member of the circle (RelatedPerson, or Practitioner + PractitionerRole). */
+export interface MemberFacts {
+  id: string;
+  clientId: string;
+  kind: MemberKind;
+  isMainCaregiver: boolean;
+  isRepresentative: boolean;
+  givenName: string;
+  familyName: string;
+  roleCode: string | null;
+  relationshipCode: string | null;
+  /** YYYY-MM-DD: since when the person is part of the circle. */
+  since: string | null;
+  email: string | null;
+  phone: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  jobTitle: string | null;
+}
+
+/** An organisation (Organization). */
+export interface OrganisationFacts {
+  id: string;
+  name: string;
+  kind: 'care_provider' | 'welfare' | 'volunteer' | 'municipality' | 'programme_office';
+  sector: string | null;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+}
+
+/** One consent decision (Consent). */
+export interface ConsentFacts {
+  id: string;
+  clientId: string;
+  /** The member the decision is about, with the kind that decides its FHIR type; `active` false once they left. */
+  member: { id: string; kind: MemberKind; name: string; active: boolean } | null;
+  organisation: { id: string; name: string } | null;
+  decision: 'permit' | 'deny';
+  accessLevel: AccessLevel | null;
+  /** Inclusive end date (YYYY-MM-DD) or null. */
+  validUntil: string | null;
+  decidedAs: 'client' | 'representative' | 'main_caregiver';
+  /** The circle member who recorded it, when that person is (still) a member. */
+  recordedByMember: { id: string; kind: MemberKind; name: string } | null;
+  recordedByName: string | null;
+  createdAt: Date;
+  /** The newest decision for its member or organisation. */
+  current: boolean;
+}

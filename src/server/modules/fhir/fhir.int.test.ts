@@ -1,0 +1,403 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openTestDb, describeEachEngine, type Engine } from '../../../../test/support/engines.ts';
+import { sessionCookie } from '../../../../test/support/harness.ts';
+import type { Db } from '../../../db/types.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import type { Services } from '../../platform/context.ts';
+import { createMailer } from '../../platform/mail.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { currentTotp } from '../../platform/totp.ts';
+import { insertUser } from '../accounts/queries.ts';
+import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
+import { MANTELZORGER, ROLE_SYSTEM } from '../../../common/codes.ts';
+import { MK, PROFILES } from '../../../fhir/codes.ts';
+import { nlCoreViolations } from '../../../fhir/nl-core-rules.ts';
+import type { Bundle, CareTeam, Consent, OperationOutcome, Organization, Patient, PractitionerRole, RelatedPerson, ResourceBase } from '../../../fhir/types.ts';
+import { BUNDLE_URLS, goodBundle } from '../../../fhir/testing/fixtures.ts';
+import { loadNlCoreTerminology } from '../../../fhir/testing/terminology.ts';
+import { nlCoreProfileErrors, r4Errors } from '../../../fhir/testing/validator.ts';
+import { fhirRoutes } from './routes.ts';
+
+const PW = 'Kring-test-wachtwoord-1';
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const terminology = loadNlCoreTerminology();
+
+/**
+ * The test app with the FHIR plugin. app.ts may not register it yet, so we add it before
+ * `ready()` unless it is there already.
+ */
+async function createFhirTestApp(engine: Engine): Promise<{ app: FastifyInstance; db: Db; services: Services; close(): Promise<void> }> {
+  const db = await openTestDb(engine);
+  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent', MK_PUBLIC_URL: 'https://mk.example.nl' });
+  const services: Services = { db, config, mailer: createMailer(db, { from: config.mailFrom }), now: () => new Date() };
+  const app = await buildApp(services);
+  if (!app.hasRoute({ method: 'GET', url: '/fhir/metadata' })) await app.register(fhirRoutes, { services });
+  await app.ready();
+  return {
+    app,
+    db,
+    services,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** The body of a FHIR answer, after checking its media type and that it is valid R4 (zero errors). */
+async function fhir<T extends ResourceBase>(res: LightMyRequestResponse, status: number): Promise<T> {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+  const body = res.json() as T;
+  expect(await r4Errors(body), `${body.resourceType}: ${res.body.slice(0, 300)}`).toEqual([]);
+  expect(nlCoreViolations(body, terminology)).toEqual([]);
+  for (const r of [body, ...(((body as unknown as Bundle).entry ?? []).map((e) => e.resource).filter(Boolean) as ResourceBase[])]) {
+    expect(await nlCoreProfileErrors(r), `${r.resourceType}/${r.id}`).toEqual([]);
+  }
+  return body;
+}
+
+const resources = <T extends ResourceBase>(b: Bundle): T[] => (b.entry ?? []).map((e) => e.resource as T);
+const codesOf = (rp: RelatedPerson) => (rp.relationship ?? []).flatMap((c) => c.coding ?? []).map((c) => `${c.system}|${c.code}`);
+
+describeEachEngine('FHIR API', (engine) => {
+  let t: Awaited<ReturnType<typeof createFhirTestApp>>;
+  const cookies: Record<string, string> = {};
+  const users: Record<string, string> = {};
+  const members: Record<string, string> = {};
+  let clientId: string;
+  let homeCare: string;
+  let gemeente: string;
+  let volunteerOrg: string;
+
+  async function user(key: string, opts: { totp?: boolean; admin?: boolean } = {}) {
+    const id = await insertUser(t.db, { email: `${key}@example.nl`, displayName: key, passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: opts.admin });
+    if (opts.totp) await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
+    users[key] = id;
+    return id;
+  }
+  async function login(key: string, totp = false) {
+    cookies[key] = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${key}@example.nl`, password: PW, ...(totp ? { totp: currentTotp(SECRET) } : {}) } }));
+  }
+  const get = (who: string | null, url: string) => t.app.inject({ url, headers: who ? { cookie: cookies[who] ?? '' } : {} });
+  const post = (who: string, url: string, payload: object, contentType = 'application/fhir+json') =>
+    t.app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { cookie: cookies[who] ?? '', 'content-type': contentType } });
+  const fhirLines = async (userKey: string) =>
+    (await t.db.query<{ action: string; resource_type: string; resource_id: string | null; client_id: string | null; tenant_key: string | null; organisation_id: string | null; source_system: string }>(
+      "select action, resource_type, resource_id, client_id, tenant_key, organisation_id, source_system from audit_log where user_id = $1 and source_system = 'fhir' order by id",
+      [users[userKey]],
+    )).rows;
+
+  beforeAll(async () => {
+    t = await createFhirTestApp(engine);
+    homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
+    gemeente = await insertOrganisation(t.db, { name: 'Gemeente Leiden', kind: 'municipality', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
+    volunteerOrg = await insertOrganisation(t.db, { name: 'Vrijwilligerscentrale Leiden', kind: 'volunteer', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
+    await user('anja');
+    await user('piet');
+    await user('kees');
+    await user('vreemde');
+    await insertMembership(t.db, { organisationId: homeCare, userId: await user('fatima', { totp: true }), role: 'professional', jobTitle: 'Wijkverpleegkundige' });
+    await insertMembership(t.db, { organisationId: gemeente, userId: await user('sanne', { totp: true }), role: 'policy', jobTitle: null });
+    await user('beheer', { totp: true, admin: true });
+    for (const key of ['anja', 'piet', 'kees', 'vreemde']) await login(key);
+    for (const key of ['fatima', 'sanne', 'beheer']) await login(key, true);
+
+    // A circle with every kind of member, built through the API as the web app does.
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/circles',
+      headers: { cookie: cookies.anja ?? '' },
+      payload: { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC', hoursPerWeek: 12 }, clientCanDecide: false },
+    });
+    expect(start.statusCode, start.body).toBe(201);
+    clientId = start.json().client.id;
+    const specs: Record<string, object> = {
+      piet: { kind: 'relative', givenName: 'Piet', familyName: 'van der Berg', relationshipCode: 'SONC', email: 'piet@example.nl', accessLevel: 'full' },
+      kees: { kind: 'relative', givenName: 'Kees', familyName: 'de Vries', relationshipCode: 'BRO', accessLevel: 'agenda' },
+      els: { kind: 'neighbour', givenName: 'Els', roleCode: '19', relationshipCode: 'OTH', phone: '06-12345678' },
+      hans: { kind: 'friend', givenName: 'Hans', roleCode: '20', isRepresentative: true },
+      joost: { kind: 'volunteer', givenName: 'Joost', familyName: 'Bakker', organisationId: volunteerOrg, email: 'joost@vrijwilligers.nl' },
+      bos: { kind: 'professional', givenName: 'Dr. Bos', organisationName: 'Huisartsenpraktijk Het Plein', jobTitle: 'Huisarts' },
+    };
+    for (const [key, body] of Object.entries(specs)) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/members`, headers: { cookie: cookies.anja ?? '' }, payload: body });
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(201);
+      members[key] = res.json().id;
+    }
+    const anjaMember = (await t.db.query<{ id: string }>('select id from circle_members where client_id = $1 and is_main_caregiver', [clientId])).rows[0];
+    members.anja = anjaMember?.id ?? '';
+    // Accounts for Piet (full access) and Kees (agenda only), as accepting an invitation does.
+    await t.db.query('update circle_members set user_id = $2 where id = $1', [members.piet, users.piet]);
+    await t.db.query('update circle_members set user_id = $2 where id = $1', [members.kees, users.kees]);
+    // The home-care organisation is linked with full access; its professional records the BSN.
+    const code = (await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/organisation-invitation`, headers: { cookie: cookies.anja ?? '' }, payload: { accessLevel: 'full' } })).json().code;
+    expect((await t.app.inject({ method: 'POST', url: '/api/circle-invitations/accept', headers: { cookie: cookies.fatima ?? '' }, payload: { code } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/circles/${clientId}`, headers: { cookie: cookies.fatima ?? '' }, payload: { bsn: '111222333' } })).statusCode).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('publishes a CapabilityStatement without login, listing exactly what is supported', async () => {
+    const cs = await fhir<ResourceBase & { fhirVersion: string; format: string[]; rest: { resource: { type: string; interaction: { code: string }[]; searchParam?: { name: string }[] }[]; interaction: { code: string }[] }[] }>(await get(null, '/fhir/metadata'), 200);
+    expect(cs.resourceType).toBe('CapabilityStatement');
+    expect(cs.fhirVersion).toBe('4.0.1');
+    expect(cs.format).toContain('json');
+    const rest = cs.rest[0];
+    expect(rest?.resource.map((r) => r.type)).toEqual(['Patient', 'CareTeam', 'RelatedPerson', 'Practitioner', 'PractitionerRole', 'Organization', 'Consent']);
+    expect(rest?.resource.find((r) => r.type === 'PractitionerRole')?.searchParam?.map((p) => p.name)).toEqual(['practitioner', 'organization', 'patient']);
+    expect(rest?.interaction.map((i) => i.code)).toEqual(['transaction']);
+    expect((await fhir<OperationOutcome>(await get(null, '/fhir/metadata?_format=xml'), 406)).issue[0]?.code).toBe('not-supported');
+  });
+
+  it('reads the Patient as nl-core-Patient; the BSN only for who may see it', async () => {
+    const forAnja = await fhir<Patient>(await get('anja', `/fhir/Patient/${clientId}`), 200);
+    expect(forAnja.meta?.profile).toEqual([PROFILES.patient]);
+    expect(forAnja.name?.[0]).toMatchObject({ use: 'official', family: 'de Vries', given: ['Gerrit'] });
+    expect(forAnja.birthDate).toBe('1941-03-12');
+    expect(forAnja.address?.[0]?.district).toBe('Leiden');
+    expect(forAnja.identifier).toEqual([{ use: 'official', system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: '111222333' }]);
+    expect((await fhir<Patient>(await get('fatima', `/fhir/Patient/${clientId}`), 200)).identifier?.[0]?.value).toBe('111222333');
+    // Piet has full access but does not decide and works for no linked organisation.
+    expect((await fhir<Patient>(await get('piet', `/fhir/Patient/${clientId}`), 200)).identifier).toBeUndefined();
+  });
+
+  it('requires full access: agenda-only 403, no access or unknown 404, no login 401, all as OperationOutcome', async () => {
+    const agenda = await fhir<OperationOutcome>(await get('kees', `/fhir/Patient/${clientId}`), 403);
+    expect(agenda.issue[0]?.code).toBe('forbidden');
+    expect(agenda.issue[0]?.details?.coding?.[0]?.code).toBe('forbidden');
+    for (const url of [`/fhir/Patient/${clientId}`, `/fhir/CareTeam?patient=${clientId}`, `/fhir/RelatedPerson?patient=${clientId}`, `/fhir/Consent?patient=${clientId}`, `/fhir/Patient/${clientId}/$everything`, `/fhir/RelatedPerson/${members.els}`]) {
+      expect((await get('kees', url)).statusCode, url).toBe(403);
+      const none = await fhir<OperationOutcome>(await get('vreemde', url), 404);
+      expect(none.issue[0]?.code).toBe('not-found');
+      expect((await get('sanne', url)).statusCode, `municipality staff: ${url}`).toBe(404);
+    }
+    expect((await fhir<OperationOutcome>(await get(null, `/fhir/Patient/${clientId}`), 401)).issue[0]?.code).toBe('login');
+    await fhir<OperationOutcome>(await get('anja', '/fhir/Patient/00000000-0000-4000-8000-000000000000'), 404);
+    await fhir<OperationOutcome>(await get('anja', '/fhir/Patient/not-a-uuid'), 404);
+    await fhir<OperationOutcome>(await get('anja', `/fhir/Observation/${clientId}`), 404);
+    await fhir<OperationOutcome>(await get('anja', '/fhir/Patient'), 404);
+    // A RelatedPerson id that is a professional (and the other way round) does not exist.
+    await fhir<OperationOutcome>(await get('anja', `/fhir/RelatedPerson/${members.bos}`), 404);
+    await fhir<OperationOutcome>(await get('anja', `/fhir/Practitioner/${members.els}`), 404);
+  });
+
+  it('finds the circle as one CareTeam by patient or subject, in every reference form', async () => {
+    for (const q of [`patient=${clientId}`, `subject=Patient/${clientId}`, `patient=${encodeURIComponent(`https://mk.example.nl/fhir/Patient/${clientId}`)}`]) {
+      const bundle = await fhir<Bundle>(await get('anja', `/fhir/CareTeam?${q}`), 200);
+      expect(bundle.type).toBe('searchset');
+      expect(bundle.total).toBe(1);
+      const team = resources<CareTeam>(bundle)[0];
+      expect(team?.id).toBe(clientId);
+      expect(bundle.entry?.[0]?.fullUrl).toBe(`https://mk.example.nl/fhir/CareTeam/${clientId}`);
+      // Client + 7 members + the linked home-care organisation; too many for nl-core's 0..1 slices.
+      expect(team?.participant).toHaveLength(1 + 7 + 1);
+      expect(team?.meta).toBeUndefined();
+      const refs = team?.participant?.map((p) => p.member?.reference) ?? [];
+      expect(refs).toEqual(expect.arrayContaining([`Patient/${clientId}`, `RelatedPerson/${members.anja}`, `PractitionerRole/${members.bos}`, `PractitionerRole/${members.joost}`, `Organization/${homeCare}`]));
+    }
+    expect((await fhir<CareTeam>(await get('piet', `/fhir/CareTeam/${clientId}`), 200)).subject?.reference).toBe(`Patient/${clientId}`);
+    const wrongType = await fhir<OperationOutcome>(await get('anja', `/fhir/CareTeam?subject=Group/${clientId}`), 400);
+    expect(wrongType.issue[0]?.code).toBe('invalid');
+    expect((await get('anja', '/fhir/CareTeam')).statusCode).toBe(400);
+    expect((await get('anja', `/fhir/CareTeam?patient=${clientId}&subject=${clientId}`)).statusCode).toBe(400);
+    expect((await fhir<OperationOutcome>(await get('anja', `/fhir/CareTeam?patient=${clientId}&status=active`), 400)).issue[0]?.code).toBe('not-supported');
+  });
+
+  it('lists the informal members as nl-core-ContactPerson with Dutch role codes', async () => {
+    const bundle = await fhir<Bundle>(await get('fatima', `/fhir/RelatedPerson?patient=Patient/${clientId}`), 200);
+    const list = resources<RelatedPerson>(bundle);
+    expect(bundle.total).toBe(5);
+    expect(new Set(list.map((r) => r.id))).toEqual(new Set([members.anja, members.piet, members.kees, members.els, members.hans]));
+    const byId = (id: string | undefined) => list.find((r) => r.id === id) as RelatedPerson;
+    expect(codesOf(byId(members.anja))).toEqual([`${MANTELZORGER.system}|100001`, `${ROLE_SYSTEM}|01`, 'http://terminology.hl7.org/CodeSystem/v3-RoleCode|DAUC']);
+    expect(codesOf(byId(members.els))).toEqual([`${ROLE_SYSTEM}|19`, 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor|OTH']);
+    expect(codesOf(byId(members.hans))).toEqual([`${ROLE_SYSTEM}|20`, `${ROLE_SYSTEM}|24`]);
+    expect(codesOf(byId(members.piet))).toEqual(['http://terminology.hl7.org/CodeSystem/v3-RoleCode|SONC']);
+    for (const rp of list) {
+      expect(rp.meta?.profile).toEqual([PROFILES.contactPerson]);
+      expect(rp.patient.reference).toBe(`Patient/${clientId}`);
+      expect(codesOf(rp).some((c) => c === `${MANTELZORGER.system}|100001`)).toBe(rp.id === members.anja);
+      expect(codesOf(rp).join()).not.toMatch(/NBOR|FRND/);
+    }
+    expect(byId(members.els).telecom).toEqual([{ system: 'phone', value: '06-12345678', use: 'home' }]);
+    const one = await fhir<RelatedPerson>(await get('anja', `/fhir/RelatedPerson/${members.piet}`), 200);
+    expect(one.telecom).toEqual([{ system: 'email', value: 'piet@example.nl', use: 'home' }]);
+  });
+
+  it('publishes volunteers and professionals as Practitioner + PractitionerRole, searchable three ways', async () => {
+    const bos = await fhir<ResourceBase & { name: { text: string }[] }>(await get('anja', `/fhir/Practitioner/${members.bos}`), 200);
+    expect(bos.meta?.profile).toEqual([PROFILES.practitioner]);
+    const joost = await fhir<ResourceBase>(await get('anja', `/fhir/Practitioner/${members.joost}`), 200);
+    expect(joost.meta).toBeUndefined();
+    const role = await fhir<PractitionerRole>(await get('anja', `/fhir/PractitionerRole/${members.joost}`), 200);
+    expect(role.organization?.reference).toBe(`Organization/${volunteerOrg}`);
+    expect(role.telecom).toEqual([{ system: 'email', value: 'joost@vrijwilligers.nl', use: 'work' }]);
+
+    const byPractitioner = await fhir<Bundle>(await get('anja', `/fhir/PractitionerRole?practitioner=Practitioner/${members.bos}`), 200);
+    expect(resources<PractitionerRole>(byPractitioner).map((r) => r.id)).toEqual([members.bos]);
+    const byPatient = await fhir<Bundle>(await get('anja', `/fhir/PractitionerRole?patient=${clientId}`), 200);
+    expect(new Set(resources<PractitionerRole>(byPatient).map((r) => r.id))).toEqual(new Set([members.bos, members.joost]));
+    const byOrg = await fhir<Bundle>(await get('anja', `/fhir/PractitionerRole?organization=Organization/${volunteerOrg}`), 200);
+    expect(resources<PractitionerRole>(byOrg).map((r) => r.id)).toEqual([members.joost]);
+    // Circles without full access are left out of a cross-circle search, not revealed.
+    expect((await fhir<Bundle>(await get('kees', `/fhir/PractitionerRole?organization=${volunteerOrg}`), 200)).total).toBe(0);
+    expect((await get('kees', `/fhir/PractitionerRole?practitioner=${members.bos}`)).statusCode).toBe(403);
+    expect((await get('anja', `/fhir/PractitionerRole?practitioner=${members.els}`)).statusCode).toBe(404);
+  });
+
+  it('shows an Organization only to who has a reason: member, linked client, member organisation, admin', async () => {
+    const own = await fhir<Organization>(await get('fatima', `/fhir/Organization/${homeCare}`), 200);
+    expect(own.meta?.profile).toEqual([PROFILES.healthcareProvider]);
+    expect(own.type?.[0]?.coding?.[0]?.code).toBe('T2');
+    await fhir<Organization>(await get('anja', `/fhir/Organization/${homeCare}`), 200);
+    expect((await fhir<Organization>(await get('anja', `/fhir/Organization/${volunteerOrg}`), 200)).meta).toBeUndefined();
+    expect((await get('anja', `/fhir/Organization/${gemeente}`)).statusCode).toBe(404);
+    expect((await get('kees', `/fhir/Organization/${homeCare}`)).statusCode).toBe(404);
+    expect((await get('vreemde', `/fhir/Organization/${homeCare}`)).statusCode).toBe(404);
+    const municipality = await fhir<Organization>(await get('beheer', `/fhir/Organization/${gemeente}`), 200);
+    expect(municipality.meta).toBeUndefined();
+    expect(municipality.identifier).toEqual([{ use: 'official', system: MK.cbsMunicipality, value: 'GM0546' }]);
+    expect((await fhir<Organization>(await get('sanne', `/fhir/Organization/${gemeente}`), 200)).name).toBe('Gemeente Leiden');
+  });
+
+  it('gives every consent decision as R4 Consent, current active and superseded inactive', async () => {
+    await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/consents`, headers: { cookie: cookies.anja ?? '' }, payload: { memberId: members.kees, decision: 'permit', accessLevel: 'agenda', validUntil: '2099-12-31' } });
+    const bundle = await fhir<Bundle>(await get('anja', `/fhir/Consent?patient=${clientId}`), 200);
+    const consents = resources<Consent>(bundle);
+    const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from consent_decisions where client_id = $1', [clientId]);
+    expect(consents).toHaveLength(rows[0]?.n ?? -1);
+    const forKees = consents.filter((c) => c.provision?.actor?.[0]?.reference.reference === `RelatedPerson/${members.kees}`);
+    expect(forKees.map((c) => c.status)).toEqual(['active', 'inactive']);
+    expect(forKees[0]?.provision).toMatchObject({ type: 'permit', period: { end: '2099-12-31' }, code: [{ coding: [{ system: MK.accessLevel, code: 'agenda' }] }] });
+    expect(forKees[0]?.performer).toEqual([{ reference: `RelatedPerson/${members.anja}`, display: 'anja' }]);
+    const org = consents.find((c) => c.provision?.actor?.[0]?.reference.reference === `Organization/${homeCare}`);
+    expect(org).toMatchObject({ status: 'active', provision: { type: 'permit', code: [{ coding: [{ code: 'full' }] }] } });
+    for (const c of consents) expect(c.scope.coding?.[0]?.code).toBe('patient-privacy');
+    const one = await fhir<Consent>(await get('fatima', `/fhir/Consent/${forKees[0]?.id}`), 200);
+    expect(one.id).toBe(forKees[0]?.id);
+    expect((await get('kees', `/fhir/Consent/${forKees[0]?.id}`)).statusCode).toBe(403);
+  });
+
+  it('gives $everything as one Bundle whose references all resolve inside it', async () => {
+    const bundle = await fhir<Bundle>(await get('fatima', `/fhir/Patient/${clientId}/$everything`), 200);
+    expect((await fhir<Bundle>(await get('fatima', `/fhir/Patient/${clientId}/%24everything`), 200)).total).toBe(bundle.total);
+    await fhir<OperationOutcome>(await get('fatima', `/fhir/Patient/${clientId}/$summary`), 404);
+    const all = resources<ResourceBase>(bundle);
+    const keys = all.map((r) => `${r.resourceType}/${r.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const count = (type: string) => all.filter((r) => r.resourceType === type).length;
+    expect([count('Patient'), count('CareTeam'), count('RelatedPerson'), count('Practitioner'), count('PractitionerRole')]).toEqual([1, 1, 5, 2, 2]);
+    expect(count('Organization')).toBe(2);
+    expect(count('Consent')).toBeGreaterThan(7);
+    const references = JSON.stringify(all).match(/"reference":"[A-Za-z]+\/[0-9a-f-]{36}"/g) ?? [];
+    expect(references.length).toBeGreaterThan(20);
+    for (const ref of references) expect(keys, ref).toContain(ref.slice('"reference":"'.length, -1));
+  });
+
+  it('writes one NEN 7513 line per FHIR read or search, with client, tenant and organisation', async () => {
+    const before = (await fhirLines('fatima')).length;
+    await get('fatima', `/fhir/Patient/${clientId}`);
+    await get('fatima', `/fhir/RelatedPerson?patient=${clientId}`);
+    await get('fatima', `/fhir/Patient/${clientId}/$everything`);
+    const lines = (await fhirLines('fatima')).slice(before);
+    expect(lines).toEqual([
+      { action: 'read', resource_type: 'Patient', resource_id: clientId, client_id: clientId, tenant_key: 'GM0546', organisation_id: homeCare, source_system: 'fhir' },
+      { action: 'search', resource_type: 'RelatedPerson', resource_id: null, client_id: clientId, tenant_key: 'GM0546', organisation_id: homeCare, source_system: 'fhir' },
+      { action: 'read', resource_type: 'Patient', resource_id: clientId, client_id: clientId, tenant_key: 'GM0546', organisation_id: homeCare, source_system: 'fhir' },
+    ]);
+    // Refused reads are not logged as reads.
+    const keesBefore = (await fhirLines('kees')).length;
+    await get('kees', `/fhir/Patient/${clientId}`);
+    expect((await fhirLines('kees')).length).toBe(keesBefore);
+  });
+
+  it('creates a circle from a transaction Bundle pushed by a care professional', async () => {
+    const clientsBefore = (await t.db.query<{ n: number }>('select count(*)::int as n from clients')).rows[0]?.n;
+    const res = await post('fatima', '/fhir', goodBundle({ patient: { identifier: [{ system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: '123456782' }] } }));
+    const response = await fhir<Bundle>(res, 200);
+    expect(response.type).toBe('transaction-response');
+    expect(response.entry?.map((e) => e.response?.status)).toEqual(['201 Created', '201 Created', '201 Created', '201 Created']);
+    const locations = response.entry?.map((e) => e.response?.location ?? '') ?? [];
+    const newClient = locations[0]?.replace('Patient/', '') ?? '';
+    expect(locations[3]).toBe(`CareTeam/${newClient}`);
+    expect((await t.db.query<{ n: number }>('select count(*)::int as n from clients')).rows[0]?.n).toBe((clientsBefore ?? 0) + 1);
+
+    // Stored as the professional registering a client does: linked, consent by the client, full access.
+    const link = await t.db.query('select 1 from client_organisation_links where client_id = $1 and organisation_id = $2 and ended_at is null', [newClient, homeCare]);
+    expect(link.rowCount).toBe(1);
+    const consent = await t.db.query<{ decision: string; access_level: string; decided_as: string; member_id: string | null }>('select decision, access_level, decided_as, member_id from current_consents where client_id = $1 order by member_id nulls first', [newClient]);
+    expect(consent.rows).toEqual([
+      { decision: 'permit', access_level: 'full', decided_as: 'client', member_id: null },
+      expect.objectContaining({ decision: 'permit', access_level: 'agenda', decided_as: 'client' }),
+      expect.objectContaining({ decision: 'permit', access_level: 'agenda', decided_as: 'client' }),
+    ]);
+
+    // Read back through FHIR: the codes survive the round trip ('1' became '01').
+    const patient = await fhir<Patient>(await get('fatima', `/fhir/${locations[0]}`), 200);
+    expect(patient).toMatchObject({ birthDate: '1941-03-12', identifier: [{ value: '123456782' }], address: [{ district: 'Leiden' }] });
+    expect(patient.name?.[0]).toMatchObject({ family: 'de Vries', given: ['Gerrit'] });
+    const anja = await fhir<RelatedPerson>(await get('fatima', `/fhir/${locations[1]}`), 200);
+    expect(codesOf(anja)).toEqual([`${MANTELZORGER.system}|100001`, `${ROLE_SYSTEM}|01`, 'http://terminology.hl7.org/CodeSystem/v3-RoleCode|DAUC']);
+    expect(anja.telecom).toEqual([{ system: 'phone', value: '06-12345678', use: 'home' }, { system: 'email', value: 'anja@example.nl', use: 'home' }]);
+    const els = await fhir<RelatedPerson>(await get('fatima', `/fhir/${locations[2]}`), 200);
+    expect(codesOf(els)).toEqual([`${ROLE_SYSTEM}|19`, 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor|OTH']);
+    const team = await fhir<CareTeam>(await get('fatima', `/fhir/${locations[3]}`), 200);
+    expect(team.participant?.map((p) => p.member?.reference)).toEqual([`Patient/${newClient}`, locations[1], locations[2], `Organization/${homeCare}`]);
+    // Warnings say what was not stored.
+    expect(response.entry?.[0]?.response?.outcome?.issue.some((i) => i.expression?.[0] === 'Bundle.entry[0].resource.gender')).toBe(true);
+    const created = await t.db.query<{ action: string; resource_type: string }>("select action, resource_type from audit_log where client_id = $1 and action = 'create' order by id", [newClient]);
+    expect(created.rows.map((r) => r.resource_type)).toEqual(['Patient', 'RelatedPerson', 'RelatedPerson']);
+
+    // The same client again (BSN, same organisation) is refused.
+    const again = await fhir<OperationOutcome>(await post('fatima', '/fhir', goodBundle({ patient: { identifier: [{ system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: '123456782' }] } })), 409);
+    expect(again.issue[0]?.code).toBe('duplicate');
+  });
+
+  it('refuses a transaction from anyone but a care professional with two-step login', async () => {
+    expect((await fhir<OperationOutcome>(await post('anja', '/fhir', goodBundle()), 403)).issue[0]?.code).toBe('forbidden');
+    expect((await post('sanne', '/fhir', goodBundle())).statusCode).toBe(403);
+    await t.db.query('update sessions set mfa_verified = false where user_id = $1', [users.fatima]);
+    try {
+      const res = await fhir<OperationOutcome>(await post('fatima', '/fhir', goodBundle()), 403);
+      expect(res.issue[0]?.details?.coding?.[0]?.code).toBe('mfa_required');
+    } finally {
+      await t.db.query('update sessions set mfa_verified = true where user_id = $1', [users.fatima]);
+    }
+    const other = await fhir<OperationOutcome>(await post('fatima', '/fhir', goodBundle({ team: { managingOrganization: [{ reference: `Organization/${volunteerOrg}` }] } })), 403);
+    expect(other.issue[0]?.code).toBe('forbidden');
+  });
+
+  it('refuses a bad Bundle with a clear OperationOutcome and writes nothing, even when the database fails halfway', async () => {
+    const count = async () => (await t.db.query<{ c: number; m: number; l: number; d: number }>(
+      'select (select count(*)::int from clients) as c, (select count(*)::int from circle_members) as m, (select count(*)::int from client_organisation_links) as l, (select count(*)::int from consent_decisions) as d',
+    )).rows[0];
+    const before = await count();
+
+    const nbor = await fhir<OperationOutcome>(await post('fatima', '/fhir', goodBundle({ els: { relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'NBOR' }] }] } })), 422);
+    expect(nbor.issue[0]).toMatchObject({ severity: 'error', code: 'code-invalid', expression: ['Bundle.entry[2].resource.relationship[0].coding[0]'] });
+    const place = await fhir<OperationOutcome>(await post('fatima', '/fhir', goodBundle({ patient: { address: [{ district: 'Atlantis' }] } })), 422);
+    expect(place.issue[0]?.diagnostics).toMatch(/Atlantis/);
+    const broken = await t.app.inject({ method: 'POST', url: '/fhir', payload: '{"resourceType": "Bundle",', headers: { cookie: cookies.fatima ?? '', 'content-type': 'application/fhir+json' } });
+    expect((await fhir<OperationOutcome>(broken, 400)).issue[0]?.code).toBe('structure');
+    await fhir<OperationOutcome>(await post('fatima', '/fhir', { resourceType: 'Bundle', type: 'collection' }), 400);
+    const xml = await t.app.inject({ method: 'POST', url: '/fhir', payload: '<Bundle/>', headers: { cookie: cookies.fatima ?? '', 'content-type': 'application/fhir+xml' } });
+    expect((await fhir<OperationOutcome>(xml, 415)).issue[0]?.code).toBe('not-supported');
+
+    // A failure in the middle (third insert) must roll back the client, link and consents too.
+    await t.db.exec(`create function mk_test_boom() returns trigger language plpgsql as $$ begin if new.given_name = 'BOOM' then raise exception 'boom'; end if; return new; end; $$;
+      create trigger mk_test_boom before insert on circle_members for each row execute function mk_test_boom();`);
+    try {
+      const res = await post('fatima', '/fhir', goodBundle({ patient: { identifier: [] }, els: { name: [{ given: ['BOOM'] }] } }), 'application/json');
+      await fhir<OperationOutcome>(res, 500);
+    } finally {
+      await t.db.exec('drop trigger mk_test_boom on circle_members; drop function mk_test_boom();');
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it('uses the urn:uuid fullUrls of the request only to resolve references', () => {
+    expect(Object.values(BUNDLE_URLS).every((u) => u.startsWith('urn:uuid:'))).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+import type { Queryable } from '../../../db/types.ts';
+import type { MemberKind } from '../../../common/codes.ts';
+import type { OrganisationRow } from '../organisations/queries.ts';
+
+/** SQL the FHIR API needs beyond the circles and organisations queries (which it reuses). */
+
+/** The client an active member belongs to, and their kind (to pick RelatedPerson or Practitioner). */
+export async function findMemberClient(db: Queryable, memberId: string): Promise<{ client_id: string; kind: MemberKind } | null> {
+  const { rows } = await db.query<{ client_id: string; kind: MemberKind }>('select client_id, kind from circle_members where id = $1 and left_at is null', [memberId]);
+  return rows[0] ?? null;
+}
+
+/** One consent decision with the names and kinds its FHIR form needs. */
+export interface ConsentDecisionRow {
+  id: string;
+  client_id: string;
+  member_id: string | null;
+  member_kind: MemberKind | null;
+  member_name: string | null;
+  member_active: boolean;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  decision: 'permit' | 'deny';
+  access_level: 'agenda' | 'full' | 'manage' | null;
+  valid_until: string | null;
+  decided_as: 'client' | 'representative' | 'main_caregiver';
+  recorded_by_name: string | null;
+  /** The recorder's own active membership of this circle, if any (the performer of the decision). */
+  recorder_member_id: string | null;
+  recorder_member_kind: MemberKind | null;
+  recorder_member_name: string | null;
+  created_at: Date;
+  current: boolean;
+}
+
+const CONSENT_SELECT = `select d.id, d.client_id, d.member_id, m.kind as member_kind, trim(m.given_name || ' ' || m.family_name) as member_name,
+    (m.id is not null and m.left_at is null) as member_active,
+    d.organisation_id, o.name as organisation_name, d.decision, d.access_level, d.valid_until, d.decided_as,
+    u.display_name as recorded_by_name,
+    r.id as recorder_member_id, r.kind as recorder_member_kind, trim(r.given_name || ' ' || r.family_name) as recorder_member_name,
+    d.created_at, exists (select 1 from current_consents cc where cc.id = d.id) as current
+  from consent_decisions d
+  left join circle_members m on m.id = d.member_id
+  left join organisations o on o.id = d.organisation_id
+  left join users u on u.id = d.recorded_by
+  left join lateral (select x.id, x.kind, x.given_name, x.family_name from circle_members x
+                     where x.client_id = d.client_id and x.user_id = d.recorded_by and x.left_at is null limit 1) r on true`;
+
+/** Every consent decision of a client, newest first. */
+export async function listConsentDecisions(db: Queryable, clientId: string): Promise<ConsentDecisionRow[]> {
+  const { rows } = await db.query<ConsentDecisionRow>(`${CONSENT_SELECT} where d.client_id = $1 order by d.seq desc`, [clientId]);
+  return rows;
+}
+
+/** One consent decision with its client (for access), or null. */
+export async function findConsentDecision(db: Queryable, id: string): Promise<ConsentDecisionRow | null> {
+  const { rows } = await db.query<ConsentDecisionRow>(`${CONSENT_SELECT} where d.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** Organisations by id, with their municipality's name. */
+export async function findOrganisations(db: Queryable, ids: string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<OrganisationRow>(
+    `select o.id, o.name, o.kind, o.sector, o.municipality_code, m.name as municipality_name, o.region, o.created_at
+     from organisations o left join municipalities m on m.code = o.municipality_code where o.id = any($1::uuid[]) order by o.name, o.id`,
+    [ids],
+  );
+  return rows;
+}
+
+/** Clients the user is connected to at all: as client, active member, or through an organisation (as professional). */
+const MY_CLIENTS = `(c.user_id = $2
+   or exists (select 1 from circle_members me where me.client_id = c.id and me.user_id = $2 and me.left_at is null)
+   or exists (select 1 from client_organisation_links ml where ml.client_id = c.id and ml.ended_at is null and ml.organisation_id = any($3::uuid[])))`;
+
+/**
+ * Candidate clients that give the user a reason to see an organisation: the organisation is
+ * linked to the client or employs one of its members. The policy still decides per client.
+ */
+export async function clientsConnectingOrganisation(db: Queryable, input: { organisationId: string; userId: string; professionalOrgIds: string[]; limit: number }): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select c.id from clients c
+     where ${MY_CLIENTS}
+       and (exists (select 1 from client_organisation_links l where l.client_id = c.id and l.ended_at is null and l.organisation_id = $1)
+         or exists (select 1 from circle_members m where m.client_id = c.id and m.left_at is null and m.organisation_id = $1))
+     order by c.id limit $4`,
+    [input.organisationId, input.userId, input.professionalOrgIds, input.limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Candidate clients with an active volunteer or professional member from this organisation. */
+export async function clientsWithFormalMembersOf(db: Queryable, input: { organisationId: string; userId: string; professionalOrgIds: string[]; limit: number }): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select c.id from clients c
+     where ${MY_CLIENTS}
+       and exists (select 1 from circle_members m where m.client_id = c.id and m.left_at is null and m.organisation_id = $1 and m.kind in ('volunteer', 'professional'))
+     order by c.id limit $4`,
+    [input.organisationId, input.userId, input.professionalOrgIds, input.limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A municipality by CBS code or by name (case-insensitive, exactly as CBS writes it). */
+export async function findMunicipality(db: Queryable, by: { code: string } | { name: string }): Promise<{ code: string; name: string } | null> {
+  const { rows } =
+    'code' in by
+      ? await db.query<{ code: string; name: string }>('select code, name from municipalities where code = $1', [by.code])
+      : await db.query<{ code: string; name: string }>('select code, name from municipalities where lower(name) = lower($1) order by code', [by.name]);
+  return rows.length === 1 ? (rows[0] ?? null) : null;
+}
+
+/** An existing client with this BSN that the organisation is already linked to (to refuse a second push). */
+export async function findLinkedClientByBsn(db: Queryable, bsn: string, organisationId: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `select c.id from clients c join client_organisation_links l on l.client_id = c.id and l.ended_at is null and l.organisation_id = $2
+     where c.bsn = $1 limit 1`,
+    [bsn, organisationId],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,216 @@
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ERRORS, type ErrorCode } from '../../../common/errors.ts';
+import { searchset, selfLink, type SearchHit } from '../../../fhir/bundle.ts';
+import { capabilityStatement } from '../../../fhir/capability.ts';
+import { FhirError, issue, ISSUE_FOR_ERROR_CODE, operationOutcome, type IssueCode } from '../../../fhir/outcome.ts';
+import type { OperationOutcomeIssue, ResourceBase } from '../../../fhir/types.ts';
+import type { Services } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf, originOf } from '../../platform/http.ts';
+import { SESSION_COOKIE } from '../../platform/sessions.ts';
+import { APP_VERSION } from '../../version.ts';
+import * as service from './service.ts';
+
+/** The media type of every answer (FHIR R4 JSON). */
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+/** When this CapabilityStatement was last changed (its `date`). */
+const CAPABILITY_DATE = '2026-11-25';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PROBLEM_SYSTEM = 'https://mantelkring.nl/problems';
+
+/** The FHIR base URL of this installation, e.g. https://mantelkring.example.nl/fhir. */
+export const fhirBaseUrl = (services: Services): string => `${services.config.publicUrl.replace(/\/+$/, '')}/fhir`;
+
+const send = (reply: FastifyReply, body: ResourceBase, status = 200) => reply.code(status).type(FHIR_JSON).header('Cache-Control', 'no-store').send(body);
+
+/** An id in the path: ours are UUIDs, so anything else cannot exist (404, never a SQL error). */
+function idParam(request: FastifyRequest): string {
+  const id = (request.params as { id?: string }).id ?? '';
+  if (!UUID.test(id)) throw new AppError('not_found');
+  return id.toLowerCase();
+}
+
+/**
+ * The search parameters of a request: only the ones listed (plus `_format`), each once, with
+ * one value. Unknown parameters are refused rather than ignored, so a search is never wider
+ * than the caller meant (FHIR `handling=strict`).
+ */
+function searchParams(request: FastifyRequest, allowed: readonly string[]): Record<string, string> {
+  const query = (request.query ?? {}) as Record<string, string | string[] | undefined>;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (key === '_format') {
+      if (typeof value !== 'string' || !/json/i.test(value)) throw new FhirError(406, [issue('error', 'not-supported', 'Alleen JSON wordt ondersteund (_format=json).', '_format')]);
+      continue;
+    }
+    if (!allowed.includes(key)) throw new FhirError(400, [issue('error', 'not-supported', `Zoekparameter '${key}' wordt niet ondersteund; wel: ${allowed.join(', ')}. Zie /fhir/metadata.`, key)]);
+    if (typeof value !== 'string') throw new FhirError(400, [issue('error', 'not-supported', `Geef '${key}' één keer.`, key)]);
+    if (value.includes(',')) throw new FhirError(400, [issue('error', 'not-supported', `Meerdere waarden in '${key}' worden niet ondersteund.`, key)]);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The id in a reference search value: `Type/{id}`, `{id}` or our absolute URL. Another type is a 400; an id that cannot exist a 404. */
+function referenceId(value: string, type: string, param: string, baseUrl: string): string {
+  let rest = value.startsWith(`${baseUrl}/`) ? value.slice(baseUrl.length + 1) : value;
+  if (rest.includes('/')) {
+    const [t, id, ...more] = rest.split('/');
+    if (t !== type || more.length) throw new FhirError(400, [issue('error', 'invalid', `'${param}' verwijst naar ${type}/{id}.`, param)]);
+    rest = id ?? '';
+  }
+  if (!UUID.test(rest)) throw new AppError('not_found');
+  return rest.toLowerCase();
+}
+
+/** The one parameter a search needs, from a list of synonyms (CareTeam: patient or subject). */
+function requireOne(params: Record<string, string>, names: readonly string[], type: string): [string, string] {
+  const given = names.filter((n) => params[n] !== undefined);
+  if (given.length !== 1) throw new FhirError(400, [issue('error', 'required', `Zoeken in ${type} kan alleen met precies één van: ${names.join(', ')}.`)]);
+  const name = given[0] as string;
+  return [name, params[name] as string];
+}
+
+/** Our error codes and Fastify's own errors as an OperationOutcome with the right HTTP status. */
+function toOutcome(error: FastifyError | Error, request: FastifyRequest): { status: number; issues: OperationOutcomeIssue[]; code?: ErrorCode } {
+  if (error instanceof FhirError) return { status: error.status, issues: error.issues };
+  if (error instanceof AppError) {
+    const issues: OperationOutcomeIssue[] = [
+      { severity: 'error', code: ISSUE_FOR_ERROR_CODE[error.code] ?? 'processing', details: { coding: [{ system: PROBLEM_SYSTEM, code: error.code }], text: error.message }, diagnostics: error.message },
+    ];
+    for (const f of error.fieldErrors ?? []) issues.push(issue('error', 'invalid', f.message, f.path));
+    return { status: error.status, issues, code: error.code };
+  }
+  const fe = error as FastifyError;
+  const fastifyCodes: Record<string, [number, IssueCode, ErrorCode]> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: [400, 'structure', 'malformed_json'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'structure', 'malformed_json'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'structure', 'malformed_json'],
+    FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too-costly', 'payload_too_large'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'not-supported', 'unsupported_media_type'],
+  };
+  const known = fe.code ? fastifyCodes[fe.code] : undefined;
+  if (known) {
+    const [status, code, ours] = known;
+    return { status, issues: [{ severity: 'error', code, details: { coding: [{ system: PROBLEM_SYSTEM, code: ours }], text: ERRORS[ours].nl }, diagnostics: ERRORS[ours].nl }] };
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, issues: [issue('error', 'invalid', fe.message)] };
+  request.log.error({ err: error }, 'unhandled error in FHIR API');
+  return { status: 500, issues: [issue('error', 'exception', ERRORS.internal.nl)] };
+}
+
+/**
+ * The FHIR R4 API under /fhir. An encapsulated plugin with its own error and not-found
+ * handlers, so errors leave as OperationOutcome (application/fhir+json) instead of the
+ * problem+json of /api. Register with `app.register(fhirRoutes, { services })`.
+ */
+export const fhirRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  // A prefix of its own lets the plugin have its own 404 handler (Fastify allows that per prefix).
+  await app.register(fhirApi, { services, prefix: '/fhir' });
+};
+
+const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyInstance, { services }) => {
+  const baseUrl = fhirBaseUrl(services);
+  app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, issues, code } = toOutcome(error, request);
+    if (code === 'not_authenticated' && request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return send(reply, operationOutcome(issues), status);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, operationOutcome([issue('error', 'not-found', `${request.method} ${request.url.split('?')[0]} bestaat niet of wordt niet ondersteund. Zie ${baseUrl}/metadata.`)]), 404),
+  );
+
+  const opts = { schema: { hide: true } };
+  const searchBundle = (path: string, params: Record<string, string>, hits: SearchHit[]) => searchset(baseUrl, selfLink(baseUrl, path, params), hits);
+
+  app.get('/metadata', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, capabilityStatement({ baseUrl, version: APP_VERSION, date: CAPABILITY_DATE }));
+  });
+
+  app.get('/Patient/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirPatientReader(services, actorOf(request), { clientId: idParam(request) }, originOf(request)));
+  });
+
+  // A parameter rather than a literal segment, so `$everything` also matches when sent as `%24everything`.
+  app.get('/Patient/:id/:operation', opts, async (request, reply) => {
+    if ((request.params as { operation?: string }).operation !== '$everything') throw new AppError('not_found');
+    searchParams(request, []);
+    const clientId = idParam(request);
+    const hits = await service.fhirEverythingReader(services, actorOf(request), { clientId }, originOf(request));
+    return send(reply, searchBundle(`Patient/${clientId}/$everything`, {}, hits));
+  });
+
+  app.get('/CareTeam/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirCareTeamReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/CareTeam', opts, async (request, reply) => {
+    const params = searchParams(request, ['patient', 'subject']);
+    const [name, value] = requireOne(params, ['patient', 'subject'], 'CareTeam');
+    const clientId = referenceId(value, 'Patient', name, baseUrl);
+    const hits = await service.fhirCareTeamSearcher(services, actorOf(request), { clientId, params }, originOf(request));
+    return send(reply, searchBundle('CareTeam', params, hits));
+  });
+
+  app.get('/RelatedPerson/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirRelatedPersonReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/RelatedPerson', opts, async (request, reply) => {
+    const params = searchParams(request, ['patient']);
+    const [name, value] = requireOne(params, ['patient'], 'RelatedPerson');
+    const hits = await service.fhirRelatedPersonSearcher(services, actorOf(request), { clientId: referenceId(value, 'Patient', name, baseUrl), params }, originOf(request));
+    return send(reply, searchBundle('RelatedPerson', params, hits));
+  });
+
+  app.get('/Practitioner/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirPractitionerReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/PractitionerRole/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirPractitionerRoleReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/PractitionerRole', opts, async (request, reply) => {
+    const names = ['practitioner', 'organization', 'patient'] as const;
+    const params = searchParams(request, names);
+    const [name, value] = requireOne(params, names, 'PractitionerRole');
+    const type = { practitioner: 'Practitioner', organization: 'Organization', patient: 'Patient' }[name as (typeof names)[number]];
+    const id = referenceId(value, type, name, baseUrl);
+    const query: service.PractitionerRoleQuery = name === 'practitioner' ? { practitioner: id } : name === 'organization' ? { organization: id } : { patient: id };
+    const hits = await service.fhirPractitionerRoleSearcher(services, actorOf(request), { query, params }, originOf(request));
+    return send(reply, searchBundle('PractitionerRole', params, hits));
+  });
+
+  app.get('/Organization/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirOrganizationReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/Consent/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await service.fhirConsentReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/Consent', opts, async (request, reply) => {
+    const params = searchParams(request, ['patient']);
+    const [name, value] = requireOne(params, ['patient'], 'Consent');
+    const hits = await service.fhirConsentSearcher(services, actorOf(request), { clientId: referenceId(value, 'Patient', name, baseUrl), params }, originOf(request));
+    return send(reply, searchBundle('Consent', params, hits));
+  });
+
+  // The transaction endpoint is the base URL itself (FHIR: POST [base]).
+  app.post('/', opts, async (request, reply) => {
+    searchParams(request, []);
+    const response = await service.fhirTransactionProcessor(services, actorOf(request), { bundle: request.body }, originOf(request));
+    return send(reply, response, 200);
+  });
+};
