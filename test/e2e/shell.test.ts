@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { heading } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let env: BrowserEnv;
@@ -8,12 +9,28 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   });
   afterAll(async () => env?.close());
 
-  it('serves the Dutch app with no serious axe violations', async () => {
+  it('serves the Dutch app with no serious axe violations; logged out, home leads to login', async () => {
     const page = await env.newPage();
     await page.goto(`${env.baseUrl}/`);
     await expect.poll(() => page.locator('h1').first().textContent()).toContain('Mantelkring');
+    expect(new URL(page.url()).pathname).toBe('/inloggen');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.title()).toBe('Inloggen bij Mantelkring – Mantelkring');
+    // Frame: skip link, footer with accessibility note and the CBS source.
+    expect(await page.getByRole('link', { name: 'Naar de inhoud' }).getAttribute('href')).toBe('#inhoud');
+    const footer = page.getByRole('contentinfo');
+    expect(await footer.textContent()).toContain('Bron gemeentelijke indeling: CBS');
+    expect(await footer.textContent()).toContain('toetsenbord');
     await expectNoSeriousAxeViolations(page, 'home');
+    await page.context().close();
+  });
+
+  it('shows a 404 page for an unknown address', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.baseUrl}/bestaat/niet`);
+    await heading(page, 'Deze pagina bestaat niet');
+    expect(await page.getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href')).toBe('/');
+    await expectNoSeriousAxeViolations(page, '404');
     await page.context().close();
   });
 

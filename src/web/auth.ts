@@ -1,0 +1,59 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { ApiError, api } from './api.ts';
+import type { Me, Role } from './types.ts';
+
+export const ME_KEY = ['me'] as const;
+
+/** The logged-in person, or null when nobody is logged in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await api.get<Me>('/api/me');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** Forgets everything about the previous person (after logout or an ended session). */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'municipalities' });
+  queryClient.setQueryData(ME_KEY, null);
+}
+
+export const STAFF_ROLES: readonly Role[] = ['professional', 'coordinator', 'policy', 'org_admin'];
+
+export const isStaff = (me: Me): boolean => me.memberships.some((m) => STAFF_ROLES.includes(m.role));
+
+/** Organisations where the person may manage staff (the platform admin may everywhere). */
+export const adminOrganisations = (me: Me) => {
+  const seen = new Map<string, { organisationId: string; organisationName: string }>();
+  for (const m of me.memberships) if (m.role === 'org_admin') seen.set(m.organisationId, m);
+  return [...seen.values()];
+};
+
+export const canManageStaff = (me: Me, organisationId: string): boolean =>
+  me.isPlatformAdmin || me.memberships.some((m) => m.organisationId === organisationId && m.role === 'org_admin');
+
+/** The distinct organisations the person belongs to, with all their roles there. */
+export function organisationsOf(me: Me): { organisationId: string; organisationName: string; organisationKind: string; roles: Role[] }[] {
+  const byId = new Map<string, { organisationId: string; organisationName: string; organisationKind: string; roles: Role[] }>();
+  for (const m of me.memberships) {
+    const entry = byId.get(m.organisationId) ?? { organisationId: m.organisationId, organisationName: m.organisationName, organisationKind: m.organisationKind, roles: [] };
+    entry.roles.push(m.role);
+    byId.set(m.organisationId, entry);
+  }
+  return [...byId.values()];
+}
+
+/** Only paths inside this app are allowed as "return to" targets (no open redirect). */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/index.tsx';
+
+type Kind = 'ok' | 'info' | 'warning' | 'error';
+
+const ICON: Record<Kind, string> = { ok: '✓', info: 'i', warning: '!', error: '!' };
+
+/**
+ * A message box (NL Design System alert). The kind is also said in words, not only by colour.
+ * `focus` moves focus to it (for the result of an action); `live` makes it a polite status.
+ */
+export function Alert({ kind, title, children, focus, live }: { kind: Kind; title?: ReactNode; children?: ReactNode; focus?: unknown; live?: boolean }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={focus ? -1 : undefined}
+      className={`utrecht-alert utrecht-alert--${kind} mk-alert`}
+      role={live ? (kind === 'error' ? 'alert' : 'status') : undefined}
+    >
+      <div className="utrecht-alert__icon mk-alert__icon" aria-hidden="true">
+        {ICON[kind]}
+      </div>
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <span className="mk-visually-hidden">{t.common.alertKind[kind]}: </span>
+          {title && <p className="utrecht-paragraph mk-alert__title">{title}</p>}
+          {children}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Shown while data loads; announced politely. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="utrecht-paragraph mk-loading" role="status">
+      <span className="mk-spinner" aria-hidden="true" />
+      {label ?? t.common.loading}
+    </p>
+  );
+}
+
+/** A failed load, with a retry button. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t, errorText } = useI18n();
+  return (
+    <Alert kind="error" title={t.common.loadFailed} live>
+      <p className="utrecht-paragraph">{errorText(error)}</p>
+      {onRetry && (
+        <p className="utrecht-paragraph">
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onRetry}>
+            {t.common.retry}
+          </button>
+        </p>
+      )}
+    </Alert>
+  );
+}
+
+/** A message for an empty list. */
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="utrecht-paragraph mk-empty">{children}</p>;
+}
+
+/** A status in words with a calm colour (never the colour alone). */
+export function StatusBadge({ tone, children }: { tone: 'success' | 'neutral' | 'warning' | 'danger'; children: ReactNode }) {
+  return <span className={`utrecht-status-badge utrecht-status-badge--${tone} mk-badge`}>{children}</span>;
+}
+
+let keyCounter = 0;
+/** A new number each call: marks "this happened again" (e.g. to move focus to a message). */
+export const nextKey = (): number => ++keyCounter;

@@ -1,0 +1,138 @@
+import { Link } from 'react-router';
+import { adminOrganisations, isStaff, organisationsOf, useMe } from '../auth.ts';
+import { useI18n } from '../i18n/index.tsx';
+import type { Me } from '../types.ts';
+import { Alert, StatusBadge } from '../components/Feedback.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
+
+interface Task {
+  to: string;
+  title: string;
+  text: string;
+}
+
+function tasksFor(me: Me, t: ReturnType<typeof useI18n>['t']): Task[] {
+  const tasks: Task[] = [];
+  const managed = new Set(adminOrganisations(me).map((o) => o.organisationId));
+  for (const org of organisationsOf(me)) {
+    tasks.push({ to: `/organisaties/${org.organisationId}`, title: t.home.taskOrganisation(org.organisationName), text: t.home.taskOrganisationText });
+    if (managed.has(org.organisationId)) {
+      tasks.push({ to: `/organisaties/${org.organisationId}#medewerkers`, title: t.home.taskInvite(org.organisationName), text: t.home.taskInviteText });
+    }
+  }
+  if (me.isPlatformAdmin) {
+    tasks.push(
+      { to: '/beheer/organisaties', title: t.home.taskAdminOrganisations, text: t.home.taskAdminOrganisationsText },
+      { to: '/beheer/gebruikers', title: t.home.taskAdminUsers, text: t.home.taskAdminUsersText },
+      { to: '/beheer/postvak', title: t.home.taskAdminOutbox, text: t.home.taskAdminOutboxText },
+      { to: '/beheer/toegangslog', title: t.home.taskAdminAudit, text: t.home.taskAdminAuditText },
+    );
+  }
+  tasks.push(
+    { to: '/account', title: t.home.taskProfile, text: t.home.taskProfileText },
+    { to: '/account#wachtwoord', title: t.home.taskPassword, text: t.home.taskPasswordText },
+    { to: '/account#sessies', title: t.home.taskSessions, text: t.home.taskSessionsText },
+  );
+  return tasks;
+}
+
+function leadFor(me: Me, t: ReturnType<typeof useI18n>['t']): string {
+  if (me.isPlatformAdmin) return t.home.leadAdmin;
+  const organisations = organisationsOf(me);
+  if (isStaff(me)) return t.home.leadStaff(organisations.map((o) => o.organisationName).join(', '));
+  if (me.personas.includes('volunteer')) return t.home.leadVolunteer;
+  if (me.personas.includes('caregiver')) return t.home.leadCaregiver;
+  if (me.personas.includes('client')) return t.home.leadClient;
+  return t.home.leadOther;
+}
+
+function TwoFactorStatus({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { mfa } = me;
+  return (
+    <section className="mk-section" aria-labelledby="home-2fa">
+      <h2 className="utrecht-heading-2" id="home-2fa">
+        {t.home.twoFactorTitle}
+      </h2>
+      <p className="utrecht-paragraph">
+        {mfa.enabled ? <StatusBadge tone="success">{t.common.on}</StatusBadge> : <StatusBadge tone="neutral">{t.common.off}</StatusBadge>}{' '}
+        {mfa.enabled ? t.home.twoFactorOn : mfa.required ? t.home.twoFactorRequired : t.home.twoFactorAdvice}
+      </p>
+      {mfa.enabled && <p className="utrecht-paragraph">{t.home.recoveryLeft(mfa.recoveryCodesLeft)}</p>}
+      {mfa.enabled && mfa.recoveryCodesLeft <= 3 && (
+        <Alert kind="warning" title={mfa.recoveryCodesLeft === 0 ? t.home.recoveryNone : t.home.recoveryLow}>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link utrecht-link--html-a" to="/account#twee-stappen">
+              {t.home.recoveryLowLink}
+            </Link>
+          </p>
+        </Alert>
+      )}
+      {!mfa.enabled && (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link utrecht-link--html-a" to="/account/twee-stappen">
+            {t.home.twoFactorSetUp}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export default function HomePage() {
+  const { t } = useI18n();
+  const me = useMe().data as Me;
+  const municipality = useMunicipalities(me.municipalityCode ?? '');
+  const municipalityName = municipality.data?.items.find((m) => m.code === me.municipalityCode)?.name;
+  const organisations = organisationsOf(me);
+  const tasks = tasksFor(me, t);
+
+  return (
+    <>
+      <PageHeading title={t.home.greeting(me.displayName)} lead={leadFor(me, t)} />
+      {!isStaff(me) && !me.isPlatformAdmin && organisations.length === 0 && <p className="utrecht-paragraph">{t.home.accountReady}</p>}
+
+      <section className="mk-section" aria-labelledby="home-tasks">
+        <h2 className="utrecht-heading-2" id="home-tasks">
+          {t.home.tasksTitle}
+        </h2>
+        <ul className="mk-tasks">
+          {tasks.map((task) => (
+            <li key={task.to} className="mk-task">
+              <Link className="utrecht-link utrecht-link--html-a mk-task__link" to={task.to}>
+                {task.title}
+              </Link>
+              <p className="utrecht-paragraph mk-task__text">{task.text}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="mk-section" aria-labelledby="home-roles">
+        <h2 className="utrecht-heading-2" id="home-roles">
+          {t.home.rolesTitle}
+        </h2>
+        {organisations.length === 0 ? (
+          <p className="utrecht-paragraph">{me.isPlatformAdmin ? t.home.noMembershipsAdmin : t.home.noMemberships}</p>
+        ) : (
+          <ul className="utrecht-unordered-list mk-list">
+            {organisations.map((org) => (
+              <li key={org.organisationId} className="utrecht-unordered-list__item">
+                <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${org.organisationId}`}>
+                  {org.organisationName}
+                </Link>{' '}
+                – {org.roles.map((r) => t.roles[r]).join(', ')}
+                <span className="mk-muted"> ({t.kinds[org.organisationKind as keyof typeof t.kinds] ?? org.organisationKind})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {me.personas.length > 0 && <p className="utrecht-paragraph">{t.home.personas(me.personas.map((p) => t.personas[p as keyof typeof t.personas] ?? p).join(', '))}</p>}
+        {me.municipalityCode && <p className="utrecht-paragraph">{t.home.municipality(municipalityName ?? me.municipalityCode)}</p>}
+      </section>
+
+      <TwoFactorStatus me={me} />
+    </>
+  );
+}

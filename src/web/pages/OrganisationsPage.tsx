@@ -1,0 +1,77 @@
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from '../api.ts';
+import { useMe } from '../auth.ts';
+import { useI18n } from '../i18n/index.tsx';
+import type { Organisation, Paged } from '../types.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { Empty, LoadError, Loading } from '../components/Feedback.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Pager, usePage } from '../components/Pager.tsx';
+
+const PAGE_SIZE = 25;
+
+export function useOrganisations(page: number) {
+  return useQuery({
+    queryKey: ['organisations', page],
+    queryFn: () => api.get<Paged<Organisation>>(`/api/organisations${query({ page, pageSize: PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The table of organisations (also used on the admin page). */
+export function OrganisationTable({ caption, items }: { caption: string; items: Organisation[] }) {
+  const { t } = useI18n();
+  return (
+    <DataTable
+      caption={caption}
+      rows={items}
+      rowKey={(o) => o.id}
+      columns={[
+        {
+          key: 'name',
+          header: t.fields.name,
+          cell: (o) => (
+            <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${o.id}`}>
+              {o.name}
+            </Link>
+          ),
+        },
+        { key: 'kind', header: t.fields.kind, cell: (o) => `${t.kinds[o.kind]}${o.sector ? ` – ${t.sectors[o.sector]}` : ''}` },
+        { key: 'municipality', header: t.fields.municipality, cell: (o) => o.municipalityName ?? t.common.none },
+        { key: 'region', header: t.fields.region, cell: (o) => o.region ?? t.common.none },
+      ]}
+    />
+  );
+}
+
+export default function OrganisationsPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const page = usePage();
+  const organisations = useOrganisations(page);
+  return (
+    <>
+      <PageHeading title={me?.isPlatformAdmin ? t.organisations.titleAll : t.organisations.title} lead={me?.isPlatformAdmin ? t.organisations.leadAdmin : t.organisations.lead} />
+      {me?.isPlatformAdmin && (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link utrecht-link--html-a" to="/beheer/organisaties">
+            {t.organisations.toAdmin}
+          </Link>
+        </p>
+      )}
+      {organisations.isPending ? (
+        <Loading />
+      ) : organisations.isError ? (
+        <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />
+      ) : organisations.data.items.length === 0 ? (
+        <Empty>{page > 1 ? t.pager.emptyPage : t.organisations.empty}</Empty>
+      ) : (
+        <>
+          <OrganisationTable caption={t.organisations.caption} items={organisations.data.items} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={organisations.data.total} itemCount={organisations.data.items.length} />
+        </>
+      )}
+    </>
+  );
+}

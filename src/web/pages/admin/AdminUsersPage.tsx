@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Paged, UserItem } from '../../types.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
+import { TextField } from '../../components/Form.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
+
+const PAGE_SIZE = 25;
+
+export default function AdminUsersPage() {
+  const { t, formatDate } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const page = usePage();
+  const q = params.get('zoek') ?? '';
+  const [search, setSearch] = useState(q);
+  const users = useQuery({
+    queryKey: ['admin-users', q, page],
+    queryFn: () => api.get<Paged<UserItem>>(`/api/admin/users${query({ q, page, pageSize: PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (search.trim()) next.set('zoek', search.trim());
+    else next.delete('zoek');
+    next.delete(PAGE_PARAM);
+    setParams(next);
+  };
+
+  return (
+    <>
+      <PageHeading title={t.adminUsers.title} lead={t.adminUsers.lead} />
+      <form role="search" className="utrecht-form mk-form mk-search" onSubmit={onSearch} aria-label={t.adminUsers.searchRegion}>
+        <TextField idPrefix="users" name="zoek" type="search" label={t.adminUsers.searchLabel} description={t.adminUsers.searchHelp} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <div className="utrecht-button-group mk-actions">
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            {t.adminUsers.searchSubmit}
+          </button>
+          {q && (
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--subtle"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams());
+              }}
+            >
+              {t.adminUsers.clear}
+            </button>
+          )}
+        </div>
+      </form>
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <LoadError error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <Empty>{q ? t.adminUsers.noResults(q) : page > 1 ? t.pager.emptyPage : t.adminUsers.empty}</Empty>
+      ) : (
+        <>
+          <DataTable
+            caption={q ? t.adminUsers.captionSearch(q) : t.adminUsers.caption}
+            captionVisible
+            rows={users.data.items}
+            rowKey={(u) => u.id}
+            columns={[
+              { key: 'name', header: t.fields.name, cell: (u) => u.displayName },
+              { key: 'email', header: t.fields.email, cell: (u) => <span className="mk-break">{u.email}</span> },
+              {
+                key: 'roles',
+                header: t.adminUsers.kind,
+                cell: (u) =>
+                  [...(u.isPlatformAdmin ? [t.adminUsers.platformAdmin] : []), ...u.personas.map((p) => t.personas[p as keyof typeof t.personas] ?? p)].join(', ') || t.adminUsers.staffOnly,
+              },
+              { key: 'verified', header: t.adminUsers.verified, cell: (u) => (u.emailVerified ? <StatusBadge tone="success">{t.common.yes}</StatusBadge> : <StatusBadge tone="warning">{t.common.no}</StatusBadge>) },
+              { key: '2fa', header: t.organisation.twoFactor, cell: (u) => (u.twoFactor ? <StatusBadge tone="success">{t.common.on}</StatusBadge> : <StatusBadge tone="neutral">{t.common.off}</StatusBadge>) },
+              { key: 'created', header: t.adminUsers.created, cell: (u) => formatDate(u.createdAt) },
+              {
+                key: 'log',
+                header: t.common.action,
+                cell: (u) => (
+                  <Link className="utrecht-link utrecht-link--html-a" to={`/beheer/toegangslog${query({ gebruiker: u.id })}`}>
+                    {t.adminUsers.auditLink}
+                    <span className="mk-visually-hidden"> ({u.displayName})</span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
+          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} itemCount={users.data.items.length} />
+        </>
+      )}
+    </>
+  );
+}

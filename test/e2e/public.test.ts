@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { DEMO, DEMO_PASSWORD, heading, logIn } from './helpers.ts';
+
+const activeElement = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName.toLowerCase(), id: el?.id ?? '', text: el?.textContent?.trim() ?? '', className: (el as HTMLElement | null)?.className ?? '' };
+  });
+
+const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  });
+  afterAll(async () => env?.close());
+
+  it('login page: no serious axe violations; a failed submit focuses the error summary and links errors to fields', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.baseUrl}/inloggen`);
+    await heading(page, 'Inloggen bij Mantelkring');
+    await expectNoSeriousAxeViolations(page, 'login');
+
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    const summary = page.locator('.mk-error-summary');
+    await summary.waitFor();
+    expect((await activeElement(page)).className).toContain('mk-error-summary');
+    expect(await summary.textContent()).toContain('E-mailadres: Vul een geldig e-mailadres in.');
+    const email = page.getByLabel('E-mailadres');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`#${describedBy.split(' ')[0]}`).textContent()).toContain('Vul een geldig e-mailadres in.');
+    // The link in the summary moves focus to the field.
+    await summary.getByRole('link', { name: /E-mailadres/ }).click();
+    expect((await activeElement(page)).id).toBe('login-email');
+    await expectNoSeriousAxeViolations(page, 'login with errors');
+
+    // A wrong password: the server's message, in Dutch.
+    await email.fill(DEMO.caregiver.email);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('dit-is-niet-het-goede-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await page.getByText('Het e-mailadres of wachtwoord klopt niet.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/inloggen');
+    await page.context().close();
+  });
+
+  it('registration page: no serious axe violations; persona choice and municipality search (Bron: CBS)', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.baseUrl}/registreren`);
+    await heading(page, 'Account maken');
+    await expectNoSeriousAxeViolations(page, 'registration');
+    expect(await page.getByRole('radio', { name: 'Ik ben mantelzorger' }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'Ik wil vrijwilliger worden' }).count()).toBe(1);
+    expect(await page.locator('main').textContent()).toContain('Bron: CBS');
+
+    await page.getByLabel('Gemeente').fill('Leid');
+    await page.getByRole('radio', { name: /^Leiden \(Zuid-Holland\)/ }).check();
+    await page.getByText('Gekozen: Leiden (Zuid-Holland)').waitFor();
+
+    // Submitting without a choice and with a short password: messages next to the fields.
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('kort');
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    const summary = page.locator('.mk-error-summary');
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toContain('Wat past bij u?: Maak een keuze.');
+    expect(text).toContain('Wachtwoord: Kies een wachtwoord van minstens 12 tekens.');
+    expect(text).toContain('Uw naam');
+    await expectNoSeriousAxeViolations(page, 'registration with errors');
+    await page.context().close();
+  });
+
+  it('logs in with the keyboard only (Tab and Enter), starting at the skip link', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.baseUrl}/inloggen`);
+    await heading(page, 'Inloggen bij Mantelkring');
+    await page.keyboard.press('Tab');
+    expect((await activeElement(page)).text).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect((await activeElement(page)).id).toBe('inhoud');
+    // From the main content, Tab reaches the e-mail field.
+    let tries = 0;
+    while ((await activeElement(page)).id !== 'login-email' && tries++ < 10) await page.keyboard.press('Tab');
+    expect((await activeElement(page)).id).toBe('login-email');
+    await page.keyboard.type(DEMO.caregiver.email);
+    await page.keyboard.press('Tab');
+    expect((await activeElement(page)).id).toBe('login-password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Welkom, Anja de Vries');
+    // After moving to another page, focus is on its heading.
+    expect((await activeElement(page)).tag).toBe('h1');
+    // The main menu works with the keyboard too.
+    await page.getByRole('link', { name: 'Mijn account' }).focus();
+    await page.keyboard.press('Enter');
+    await heading(page, 'Mijn account');
+    expect((await activeElement(page)).text).toBe('Mijn account');
+    await page.context().close();
+  });
+
+  it('switches the language to English and back, remembers it and saves it with the account', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.baseUrl}/inloggen`);
+    await heading(page, 'Inloggen bij Mantelkring');
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading(page, 'Log in to Mantelkring');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByLabel('E-mail address').count()).toBe(1);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByText('Please check what you filled in').waitFor();
+    expect(await page.locator('.mk-error-summary').textContent()).toContain('Enter a valid e-mail address.');
+
+    // Remembered on this device.
+    await page.reload();
+    await heading(page, 'Log in to Mantelkring');
+
+    await page.getByLabel('E-mail address').fill(DEMO.volunteer.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await heading(page, 'Welcome, Joost Bakker');
+    expect(await page.getByRole('link', { name: 'My account' }).count()).toBe(1);
+    const localeOf = async () => (await env.db.query<{ locale: string }>('select locale from users where email = $1', [DEMO.volunteer.email])).rows[0]?.locale;
+    await expect.poll(localeOf).toBe('en');
+
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await heading(page, 'Welkom, Joost Bakker');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect.poll(localeOf).toBe('nl');
+    await page.context().close();
+  });
+
+  it('works on a phone (390 px): login, home and the menu', async () => {
+    const page = await env.newPage({ mobile: true });
+    await page.goto(`${env.baseUrl}/inloggen`);
+    await heading(page, 'Inloggen bij Mantelkring');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'login on phone');
+    await logIn(page, env.baseUrl, DEMO.coordinator);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'home on phone');
+
+    // The menu is folded away behind a button.
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const account = page.getByRole('link', { name: 'Mijn account' });
+    expect(await account.isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await account.isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Medewerkers', exact: true }).isVisible()).toBe(true);
+    await account.click();
+    await heading(page, 'Mijn account');
+    expect(await account.isVisible()).toBe(false);
+    await page.getByRole('table').waitFor();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    // Buttons and links are at least 24 × 24 px (WCAG 2.5.8).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main a, header button, header a')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('utrecht-skip-link'))
+        .map((el) => ({ text: el.textContent?.trim(), rect: el.getBoundingClientRect() }))
+        .filter(({ rect }) => rect.width < 24 || rect.height < 24)
+        .map(({ text }) => text),
+    );
+    expect(small).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { DEMO, logIn, type DemoRole } from './helpers.ts';
+
+/** What each demo role should see on its home page and in the menu. */
+const EXPECT: Record<DemoRole, { lead: RegExp; nav: string[]; notNav: string[]; admin?: boolean; tasks: RegExp[] }> = {
+  caregiver: { lead: /U bent mantelzorger/, nav: ['Home', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw naam en taal aanpassen/] },
+  client: { lead: /account als cliënt/, nav: ['Home', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw wachtwoord wijzigen/] },
+  volunteer: { lead: /U bent vrijwilliger/, nav: ['Home', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Vrijwilligerscentrale Leiden bekijken/] },
+  professional: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn organisatie', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/bekijken/] },
+  coordinator: { lead: /Vrijwilligerscentrale Leiden/, nav: ['Home', 'Mijn organisatie', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Vrijwilligerscentrale Leiden/] },
+  policy: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn organisatie', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor/] },
+  municipality: { lead: /Gemeente Leiden/, nav: ['Home', 'Mijn organisatie', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/Gemeente Leiden bekijken/] },
+  programme: { lead: /Programmabureau In voor Mantelzorg/, nav: ['Home', 'Mijn organisatie', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Programmabureau/] },
+  admin: { lead: /beheerder van Mantelkring/, nav: ['Home', 'Mijn account'], notNav: ['Mijn organisatie'], admin: true, tasks: [/Organisaties beheren/, /Postvak uit lezen/, /Toegangslog bekijken/] },
+};
+
+const navLinks = (page: Page, label: string) => page.getByRole('navigation', { name: label, exact: true }).getByRole('link').allTextContents();
+
+describe.skipIf(!hasChromium)('home page per role', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  });
+  afterAll(async () => env?.close());
+
+  for (const role of Object.keys(DEMO) as DemoRole[]) {
+    it(`${role}: logs in${DEMO[role].totp ? ' with TOTP' : ''}, sees a fitting home page, no serious axe violations`, async () => {
+      const account = DEMO[role];
+      const want = EXPECT[role];
+      const page = await env.newPage();
+      await logIn(page, env.baseUrl, account);
+      expect(await page.locator('h1').textContent()).toBe(`Welkom, ${account.name}`);
+      expect(await page.locator('.mk-page-heading .utrecht-paragraph--lead').textContent()).toMatch(want.lead);
+
+      const nav = await navLinks(page, 'Hoofdmenu');
+      expect(nav).toEqual(want.nav);
+      for (const item of want.notNav) expect(nav).not.toContain(item);
+      const adminNav = page.getByRole('navigation', { name: 'Beheer', exact: true });
+      if (want.admin) expect(await navLinks(page, 'Beheer')).toEqual(['Organisaties', 'Gebruikers', 'Postvak uit', 'Toegangslog']);
+      else expect(await adminNav.count()).toBe(0);
+
+      const tasks = await page.locator('.mk-task__link').allTextContents();
+      for (const task of want.tasks) expect(tasks.some((t) => task.test(t)), `${role} task ${task}`).toBe(true);
+
+      // Two-step login: on for every TOTP account, with a word (not only a colour).
+      const twoFactor = (await page.getByRole('region', { name: 'Inloggen in twee stappen' }).textContent()) ?? '';
+      expect(twoFactor).toContain(account.totp ? 'Aan' : 'Uit');
+      if (account.totp) expect(twoFactor).toContain('U logt in met uw wachtwoord en een code uit uw app.');
+
+      await expectNoSeriousAxeViolations(page, `home of ${role}`);
+      await page.context().close();
+    });
+  }
+
+  it('a caregiver cannot open the admin pages', async () => {
+    const page = await env.newPage();
+    await logIn(page, env.baseUrl, DEMO.caregiver);
+    await page.goto(`${env.baseUrl}/beheer/gebruikers`);
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    await page.context().close();
+  });
+});
