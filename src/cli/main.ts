@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { DatabaseOpenError, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncReferenceData } from '../db/reference.ts';
+import { syncInstruments } from '../server/modules/burden/instruments.ts';
 import { demoSeeded, seedDemo } from '../server/modules/demo/seed.ts';
 import { adminCreator } from '../server/modules/admin/cli.ts';
 import { AppError } from '../server/platform/errors.ts';
@@ -55,6 +56,7 @@ async function run(argv: string[]): Promise<void> {
   try {
     const applied = await migrate(db);
     await syncReferenceData(db);
+    await syncInstruments(db);
     if (command === 'migrate') {
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     } else if (command === 'seed') {

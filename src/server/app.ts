@@ -24,6 +24,7 @@ import { caseloadRoutes } from './modules/caseload/routes.ts';
 import { mantelscanRoutes } from './modules/mantelscan/routes.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
+import { burdenRoutes } from './modules/burden/routes.ts';
 import { findApiToken } from './modules/api-tokens/service.ts';
 
 import { APP_VERSION } from './version.ts';
@@ -142,6 +143,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(caseloadRoutes, { services });
   await app.register(mantelscanRoutes, { services });
   await app.register(apiTokenRoutes, { services });
+  await app.register(burdenRoutes, { services });
   await app.register(fhirRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

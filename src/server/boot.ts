@@ -8,6 +8,9 @@ import { buildApp } from './app.ts';
 import { createMailer } from './platform/mail.ts';
 import type { Services } from './platform/context.ts';
 import { demoSeeded, seedDemo } from './modules/demo/seed.ts';
+import { syncInstruments } from './modules/burden/instruments.ts';
+import { BURDEN_JOBS } from './modules/burden/jobs.ts';
+import { createJobRunner } from './platform/jobs.ts';
 
 /** Opens and prepares the database: migrations, reference data, demo data when asked. */
 export async function prepareDatabase(config: Config, log: (message: string) => void = () => undefined): Promise<Db> {
@@ -16,6 +19,7 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     const applied = await migrate(db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     await syncReferenceData(db);
+    await syncInstruments(db);
     if (config.demo && !(await demoSeeded(db))) {
       log('seeding demo data (first start)…');
       await seedDemo(db, { onProgress: () => undefined });
@@ -32,6 +36,12 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
 export async function startApp(config: Config, db: Db, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
   const services: Services = { db, config, mailer: createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: 5_000 }), now: () => new Date() };
   const app = await buildApp(services, options);
-  app.addHook('onClose', async () => services.mailer.stop());
+  // Every instance may run jobs: they claim work with SKIP LOCKED, so each runs once.
+  const jobs = config.jobs ? createJobRunner(services, [...BURDEN_JOBS], { pollMs: 60_000, log: app.log }) : null;
+  jobs?.start();
+  app.addHook('onClose', async () => {
+    services.mailer.stop();
+    await jobs?.stop();
+  });
   return { app, services };
 }

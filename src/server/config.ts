@@ -25,6 +25,8 @@ const ConfigSchema = z.object({
   sessionMaxHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   webDir: z.string().default('./dist/web'),
+  /** Run background jobs (reminders, escalations) in this instance. */
+  jobs: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'demo' | 'secureCookies'> & { demo: boolean; secureCookies: boolean };
@@ -44,6 +46,7 @@ const ENV_NAMES: Record<keyof z.input<typeof ConfigSchema>, string> = {
   sessionMaxHours: 'MK_SESSION_MAX_HOURS',
   logLevel: 'MK_LOG_LEVEL',
   webDir: 'MK_WEB_DIR',
+  jobs: 'MK_JOBS',
 };
 
 /** Thrown when the environment holds an invalid value. */

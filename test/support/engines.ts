@@ -4,6 +4,7 @@ import { describe } from 'vitest';
 import { openMemoryPglite, openPostgres } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { syncReferenceData } from '../../src/db/reference.ts';
+import { syncInstruments } from '../../src/server/modules/burden/instruments.ts';
 import type { Db } from '../../src/db/types.ts';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -23,6 +24,7 @@ export async function openTestDb(engine: Engine): Promise<Db> {
   if (engine === 'pglite') {
     const db = await openMemoryPglite();
     await syncReferenceData(db);
+    await syncInstruments(db);
     return db;
   }
   if (!TEST_PG_URL) throw new Error('MK_TEST_DATABASE_URL is not set');
@@ -36,6 +38,7 @@ export async function openTestDb(engine: Engine): Promise<Db> {
   const db = await openPostgres(url.toString());
   await migrate(db);
   await syncReferenceData(db);
+  await syncInstruments(db);
   const close = db.close.bind(db);
   return {
     ...db,

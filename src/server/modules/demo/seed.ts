@@ -2,6 +2,7 @@ import { fakerNL as faker } from '@faker-js/faker';
 import type { Db, Queryable } from '../../../db/types.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { seedCircles } from './circles.ts';
+import { seedBurden } from '../burden/seed.ts';
 
 /** Password of every demo account (README). */
 export const DEMO_PASSWORD = 'Mantelkring-demo-2026';
@@ -187,6 +188,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       professionalsByOrg,
       now: new Date(),
     });
+    await seedBurden(tx, faker, { now: new Date() });
     await breathe();
 
     progress(5, 'afronden');

@@ -1,0 +1,302 @@
+import type { Queryable } from '../../../db/types.ts';
+import { scoreFacts, type SignalReason } from '../../../domain/burden.ts';
+import { dutchDate } from '../../../domain/dates.ts';
+import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { audit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { insertContact } from '../caseload/queries.ts';
+import { instrumentsByVersion } from './instruments.ts';
+import { burdenPolicy } from '../../platform/policy/burden.ts';
+import * as q from './queries.ts';
+
+/** A signal nobody followed up within this many days is escalated (by a job). */
+export const SIGNAL_ESCALATION_DAYS = 5;
+const DAY_MS = 86_400_000;
+
+export const SIGNAL_ACTION_KINDS = ['conversation', 'respite', 'volunteer_help', 'referral', 'agreements_changed'] as const;
+export type SignalActionKind = (typeof SIGNAL_ACTION_KINDS)[number];
+export const SIGNAL_STATUSES = ['open', 'contacted', 'plan_agreed', 'closed'] as const;
+
+/** The status moves a signal may make: forward one step, or closed early with a reason. */
+const NEXT: Record<q.SignalStatus, q.SignalStatus[]> = { open: ['contacted', 'closed'], contacted: ['plan_agreed', 'closed'], plan_agreed: ['closed'], closed: [] };
+const STATUS_NL: Record<q.SignalStatus, string> = { open: 'open', contacted: 'contact gehad', plan_agreed: 'plan afgesproken', closed: 'gesloten' };
+
+/** Link to a signal in the web app (for mails). */
+export const signalLink = (services: Services, organisationId: string, signalId: string): string => `${services.config.publicUrl}/organisaties/${organisationId}/signalen/${signalId}`;
+
+/** Who hears of a signal: the assigned professional, else the coordinators and admins, else all professionals. */
+async function recipients(tx: Queryable, organisationId: string, assignedUserId: string | null, includeLeads: boolean): Promise<string[]> {
+  const emails = new Set<string>();
+  if (assignedUserId) {
+    const { rows } = await tx.query<{ email: string }>('select email from users where id = $1 and disabled_at is null', [assignedUserId]);
+    for (const r of rows) emails.add(r.email);
+  }
+  if (emails.size === 0 || includeLeads) for (const s of await q.organisationStaff(tx, organisationId, ['coordinator', 'org_admin'])) emails.add(s.email);
+  if (emails.size === 0) for (const s of await q.organisationStaff(tx, organisationId, ['professional'])) emails.add(s.email);
+  return [...emails];
+}
+
+/**
+ * Creates a signal for a completed check that needs follow-up, or adds the check to the
+ * caregiver's signal that is still open. Routing: the professional who took the check; else,
+ * when the caregiver shared the result, the organisation linked to the client with full
+ * access (care providers first); else the municipality's caregiver support centre; else the
+ * municipality itself. Runs inside the caller's transaction, with its audit line and mail.
+ */
+export async function raiseSignal(
+  tx: Queryable,
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  input: {
+    tenantKey: string;
+    clientId: string;
+    memberId: string;
+    responseId: string;
+    reasons: SignalReason[];
+    total: number;
+    previousTotal: number | null;
+    shared: boolean;
+    professionalOrganisationId: string | null;
+    now: Date;
+  },
+): Promise<{ signalId: string; created: boolean }> {
+  const existing = await q.findUnclosedSignal(tx, input.memberId);
+  if (existing) {
+    await q.addCheckToSignal(tx, existing.id, { responseId: input.responseId, total: input.total, reasons: input.reasons, now: input.now });
+    await q.insertSignalEvent(tx, { tenantKey: input.tenantKey, signalId: existing.id, kind: 'new_check', note: null, userId: actor.userId, at: input.now });
+    await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: existing.id, clientId: input.clientId, tenantKey: input.tenantKey, organisationId: existing.organisation_id, detail: { newCheck: input.responseId } });
+    return { signalId: existing.id, created: false };
+  }
+
+  let organisationId: string | null = null;
+  let routedTo: q.SignalRow['routed_to'] = 'none';
+  let assignedUserId: string | null = null;
+  if (input.professionalOrganisationId) {
+    organisationId = input.professionalOrganisationId;
+    routedTo = 'professional';
+    assignedUserId = actor.userId;
+  } else if (input.shared) {
+    const linked = (await q.linkedOrganisations(tx, input.clientId, dutchDate(input.now)))[0];
+    if (linked) {
+      organisationId = linked.id;
+      routedTo = 'professional';
+      assignedUserId = await q.professionalOnMap(tx, input.clientId, linked.id);
+    }
+  }
+  if (!organisationId) {
+    const local = await q.localSupport(tx, input.tenantKey);
+    const centre = local.find((o) => o.is_support_centre) ?? local.find((o) => o.kind === 'welfare');
+    const municipality = local.find((o) => o.kind === 'municipality');
+    if (centre) [organisationId, routedTo] = [centre.id, 'support_centre'];
+    else if (municipality) [organisationId, routedTo] = [municipality.id, 'municipality'];
+  }
+
+  const signalId = await q.insertSignal(tx, {
+    tenantKey: input.tenantKey,
+    clientId: input.clientId,
+    memberId: input.memberId,
+    responseId: input.responseId,
+    reasons: input.reasons,
+    total: input.total,
+    previousTotal: input.previousTotal,
+    organisationId,
+    routedTo,
+    assignedUserId,
+    now: input.now,
+  });
+  await q.insertSignalEvent(tx, { tenantKey: input.tenantKey, signalId, kind: 'created', toStatus: 'open', userId: null, at: input.now });
+  await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal', resourceId: signalId, clientId: input.clientId, tenantKey: input.tenantKey, organisationId, detail: { routedTo, reasons: input.reasons } });
+  if (organisationId) {
+    // The mail says only that there is a signal: no names, no scores (health data stays in the app).
+    for (const to of await recipients(tx, organisationId, assignedUserId, false)) {
+      await services.mailer.enqueue(tx, {
+        to,
+        subject: 'Nieuw signaal: een mantelzorger heeft mogelijk hulp nodig',
+        text:
+          `Er is een nieuw signaal binnengekomen: een mantelzorger heeft een hoge of sterk gestegen score op een belastingcheck.\n\n` +
+          `Neem binnen ${SIGNAL_ESCALATION_DAYS} dagen contact op. Bekijk het signaal in Mantelkring:\n${signalLink(services, organisationId, signalId)}\n\nMet vriendelijke groet,\nMantelkring`,
+      });
+    }
+  }
+  return { signalId, created: true };
+}
+
+/** Facts about one signal, shaped for the API. */
+export interface SignalView {
+  row: q.SignalRow;
+  instrumentTitle: string;
+  bandLabel: string | null;
+  followUpDueAt: Date;
+  overdue: boolean;
+  /** The client, only for an organisation that works with the client (linked with consent). */
+  client: { id: string; name: string } | null;
+}
+
+async function viewOf(db: Queryable, services: Services, rows: q.SignalRow[]): Promise<SignalView[]> {
+  const versions = await instrumentsByVersion(db, rows.map((r) => r.instrument_version_id));
+  const now = services.now();
+  const today = dutchDate(now);
+  const linkedByClient = new Map<string, Set<string>>();
+  for (const clientId of new Set(rows.map((r) => r.client_id))) linkedByClient.set(clientId, new Set((await q.linkedOrganisations(db, clientId, today)).map((o) => o.id)));
+  return rows.map((row) => {
+    const v = versions.get(row.instrument_version_id);
+    const followUpDueAt = new Date(row.created_at.getTime() + SIGNAL_ESCALATION_DAYS * DAY_MS);
+    const linked = row.organisation_id !== null && (linkedByClient.get(row.client_id)?.has(row.organisation_id) ?? false);
+    return {
+      row,
+      instrumentTitle: v?.instrument.title ?? row.instrument_key,
+      bandLabel: v ? (scoreFacts(v.instrument, row.total).band?.label ?? null) : null,
+      followUpDueAt,
+      overdue: row.status === 'open' && row.first_follow_up_at === null && now > followUpDueAt,
+      client: linked ? { id: row.client_id, name: `${row.client_given_name} ${row.client_family_name}`.trim() } : null,
+    };
+  });
+}
+
+/** An organisation's signals, paged (its professionals, coordinators and admins). */
+export async function signalLister(
+  services: Services,
+  actor: Actor,
+  input: { organisationId: string; statuses: q.SignalStatus[]; escalatedOnly: boolean; mine: boolean; page: number; pageSize: number },
+  origin: Origin,
+): Promise<{ items: SignalView[]; total: number }> {
+  burdenPolicy.assertSignalStaff(actor, input.organisationId);
+  const { rows, total } = await q.listSignals(services.db, {
+    organisationId: input.organisationId,
+    statuses: input.statuses,
+    escalatedOnly: input.escalatedOnly,
+    assignedTo: input.mine ? actor.userId : null,
+    offset: (input.page - 1) * input.pageSize,
+    limit: input.pageSize,
+  });
+  await audit(services.db, { actor }, origin, {
+    action: 'search',
+    resourceType: 'burden_signal',
+    organisationId: input.organisationId,
+    detail: { statuses: input.statuses, escalatedOnly: input.escalatedOnly, mine: input.mine, page: input.page, shown: rows.map((r) => r.id), clients: [...new Set(rows.map((r) => r.client_id))] },
+  });
+  return { items: await viewOf(services.db, services, rows), total };
+}
+
+async function loadSignal(db: Queryable, organisationId: string, signalId: string): Promise<q.SignalRow> {
+  const row = await q.findSignal(db, organisationId, signalId);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** One signal with its actions and history. */
+export async function signalReader(services: Services, actor: Actor, input: { organisationId: string; signalId: string }, origin: Origin) {
+  burdenPolicy.assertSignalStaff(actor, input.organisationId);
+  const row = await loadSignal(services.db, input.organisationId, input.signalId);
+  const [view] = await viewOf(services.db, services, [row]);
+  const [actions, events] = await Promise.all([q.listActions(services.db, row.id), q.listEvents(services.db, row.id)]);
+  await audit(services.db, { actor }, origin, { action: 'read', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId });
+  return { view: view as SignalView, actions, events };
+}
+
+/** Moves a signal on: open → contacted → plan agreed → closed (closing early needs a reason). */
+export async function signalStatusChanger(
+  services: Services,
+  actor: Actor,
+  input: { organisationId: string; signalId: string; status: q.SignalStatus; note?: string | null },
+  origin: Origin,
+): Promise<void> {
+  burdenPolicy.assertSignalStaff(actor, input.organisationId);
+  const now = services.now();
+  await services.db.transaction(async (tx) => {
+    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    if (!NEXT[row.status].includes(input.status)) {
+      const allowed = NEXT[row.status].map((s) => `"${STATUS_NL[s]}"`).join(' of ');
+      throw new AppError('conflict', row.status === 'closed' ? 'Dit signaal is al gesloten.' : `Vanaf "${STATUS_NL[row.status]}" kan het signaal alleen naar ${allowed}.`);
+    }
+    if (input.status === 'closed' && row.status !== 'plan_agreed' && !input.note?.trim()) {
+      throw new AppError('validation_failed', 'Schrijf kort op waarom het signaal zonder afgesproken plan wordt gesloten.', [{ path: '/note', message: 'Vul een reden in.' }]);
+    }
+    if (!(await q.updateSignalStatus(tx, row.id, row.status, input.status, now))) throw new AppError('conflict');
+    await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: row.status, toStatus: input.status, note: input.note ?? null, userId: actor.userId, at: now });
+    await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { from: row.status, to: input.status } });
+  });
+}
+
+/**
+ * Records a follow-up action on a signal. The first action (or status change) sets the time
+ * of first follow-up. A conversation is also kept as a caregiver contact ("Hoe gaat het met
+ * u?") and moves an open signal to "contacted".
+ */
+export async function signalFollowUpRecorder(
+  services: Services,
+  actor: Actor,
+  input: { organisationId: string; signalId: string; kind: SignalActionKind; note?: string | null; occurredAt?: string | null },
+  origin: Origin,
+): Promise<string> {
+  burdenPolicy.assertSignalStaff(actor, input.organisationId);
+  const now = services.now();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('validation_failed', 'Een actie kan niet in de toekomst liggen.', [{ path: '/occurredAt', message: 'Datum ligt in de toekomst' }]);
+  return services.db.transaction(async (tx) => {
+    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    if (row.status === 'closed') throw new AppError('conflict', 'Dit signaal is gesloten; er kunnen geen acties meer bij.');
+    if (occurredAt < row.created_at) throw new AppError('validation_failed', 'Een actie kan niet vóór het signaal liggen.', [{ path: '/occurredAt', message: 'Datum ligt vóór het signaal' }]);
+    let contactId: string | null = null;
+    if (input.kind === 'conversation') {
+      contactId = await insertContact(tx, { clientId: row.client_id, tenantKey: row.tenant_key, memberId: row.member_id, professionalUserId: actor.userId, organisationId: input.organisationId, kind: 'how_are_you', note: input.note ?? null, occurredAt });
+    }
+    const id = await q.insertAction(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: input.kind, note: input.note ?? null, occurredAt, recordedBy: actor.userId, organisationId: input.organisationId, contactId });
+    await q.markFollowedUp(tx, row.id, occurredAt, now);
+    if (input.kind === 'conversation' && row.status === 'open' && (await q.updateSignalStatus(tx, row.id, 'open', 'contacted', now))) {
+      await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: 'open', toStatus: 'contacted', note: null, userId: actor.userId, at: now });
+    }
+    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal_action', resourceId: id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { signalId: row.id, kind: input.kind } });
+    return id;
+  });
+}
+
+/** Assigns a signal to a colleague (or to nobody). */
+export async function signalAssigner(services: Services, actor: Actor, input: { organisationId: string; signalId: string; userId: string | null }, origin: Origin): Promise<void> {
+  burdenPolicy.assertSignalStaff(actor, input.organisationId);
+  const now = services.now();
+  await services.db.transaction(async (tx) => {
+    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    if (input.userId && !(await q.isStaffOf(tx, input.organisationId, input.userId))) {
+      throw new AppError('validation_failed', 'Wijs het signaal toe aan een medewerker van deze organisatie.', [{ path: '/userId', message: 'Geen medewerker van deze organisatie' }]);
+    }
+    await q.setAssignee(tx, row.id, input.userId, now);
+    await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'assigned', note: null, userId: actor.userId, at: now });
+    await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { assignedTo: input.userId } });
+  });
+}
+
+/**
+ * Job: escalates open signals nobody followed up within SIGNAL_ESCALATION_DAYS. The
+ * organisation's coordinators and admins (and the assigned professional) get a mail. Each
+ * signal is escalated once, also with several instances running (rows are locked and
+ * `escalated_at` is set in the same transaction).
+ */
+export async function runSignalEscalations(services: Services, now: Date = services.now()): Promise<{ escalated: number }> {
+  const origin: Origin = { ip: null, sourceSystem: 'job' };
+  let escalated = 0;
+  for (;;) {
+    const done = await services.db.transaction(async (tx) => {
+      const batch = await q.claimUnpickedSignals(tx, new Date(now.getTime() - SIGNAL_ESCALATION_DAYS * DAY_MS), 50);
+      for (const s of batch) {
+        if (!(await q.markEscalated(tx, s.id, now))) continue;
+        escalated++;
+        await q.insertSignalEvent(tx, { tenantKey: s.tenant_key, signalId: s.id, kind: 'escalated', note: `Niet opgepakt binnen ${SIGNAL_ESCALATION_DAYS} dagen.`, userId: null, at: now });
+        await audit(tx, { userDisplay: 'Mantelkring (taak)' }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: s.id, clientId: s.client_id, tenantKey: s.tenant_key, organisationId: s.organisation_id, detail: { escalated: true } });
+        if (!s.organisation_id) continue;
+        for (const to of await recipients(tx, s.organisation_id, s.assigned_user_id, true)) {
+          await services.mailer.enqueue(tx, {
+            to,
+            subject: 'Signaal niet opgepakt: een mantelzorger wacht op contact',
+            text:
+              `Een signaal van overbelasting staat al ${SIGNAL_ESCALATION_DAYS} dagen open zonder opvolging. ` +
+              `Zorg dat iemand vandaag contact opneemt met de mantelzorger.\n\nBekijk het signaal in Mantelkring:\n${signalLink(services, s.organisation_id, s.id)}\n\nMet vriendelijke groet,\nMantelkring`,
+          });
+        }
+      }
+      return batch.length < 50;
+    });
+    if (done) return { escalated };
+  }
+}

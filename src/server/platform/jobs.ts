@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Services } from './context.ts';
+
+/** A background job: runs every `everyMs`, on one instance at a time. */
+export interface JobDefinition {
+  /** Stable name; the key of its row in the `jobs` table. */
+  name: string;
+  everyMs: number;
+  /**
+   * Does one round of work at `now` and returns a small summary (stored as `last_result`).
+   * Must be safe to run twice: a lease can expire while a slow run is still busy.
+   */
+  run(services: Services, now: Date): Promise<Record<string, unknown>>;
+}
+
+export interface JobRunner {
+  /** Runs every job that is due now (claiming each so no other instance runs it); returns their names. */
+  runDue(): Promise<string[]>;
+  /** Starts polling for due jobs. */
+  start(): void;
+  /** Stops polling and waits for a round that is under way. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_LEASE_MS = 10 * 60_000;
+
+/**
+ * Runs due jobs from the `jobs` table. Safe on several app instances: a due job is claimed
+ * with `FOR UPDATE SKIP LOCKED` and a lease (`locked_until`), so one instance runs it while
+ * the others skip it; a crashed instance's lease expires and the job runs again. Times come
+ * from `services.now()` so tests can move the clock.
+ */
+export function createJobRunner(
+  services: Services,
+  jobs: readonly JobDefinition[],
+  options: { pollMs?: number; leaseMs?: number; instanceId?: string; log?: FastifyBaseLogger } = {},
+): JobRunner {
+  const instanceId = options.instanceId ?? randomUUID();
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  let registered = false;
+
+  const register = async () => {
+    if (registered) return;
+    // A new job runs at the first round; an existing row keeps its own schedule.
+    await services.db.query(
+      `insert into jobs (name, next_run_at) select n, $2::timestamptz from unnest($1::text[]) as n on conflict (name) do nothing`,
+      [jobs.map((j) => j.name), services.now()],
+    );
+    registered = true;
+  };
+
+  const claim = async (now: Date): Promise<string | null> => {
+    const { rows } = await services.db.query<{ name: string }>(
+      `update jobs set locked_until = $2, locked_by = $3, last_started_at = $1, runs = runs + 1
+       where name = (select name from jobs
+                     where name = any($4::text[]) and next_run_at <= $1 and (locked_until is null or locked_until < $1)
+                     order by next_run_at limit 1 for update skip locked)
+       returning name`,
+      [now, new Date(now.getTime() + leaseMs), instanceId, jobs.map((j) => j.name)],
+    );
+    return rows[0]?.name ?? null;
+  };
+
+  const runDue = async (): Promise<string[]> => {
+    await register();
+    const ran: string[] = [];
+    for (;;) {
+      const now = services.now();
+      const name = await claim(now);
+      if (!name) return ran;
+      const job = byName.get(name);
+      if (!job) return ran;
+      ran.push(name);
+      try {
+        const result = await job.run(services, now);
+        await services.db.query(
+          `update jobs set next_run_at = $2, locked_until = null, locked_by = null, last_finished_at = $3, last_error = null, last_result = $4
+           where name = $1 and locked_by = $5`,
+          [name, new Date(now.getTime() + job.everyMs), services.now(), JSON.stringify(result), instanceId],
+        );
+      } catch (error) {
+        options.log?.error({ err: error, job: name }, 'job failed');
+        await services.db.query(
+          `update jobs set next_run_at = $2, locked_until = null, locked_by = null, last_finished_at = $3, last_error = $4 where name = $1 and locked_by = $5`,
+          [name, new Date(now.getTime() + job.everyMs), services.now(), (error as Error).message.slice(0, 500), instanceId],
+        );
+      }
+    }
+  };
+
+  const tick = () => {
+    current = runDue()
+      .catch((error: Error) => options.log?.error({ err: error }, 'job runner round failed'))
+      .finally(() => {
+        if (stopped) return;
+        timer = setTimeout(tick, options.pollMs ?? 60_000);
+        timer.unref();
+      });
+  };
+
+  return {
+    runDue,
+    start() {
+      stopped = false;
+      timer = setTimeout(tick, 0);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

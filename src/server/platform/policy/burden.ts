@@ -1,0 +1,56 @@
+import type { Actor } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { authorize, requireMfaSatisfied } from './index.ts';
+import { assertClientAccess, type ClientAccessFacts } from './client.ts';
+
+/** Members of a circle who give informal care and so can take a burden check. */
+export const INFORMAL_KINDS: readonly string[] = ['caregiver', 'relative', 'friend', 'neighbour'];
+
+/** Roles in an organisation that work with signals. */
+export const SIGNAL_ROLES: readonly string[] = ['professional', 'coordinator', 'org_admin'];
+
+/** Who takes or reads a caregiver's checks: the caregiver, or a professional of the client. */
+export type CheckAccess = { mode: 'self'; organisationId: null } | { mode: 'professional'; organisationId: string };
+
+/**
+ * The organisation through which the actor works with this client at full access or more.
+ * Looked up from the organisations themselves, not from `viaOrganisation`, because a
+ * professional can also be on the client's map as a member.
+ */
+export function professionalOrganisation(f: ClientAccessFacts): string | null {
+  return f.organisations.find((o) => o.level === 'full' || o.level === 'manage')?.organisationId ?? null;
+}
+
+/**
+ * Burden results belong to the caregiver: only they see all of theirs. A professional of the
+ * client (full access through their organisation) takes checks in a conversation and sees
+ * the results the caregiver shared. Other members of the circle, whatever their level, see
+ * none (403); people outside the circle get 404.
+ */
+export const burdenPolicy = {
+  assertReadInstruments(actor: Actor): void {
+    requireMfaSatisfied(actor);
+  },
+  assertImportInstrument(actor: Actor): void {
+    requireMfaSatisfied(actor);
+    authorize(actor.isPlatformAdmin, 'Alleen een beheerder van het platform kan vragenlijsten toevoegen.');
+  },
+  checkAccess(actor: Actor, f: ClientAccessFacts | null, memberId: string): CheckAccess {
+    assertClientAccess(actor, f, 'agenda');
+    if (f.member?.id === memberId) return { mode: 'self', organisationId: null };
+    const organisationId = professionalOrganisation(f);
+    if (organisationId) return { mode: 'professional', organisationId };
+    throw new AppError('forbidden', 'De uitslagen van een belastingcheck ziet alleen de mantelzorger zelf, en de professional met wie hij of zij ze deelt.');
+  },
+  /** Things only the caregiver decides: sharing, schedules. */
+  assertSelf(access: CheckAccess): void {
+    authorize(access.mode === 'self', 'Dit kan alleen de mantelzorger zelf.');
+  },
+  assertSignalStaff(actor: Actor, organisationId: string): void {
+    requireMfaSatisfied(actor);
+    authorize(
+      actor.memberships.some((m) => m.organisationId === organisationId && SIGNAL_ROLES.includes(m.role)),
+      'Alleen professionals, coördinatoren en beheerders van deze organisatie zien haar signalen.',
+    );
+  },
+};
