@@ -18,8 +18,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
-  console.log(`[mantelkring] ready on ${config.publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`[mantelkring] ready on ${address.replace('0.0.0.0', 'localhost')} (database: ${db.kind}${db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
 }
 
 main().catch((error: unknown) => {
