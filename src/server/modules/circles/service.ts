@@ -21,6 +21,22 @@ async function assertMunicipality(services: Services, code: string): Promise<voi
   if (rowCount === 0) throw new AppError('validation_failed', 'Deze gemeente bestaat niet.', [{ path: '/municipalityCode', message: 'Onbekende gemeente' }]);
 }
 
+/** The row for a new client; a BSN is recorded with the professional who entered it. */
+function clientRecord(client: ClientFields & { bsn?: string | null }, actor: Actor, decider: 'client' | 'representative' | 'main_caregiver') {
+  return {
+    tenantKey: client.municipalityCode,
+    givenName: client.givenName,
+    familyName: client.familyName,
+    birthDate: client.birthDate ?? null,
+    careSituation: client.careSituation ?? null,
+    careNeeds: client.careNeeds ?? [],
+    bsn: client.bsn ?? null,
+    bsnRecordedBy: client.bsn ? actor.userId : null,
+    decider,
+    createdBy: actor.userId,
+  };
+}
+
 /** Log line facts for a read or change of one client's record. */
 function clientAudit(f: ClientAccessFacts, action: string, resourceType: string, resourceId: string | null, detail?: Record<string, unknown>) {
   return { action, resourceType, resourceId, clientId: f.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f), detail };
@@ -48,18 +64,7 @@ export async function circleStarter(
   await assertMunicipality(services, input.client.municipalityCode);
   const [givenName, ...rest] = actor.displayName.split(' ');
   return services.db.transaction(async (tx) => {
-    const clientId = await q.insertClient(tx, {
-      tenantKey: input.client.municipalityCode,
-      givenName: input.client.givenName,
-      familyName: input.client.familyName,
-      birthDate: input.client.birthDate ?? null,
-      careSituation: input.client.careSituation ?? null,
-      careNeeds: input.client.careNeeds ?? [],
-      bsn: null,
-      bsnRecordedBy: null,
-      decider: input.clientCanDecide ? 'client' : 'main_caregiver',
-      createdBy: actor.userId,
-    });
+    const clientId = await q.insertClient(tx, clientRecord(input.client, actor, input.clientCanDecide ? 'client' : 'main_caregiver'));
     const memberId = await q.insertMember(tx, {
       clientId,
       tenantKey: input.client.municipalityCode,
@@ -107,18 +112,7 @@ export async function clientRegistrar(
   authorize(actor.memberships.some((m) => m.organisationId === input.organisationId && m.role === 'professional'), 'Alleen een professional van deze organisatie kan hier een cliënt inschrijven.');
   await assertMunicipality(services, input.client.municipalityCode);
   return services.db.transaction(async (tx) => {
-    const clientId = await q.insertClient(tx, {
-      tenantKey: input.client.municipalityCode,
-      givenName: input.client.givenName,
-      familyName: input.client.familyName,
-      birthDate: input.client.birthDate ?? null,
-      careSituation: input.client.careSituation ?? null,
-      careNeeds: input.client.careNeeds ?? [],
-      bsn: input.client.bsn ?? null,
-      bsnRecordedBy: input.client.bsn ? actor.userId : null,
-      decider: input.clientCanDecide ? 'client' : 'representative',
-      createdBy: actor.userId,
-    });
+    const clientId = await q.insertClient(tx, clientRecord(input.client, actor, input.clientCanDecide ? 'client' : 'representative'));
     await q.insertLink(tx, { clientId, tenantKey: input.client.municipalityCode, organisationId: input.organisationId, createdBy: actor.userId });
     await q.insertConsent(tx, {
       clientId,
