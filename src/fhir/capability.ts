@@ -4,7 +4,7 @@ import type { ResourceBase } from './types.ts';
 /** A search parameter as the CapabilityStatement lists it. */
 interface SearchParamInfo {
   name: string;
-  type: 'reference' | 'token' | 'string';
+  type: 'reference' | 'token' | 'string' | 'uri';
   definition?: string;
   documentation: string;
 }
@@ -13,7 +13,7 @@ interface ResourceInfo {
   type: string;
   /** nl-core profiles some instances of this type claim. */
   supportedProfile?: string[];
-  interactions: ('read' | 'search-type')[];
+  interactions: ('read' | 'search-type' | 'create')[];
   searchParams?: SearchParamInfo[];
   operations?: { name: string; definition: string; documentation: string }[];
   documentation: string;
@@ -80,6 +80,36 @@ export const SUPPORTED: ResourceInfo[] = [
     searchParams: [byPatient('Patient/{id} or {id}: every consent decision of that client, current (active) and superseded (inactive).')],
     documentation: 'One consent decision: scope patient-privacy, provision permit/deny for one member or organisation, access level in provision.code.',
   },
+  {
+    type: 'Questionnaire',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token', definition: `${SP}Resource-id`, documentation: 'The instrument key (current version) or a version UUID (older version).' },
+      { name: 'url', type: 'uri', definition: `${SP}Questionnaire-url`, documentation: 'The canonical url, exactly; `url|version` selects one version.' },
+      { name: 'version', type: 'token', definition: `${SP}Questionnaire-version`, documentation: 'The business version, exactly.' },
+      { name: 'name', type: 'string', definition: `${SP}Questionnaire-name`, documentation: 'Starts with, case-insensitive.' },
+      { name: 'status', type: 'token', definition: `${SP}Questionnaire-status`, documentation: 'draft | active | retired.' },
+    ],
+    documentation:
+      'The burden instruments (EDIZ-plus, EDIZ, Caregiver Strain Index, self-rated burden, and imported ones), each with its scoring in the extension https://mantelkring.nl/fhir/StructureDefinition/burden-scoring. id = the instrument key for the current version, the version UUID for older versions; every version keeps its url and version. For every logged-in user.',
+  },
+  {
+    type: 'QuestionnaireResponse',
+    interactions: ['create', 'read', 'search-type'],
+    searchParams: [{ name: 'subject', type: 'reference', definition: `${SP}QuestionnaireResponse-subject`, documentation: 'RelatedPerson/{id} or {id}: the completed checks of that caregiver the caller may see.' }],
+    documentation:
+      'A completed burden check of a caregiver (subject RelatedPerson), bound to the instrument version answered (questionnaire = url|version). create: status completed, answers by linkId (valueCoding for choice items, valueInteger for integer items); by the caregiver themselves, or by a professional with full access to the client through their organisation (recorded as administered by them). Stored, scored and followed up (signal) as a check in the app; the score is in the extension https://mantelkring.nl/fhir/StructureDefinition/burden-result and in Observation/{same id}. authored is the time of recording. Results are the caregiver\'s: a professional sees them only when shared (a check taken with a professional is shared); other circle members 403.',
+  },
+  {
+    type: 'Observation',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'focus', type: 'reference', definition: `${SP}Observation-focus`, documentation: 'RelatedPerson/{id} or {id}: the burden scores of that caregiver.' },
+      { name: 'subject', type: 'reference', documentation: 'Mantelkring extension: RelatedPerson/{id} means the same as focus (R4 Observation.subject cannot be a RelatedPerson; it is the client).' },
+    ],
+    documentation:
+      'The total score of a completed burden check (id = the QuestionnaireResponse id, derivedFrom it): category survey, code = the Questionnaire code, subject the client, focus the caregiver, valueInteger the total, interpretation the band, performer the professional who took it. Same access as QuestionnaireResponse.',
+  },
 ];
 
 /** The CapabilityStatement of this server (FHIR R4, JSON only). */
@@ -98,14 +128,15 @@ export function capabilityStatement(input: { baseUrl: string; version: string; d
       {
         mode: 'server',
         documentation:
-          'Reads and searches need a Mantelkring session with full access to the client (agenda-only access: 403; no access: 404). Every read and search is written to the NEN 7513 access log. A transaction Bundle (Patient, RelatedPerson, CareTeam) creates a circle: for professionals of a care provider, with two-step login.',
-        security: { description: 'Session cookie of a Mantelkring login (two-step login where the role requires it). No SMART on FHIR yet.' },
+          'Reads and searches of circle data need a Mantelkring session with full access to the client (agenda-only access: 403; no access: 404). Burden checks (QuestionnaireResponse, Observation) belong to the caregiver: the caregiver and, when shared, a professional of the client. Questionnaires are readable by every logged-in user. Every read, search and create is written to the NEN 7513 access log. A transaction Bundle (Patient, RelatedPerson, CareTeam) creates a circle: for professionals of a care provider, with two-step login.',
+        security: { description: 'Session cookie of a Mantelkring login, or a personal API token (Authorization: Bearer mkt_…) that carries the two-step assurance of the session that made it. No SMART on FHIR yet.' },
         resource: SUPPORTED.map((r) => ({
           type: r.type,
           profile: BASE_PROFILE(r.type),
           ...(r.supportedProfile ? { supportedProfile: r.supportedProfile } : {}),
           documentation: r.documentation,
           interaction: r.interactions.map((code) => ({ code })),
+          ...(r.interactions.includes('create') ? { conditionalCreate: false } : {}),
           versioning: 'no-version',
           readHistory: false,
           updateCreate: false,

@@ -46,6 +46,26 @@ export const MK = {
    * GBA "tabel 33" OID might fit but is unverified, so we do not claim it.
    */
   cbsMunicipality: 'https://mantelkring.nl/fhir/NamingSystem/cbs-gemeentecode',
+  /**
+   * Burden instruments (code = the Questionnaire id), for Observation.code when the
+   * Questionnaire has no `code` of its own. The built-in Questionnaires use it as their code too.
+   */
+  burdenInstrument: 'https://mantelkring.nl/fhir/CodeSystem/burden-instrument',
+  /** How heavy a band is, whatever the instrument: none | light | moderate | heavy (Observation.interpretation). */
+  burdenLevel: 'https://mantelkring.nl/fhir/CodeSystem/burden-level',
+  /** Complex extension on a QuestionnaireResponse with its score: total, band, overload, the Observation. */
+  burdenResult: 'https://mantelkring.nl/fhir/StructureDefinition/burden-result',
+} as const;
+
+/** HL7 observation categories (Observation.category). */
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+
+/** Displays of our burden levels (MK.burdenLevel). */
+export const BURDEN_LEVEL_DISPLAYS = {
+  none: 'Geen belasting',
+  light: 'Lichte belasting',
+  moderate: 'Matige belasting',
+  heavy: 'Zware belasting',
 } as const;
 
 /** Nictiz OrganisatieTypeCodelijst code system. */

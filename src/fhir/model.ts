@@ -1,4 +1,5 @@
 import type { AccessLevel, MemberKind } from '../common/codes.ts';
+import type { Answers, Instrument, Score } from '../domain/burden.ts';
 
 /**
  * The plain facts the mapping functions turn into FHIR. The server fills these from its rows;
@@ -68,4 +69,30 @@ export interface ConsentFacts {
   createdAt: Date;
   /** The newest decision for its member or organisation. */
   current: boolean;
+}
+
+/**
+ * A completed burden check (QuestionnaireResponse + Observation). The instrument and its
+ * stored Questionnaire are those of the exact version that was answered.
+ */
+export interface BurdenResultFacts {
+  /** The response id: QuestionnaireResponse and Observation share it. */
+  id: string;
+  clientId: string;
+  /** The caregiver (a RelatedPerson). */
+  memberId: string;
+  /** The stored Questionnaire of the answered version (for its url, version, code and item tree). */
+  questionnaire: Record<string, unknown>;
+  instrument: Instrument;
+  answers: Answers;
+  score: Score;
+  completedAt: Date;
+  /** Who took the check with the caregiver, when a professional did; null for a self-check. */
+  administeredBy: {
+    /** Their PractitionerRole in this circle, when they are on the map. */
+    practitionerRoleId: string | null;
+    name: string | null;
+    organisationId: string | null;
+    organisationName: string | null;
+  } | null;
 }

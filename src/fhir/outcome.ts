@@ -6,7 +6,7 @@ import type { OperationOutcome, OperationOutcomeIssue } from './types.ts';
  */
 
 /** The issue types we use (R4 IssueType). */
-export type IssueCode = 'invalid' | 'structure' | 'required' | 'value' | 'invariant' | 'security' | 'login' | 'forbidden' | 'processing' | 'not-supported' | 'duplicate' | 'not-found' | 'conflict' | 'too-costly' | 'throttled' | 'exception' | 'informational' | 'code-invalid';
+export type IssueCode = 'invalid' | 'structure' | 'required' | 'value' | 'invariant' | 'security' | 'login' | 'forbidden' | 'processing' | 'not-supported' | 'duplicate' | 'not-found' | 'conflict' | 'too-costly' | 'throttled' | 'exception' | 'informational' | 'code-invalid' | 'business-rule';
 
 /** One issue; `expression` is a FHIRPath to the element, e.g. `Bundle.entry[1].resource.relationship[0]`. */
 export function issue(severity: OperationOutcomeIssue['severity'], code: IssueCode, diagnostics: string, expression?: string): OperationOutcomeIssue {

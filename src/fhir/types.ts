@@ -21,8 +21,11 @@ export interface CodeableConcept {
 /** An extension (only the value types we use). */
 export interface Extension {
   url: string;
+  extension?: Extension[];
   valueCode?: string;
   valueString?: string;
+  valueInteger?: number;
+  valueBoolean?: boolean;
   valueCodeableConcept?: CodeableConcept;
   valueReference?: Reference;
 }
@@ -213,6 +216,56 @@ export interface Consent extends ResourceBase {
   provision?: ConsentProvision;
 }
 
+/** A note (Observation.note). */
+export interface Annotation {
+  text: string;
+  time?: string;
+}
+
+/** One answer of a QuestionnaireResponse item (the value types our instruments use). */
+export interface QuestionnaireResponseAnswer {
+  valueCoding?: Coding;
+  valueInteger?: number;
+}
+
+/** One item of a QuestionnaireResponse: a group (`item`) or an answered question (`answer`). */
+export interface QuestionnaireResponseItem {
+  linkId: string;
+  text?: string;
+  answer?: QuestionnaireResponseAnswer[];
+  item?: QuestionnaireResponseItem[];
+}
+
+/** R4 QuestionnaireResponse: a completed burden check. */
+export interface QuestionnaireResponse extends ResourceBase {
+  resourceType: 'QuestionnaireResponse';
+  identifier?: Identifier;
+  questionnaire?: string;
+  status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
+  subject?: Reference;
+  authored?: string;
+  author?: Reference;
+  source?: Reference;
+  item?: QuestionnaireResponseItem[];
+}
+
+/** R4 Observation: the total score of a completed burden check. */
+export interface Observation extends ResourceBase {
+  resourceType: 'Observation';
+  status: 'registered' | 'preliminary' | 'final' | 'amended' | 'corrected' | 'cancelled' | 'entered-in-error' | 'unknown';
+  category?: CodeableConcept[];
+  code: CodeableConcept;
+  subject?: Reference;
+  focus?: Reference[];
+  effectiveDateTime?: string;
+  issued?: string;
+  performer?: Reference[];
+  valueInteger?: number;
+  interpretation?: CodeableConcept[];
+  note?: Annotation[];
+  derivedFrom?: Reference[];
+}
+
 /** One error, warning or note. */
 export interface OperationOutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';
@@ -229,7 +282,7 @@ export interface OperationOutcome extends ResourceBase {
 }
 
 /** Every resource type Mantelkring serves. */
-export type MantelkringResource = Patient | RelatedPerson | Practitioner | PractitionerRole | Organization | CareTeam | Consent | OperationOutcome;
+export type MantelkringResource = Patient | RelatedPerson | Practitioner | PractitionerRole | Organization | CareTeam | Consent | QuestionnaireResponse | Observation | OperationOutcome;
 
 /** One entry of a Bundle (search result, transaction request or response). */
 export interface BundleEntry<R extends ResourceBase = ResourceBase> {

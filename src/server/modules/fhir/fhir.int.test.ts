@@ -1,63 +1,19 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestDb, describeEachEngine, type Engine } from '../../../../test/support/engines.ts';
+import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { sessionCookie } from '../../../../test/support/harness.ts';
-import type { Db } from '../../../db/types.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import type { Services } from '../../platform/context.ts';
-import { createMailer } from '../../platform/mail.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { currentTotp } from '../../platform/totp.ts';
 import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { MANTELZORGER, ROLE_SYSTEM } from '../../../common/codes.ts';
 import { MK, PROFILES } from '../../../fhir/codes.ts';
-import { nlCoreViolations } from '../../../fhir/nl-core-rules.ts';
 import type { Bundle, CareTeam, Consent, OperationOutcome, Organization, Patient, PractitionerRole, RelatedPerson, ResourceBase } from '../../../fhir/types.ts';
 import { BUNDLE_URLS, goodBundle } from '../../../fhir/testing/fixtures.ts';
-import { loadNlCoreTerminology } from '../../../fhir/testing/terminology.ts';
-import { nlCoreProfileErrors, r4Errors } from '../../../fhir/testing/validator.ts';
-import { fhirRoutes } from './routes.ts';
+import { createFhirTestApp, fhirBody } from './testing.ts';
 
 const PW = 'Kring-test-wachtwoord-1';
 const SECRET = 'JBSWY3DPEHPK3PXP';
-const terminology = loadNlCoreTerminology();
-
-/**
- * The test app with the FHIR plugin. app.ts may not register it yet, so we add it before
- * `ready()` unless it is there already.
- */
-async function createFhirTestApp(engine: Engine): Promise<{ app: FastifyInstance; db: Db; services: Services; close(): Promise<void> }> {
-  const db = await openTestDb(engine);
-  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent', MK_PUBLIC_URL: 'https://mk.example.nl' });
-  const services: Services = { db, config, mailer: createMailer(db, { from: config.mailFrom }), now: () => new Date() };
-  const app = await buildApp(services);
-  if (!app.hasRoute({ method: 'GET', url: '/fhir/metadata' })) await app.register(fhirRoutes, { services });
-  await app.ready();
-  return {
-    app,
-    db,
-    services,
-    async close() {
-      await app.close();
-      await db.close();
-    },
-  };
-}
-
-/** The body of a FHIR answer, after checking its media type and that it is valid R4 (zero errors). */
-async function fhir<T extends ResourceBase>(res: LightMyRequestResponse, status: number): Promise<T> {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
-  const body = res.json() as T;
-  expect(await r4Errors(body), `${body.resourceType}: ${res.body.slice(0, 300)}`).toEqual([]);
-  expect(nlCoreViolations(body, terminology)).toEqual([]);
-  for (const r of [body, ...(((body as unknown as Bundle).entry ?? []).map((e) => e.resource).filter(Boolean) as ResourceBase[])]) {
-    expect(await nlCoreProfileErrors(r), `${r.resourceType}/${r.id}`).toEqual([]);
-  }
-  return body;
-}
+const fhir = fhirBody;
 
 const resources = <T extends ResourceBase>(b: Bundle): T[] => (b.entry ?? []).map((e) => e.resource as T);
 const codesOf = (rp: RelatedPerson) => (rp.relationship ?? []).flatMap((c) => c.coding ?? []).map((c) => `${c.system}|${c.code}`);
@@ -145,7 +101,9 @@ describeEachEngine('FHIR API', (engine) => {
     expect(cs.fhirVersion).toBe('4.0.1');
     expect(cs.format).toContain('json');
     const rest = cs.rest[0];
-    expect(rest?.resource.map((r) => r.type)).toEqual(['Patient', 'CareTeam', 'RelatedPerson', 'Practitioner', 'PractitionerRole', 'Organization', 'Consent']);
+    expect(rest?.resource.map((r) => r.type)).toEqual(['Patient', 'CareTeam', 'RelatedPerson', 'Practitioner', 'PractitionerRole', 'Organization', 'Consent', 'Questionnaire', 'QuestionnaireResponse', 'Observation']);
+    expect(rest?.resource.find((r) => r.type === 'QuestionnaireResponse')?.interaction.map((i) => i.code)).toEqual(['create', 'read', 'search-type']);
+    expect(rest?.resource.find((r) => r.type === 'Observation')?.searchParam?.map((p) => p.name)).toEqual(['focus', 'subject']);
     expect(rest?.resource.find((r) => r.type === 'PractitionerRole')?.searchParam?.map((p) => p.name)).toEqual(['practitioner', 'organization', 'patient']);
     expect(rest?.interaction.map((i) => i.code)).toEqual(['transaction']);
     expect((await fhir<OperationOutcome>(await get(null, '/fhir/metadata?_format=xml'), 406)).issue[0]?.code).toBe('not-supported');

@@ -120,3 +120,21 @@ export async function findLinkedClientByBsn(db: Queryable, bsn: string, organisa
   );
   return rows[0]?.id ?? null;
 }
+
+/** Whose burden check a response is (to check access before reading it), and whether it is completed. */
+export async function findBurdenResponseOwner(db: Queryable, id: string): Promise<{ client_id: string; member_id: string; status: 'in_progress' | 'completed' } | null> {
+  const { rows } = await db.query<{ client_id: string; member_id: string; status: 'in_progress' | 'completed' }>('select client_id, member_id, status from burden_responses where id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+/** The active volunteer or professional member of a circle per user (their PractitionerRole), for the users given. */
+export async function formalMembersOfUsers(db: Queryable, clientId: string, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await db.query<{ user_id: string; id: string }>(
+    `select distinct on (user_id) user_id, id from circle_members
+     where client_id = $1 and user_id = any($2::uuid[]) and left_at is null and kind in ('volunteer', 'professional')
+     order by user_id, created_at`,
+    [clientId, [...new Set(userIds)]],
+  );
+  return new Map(rows.map((r) => [r.user_id, r.id]));
+}

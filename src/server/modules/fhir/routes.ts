@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { APP_VERSION } from '../../version.ts';
+import * as burden from './burden.ts';
 import * as service from './service.ts';
 
 /** The media type of every answer (FHIR R4 JSON). */
@@ -16,6 +17,8 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** When this CapabilityStatement was last changed (its `date`). */
 const CAPABILITY_DATE = '2026-11-25';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A FHIR id (R4 `id` datatype): Questionnaire ids are instrument keys such as `ediz-plus`. */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const PROBLEM_SYSTEM = 'https://mantelkring.nl/problems';
 
 /** The FHIR base URL of this installation, e.g. https://mantelkring.example.nl/fhir. */
@@ -205,6 +208,53 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     const [name, value] = requireOne(params, ['patient'], 'Consent');
     const hits = await service.fhirConsentSearcher(services, actorOf(request), { clientId: referenceId(value, 'Patient', name, baseUrl), params }, originOf(request));
     return send(reply, searchBundle('Consent', params, hits));
+  });
+
+  app.get('/Questionnaire/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    const id = (request.params as { id?: string }).id ?? '';
+    if (!FHIR_ID.test(id)) throw new AppError('not_found');
+    return send(reply, await burden.fhirQuestionnaireReader(services, actorOf(request), { id }, originOf(request)));
+  });
+
+  app.get('/Questionnaire', opts, async (request, reply) => {
+    const params = searchParams(request, ['_id', 'url', 'version', 'name', 'status']);
+    const hits = await burden.fhirQuestionnaireSearcher(services, actorOf(request), { query: params, params }, originOf(request));
+    return send(reply, searchBundle('Questionnaire', params, hits));
+  });
+
+  app.post('/QuestionnaireResponse', opts, async (request, reply) => {
+    searchParams(request, []);
+    if (request.headers['if-none-exist'] !== undefined) throw new FhirError(400, [issue('error', 'not-supported', 'Voorwaardelijk aanmaken (If-None-Exist) wordt niet ondersteund.')]);
+    const created = await burden.fhirQuestionnaireResponseCreator(services, actorOf(request), { body: request.body, baseUrl }, originOf(request));
+    reply.header('Location', `${baseUrl}/QuestionnaireResponse/${created.id}`);
+    return send(reply, created, 201);
+  });
+
+  app.get('/QuestionnaireResponse/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await burden.fhirQuestionnaireResponseReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  app.get('/QuestionnaireResponse', opts, async (request, reply) => {
+    const params = searchParams(request, ['subject']);
+    const [name, value] = requireOne(params, ['subject'], 'QuestionnaireResponse');
+    const hits = await burden.fhirQuestionnaireResponseSearcher(services, actorOf(request), { memberId: referenceId(value, 'RelatedPerson', name, baseUrl) }, originOf(request));
+    return send(reply, searchBundle('QuestionnaireResponse', params, hits));
+  });
+
+  app.get('/Observation/:id', opts, async (request, reply) => {
+    searchParams(request, []);
+    return send(reply, await burden.fhirObservationReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+  });
+
+  // R4 Observation.subject cannot be a RelatedPerson: the caregiver is the `focus`. `subject`
+  // with a RelatedPerson is accepted too (as the issue asks) and means the same.
+  app.get('/Observation', opts, async (request, reply) => {
+    const params = searchParams(request, ['focus', 'subject']);
+    const [name, value] = requireOne(params, ['focus', 'subject'], 'Observation');
+    const hits = await burden.fhirObservationSearcher(services, actorOf(request), { memberId: referenceId(value, 'RelatedPerson', name, baseUrl) }, originOf(request));
+    return send(reply, searchBundle('Observation', params, hits));
   });
 
   // The transaction endpoint is the base URL itself (FHIR: POST [base]).
