@@ -40,6 +40,11 @@ describeEachEngine('demo data', (engine) => {
     const caseload = (await t.app.inject({ url: `/api/organisations/${org}/clients?q=Gerrit`, headers: { cookie: fatima } })).json();
     expect(caseload.items[0].indicators).toMatchObject({ caregiverRegistered: true, mainCaregiver: 'Anja de Vries', mapMade: true });
     expect(caseload.items[0].indicators.daysSinceContact).toBeLessThanOrEqual(12);
+    // Fatima is on Gerrit's map and works for the linked organisation: she acts through it.
+    const circleForFatima = (await t.app.inject({ url: `/api/circles/${circles[0].clientId}`, headers: { cookie: fatima } })).json();
+    const anjaMember = circleForFatima.members.find((m: { givenName: string }) => m.givenName === 'Anja');
+    const contact = await t.app.inject({ method: 'POST', url: `/api/circles/${circles[0].clientId}/contacts`, payload: { memberId: anjaMember.id, kind: 'how_are_you' }, headers: { cookie: fatima } });
+    expect(contact.statusCode, contact.body).toBe(201);
     const volunteer = await login('vrijwilliger@demo.mantelkring.nl');
     const seen = (await t.app.inject({ url: `/api/circles/${circles[0].clientId}`, headers: { cookie: volunteer } })).json();
     expect(seen.myAccess.level).toBe('agenda');

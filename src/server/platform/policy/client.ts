@@ -51,9 +51,13 @@ export const clientPolicy = {
     return level;
   },
 
-  /** The organisation through which the actor sees this client (for the access log), if any. */
+  /**
+   * The organisation through which the actor works with this client (for the access log and
+   * for professional-only actions such as contact moments), if any. A professional who is
+   * also on the client's map still acts through their organisation.
+   */
   viaOrganisation(f: ClientAccessFacts): string | null {
-    if (f.isClient || f.member?.level) return null;
+    if (f.isClient) return null;
     return f.organisations[0]?.organisationId ?? null;
   },
 
