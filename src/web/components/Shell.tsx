@@ -6,6 +6,8 @@ import { ME_KEY, adminOrganisations, isStaff, organisationsOf, useMe } from '../
 import { storedLocale, useI18n } from '../i18n/index.tsx';
 import type { Me } from '../types.ts';
 import { Loading } from './Feedback.tsx';
+import { professionalOrganisations } from '../pages/caseload/professional.ts';
+import { signalOrganisations } from './burden/api.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `utrecht-nav-list__link mk-nav__link${isActive ? ' mk-nav__link--current' : ''}`;
 
@@ -16,6 +18,8 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const managed = adminOrganisations(me);
   const firstOrganisation = organisations[0];
   const firstManaged = managed[0];
+  const professional = professionalOrganisations(me);
+  const firstProfessional = professional[0];
   return (
     <>
       <nav className="mk-nav" aria-label={t.shell.mainNav}>
@@ -25,10 +29,29 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
               {t.shell.home}
             </NavLink>
           </li>
+          <li className="utrecht-nav-list__item">
+            <NavLink to="/kringen" className={navClass} onClick={onNavigate}>
+              {t.circle.nav}
+            </NavLink>
+          </li>
           {staff && organisations.length > 0 && (
             <li className="utrecht-nav-list__item">
-              <NavLink to={organisations.length === 1 && firstOrganisation ? `/organisaties/${firstOrganisation.organisationId}` : '/organisaties'} className={navClass} onClick={onNavigate}>
+              <NavLink to={organisations.length === 1 && firstOrganisation ? `/organisaties/${firstOrganisation.organisationId}` : '/organisaties'} end className={navClass} onClick={onNavigate}>
                 {organisations.length === 1 ? t.shell.myOrganisation : t.shell.myOrganisations}
+              </NavLink>
+            </li>
+          )}
+          {firstProfessional && (
+            <li className="utrecht-nav-list__item">
+              <NavLink to={professional.length === 1 ? `/organisaties/${firstProfessional.organisationId}/clienten` : '/organisaties'} className={navClass} onClick={onNavigate}>
+                {t.caseload.nav}
+              </NavLink>
+            </li>
+          )}
+          {signalOrganisations(me)[0] && (
+            <li className="utrecht-nav-list__item">
+              <NavLink to={`/organisaties/${signalOrganisations(me)[0]?.organisationId}/signalen`} className={navClass} onClick={onNavigate}>
+                {t.burden.nav.signals}
               </NavLink>
             </li>
           )}

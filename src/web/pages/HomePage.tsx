@@ -5,6 +5,8 @@ import type { Me } from '../types.ts';
 import { Alert, StatusBadge } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
+import { CirclesHomeCard } from '../components/circle/CirclesHomeCard.tsx';
+import { BurdenHomeCards } from '../components/burden/HomeCards.tsx';
 
 interface Task {
   to: string;
@@ -16,6 +18,9 @@ function tasksFor(me: Me, t: ReturnType<typeof useI18n>['t']): Task[] {
   const tasks: Task[] = [];
   const managed = new Set(adminOrganisations(me).map((o) => o.organisationId));
   for (const org of organisationsOf(me)) {
+    if (org.roles.includes('professional')) {
+      tasks.push({ to: `/organisaties/${org.organisationId}/clienten`, title: t.caseload.homeTask(org.organisationName), text: t.caseload.homeTaskText });
+    }
     tasks.push({ to: `/organisaties/${org.organisationId}`, title: t.home.taskOrganisation(org.organisationName), text: t.home.taskOrganisationText });
     if (managed.has(org.organisationId)) {
       tasks.push({ to: `/organisaties/${org.organisationId}#medewerkers`, title: t.home.taskInvite(org.organisationName), text: t.home.taskInviteText });
@@ -92,6 +97,9 @@ export default function HomePage() {
     <>
       <PageHeading title={t.home.greeting(me.displayName)} lead={leadFor(me, t)} />
       {!isStaff(me) && !me.isPlatformAdmin && organisations.length === 0 && <p className="utrecht-paragraph">{t.home.accountReady}</p>}
+
+      <CirclesHomeCard />
+      <BurdenHomeCards me={me} />
 
       <section className="mk-section" aria-labelledby="home-tasks">
         <h2 className="utrecht-heading-2" id="home-tasks">

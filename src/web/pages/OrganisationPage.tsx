@@ -199,6 +199,13 @@ export default function OrganisationPage() {
         </>
       ) : (
         <>
+          {me.memberships.some((m) => m.organisationId === id && m.role === 'professional') && (
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/organisaties/${id}/clienten`}>
+                {t.caseload.orgLink}
+              </Link>
+            </p>
+          )}
           <Details organisation={organisation.data} />
           <Section id="medewerkers" title={t.organisation.membersTitle}>
             <Members organisationId={id} />

@@ -65,10 +65,11 @@ export async function loadAccessFacts(db: Queryable, input: { userId: string; cl
     tenant_key: string;
     decider: ClientAccessFacts['decider'];
     is_client: boolean;
+    client_has_account: boolean;
     member: { id: string; kind: string; is_main_caregiver: boolean; is_representative: boolean; level: AccessLevel | null } | null;
     orgs: { organisation_id: string; level: AccessLevel }[] | null;
   }>(
-    `select c.id, c.tenant_key, c.decider, c.user_id is not distinct from $3::uuid as is_client,
+    `select c.id, c.tenant_key, c.decider, c.user_id is not distinct from $3::uuid as is_client, c.user_id is not null as client_has_account,
        (select json_build_object('id', m.id, 'kind', m.kind, 'is_main_caregiver', m.is_main_caregiver,
                  'is_representative', m.is_representative,
                  'level', (select cc.access_level from current_consents cc where cc.member_id = m.id and ${LIVE_CONSENT}))
@@ -87,6 +88,7 @@ export async function loadAccessFacts(db: Queryable, input: { userId: string; cl
     tenantKey: row.tenant_key,
     decider: row.decider,
     isClient: row.is_client,
+    clientHasAccount: row.client_has_account,
     member: row.member
       ? { id: row.member.id, kind: row.member.kind, isMainCaregiver: row.member.is_main_caregiver, isRepresentative: row.member.is_representative, level: row.member.level }
       : null,

@@ -3,7 +3,7 @@ import { assertClientAccess, clientPolicy, type ClientAccessFacts } from './clie
 import type { Actor } from '../context.ts';
 
 const actor: Actor = { userId: 'u', email: 'u@x.nl', displayName: 'U', isPlatformAdmin: false, personas: [], memberships: [], sessionId: 's', mfaVerified: false, mfaRequired: false, totpEnabled: false };
-const base: ClientAccessFacts = { clientId: 'c', tenantKey: 'GM0546', decider: 'client', isClient: false, member: null, organisations: [] };
+const base: ClientAccessFacts = { clientId: 'c', tenantKey: 'GM0546', decider: 'client', isClient: false, clientHasAccount: true, member: null, organisations: [] };
 const member = (over: Partial<NonNullable<ClientAccessFacts['member']>>) => ({ id: 'm', kind: 'caregiver', isMainCaregiver: false, isRepresentative: false, level: null, ...over });
 
 describe('client policy', () => {
@@ -23,6 +23,14 @@ describe('client policy', () => {
   it('lets the client decide when the client decides, and no one else', () => {
     expect(clientPolicy.canDecide({ ...base, isClient: true })).toBe(true);
     expect(clientPolicy.canDecide({ ...base, member: member({ isMainCaregiver: true, level: 'manage' }) })).toBe(false);
+  });
+
+  it('lets the main caregiver or managing organisation record the decisions of a client without an account', () => {
+    const f = { ...base, clientHasAccount: false, member: member({ isMainCaregiver: true, level: 'manage' }) };
+    expect(clientPolicy.canDecide(f)).toBe(true);
+    expect(clientPolicy.canDecide({ ...f, member: member({ level: 'full' }) })).toBe(false);
+    expect(clientPolicy.canDecide({ ...base, clientHasAccount: false, organisations: [{ organisationId: 'o', level: 'manage' }] })).toBe(true);
+    expect(clientPolicy.canDecide({ ...base, clientHasAccount: false, organisations: [{ organisationId: 'o', level: 'full' }] })).toBe(false);
   });
 
   it('lets the main caregiver decide only when recorded that the client cannot', () => {

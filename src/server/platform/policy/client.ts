@@ -10,6 +10,8 @@ export interface ClientAccessFacts {
   decider: 'client' | 'representative' | 'main_caregiver';
   /** The actor is the client (their own account). */
   isClient: boolean;
+  /** The client has an account of their own (and so can record decisions themselves). */
+  clientHasAccount: boolean;
   /** The actor's active membership of the circle, with its current consent. */
   member: {
     id: string;
@@ -36,6 +38,11 @@ export const clientPolicy = {
   /** True when the actor takes consent decisions for this client. */
   canDecide(f: ClientAccessFacts): boolean {
     if (f.isClient) return f.decider === 'client';
+    // A client who decides but has no account tells their decisions to the main caregiver or
+    // to the organisation managing their circle, who record them as the client's decisions.
+    if (f.decider === 'client' && !f.clientHasAccount) {
+      return Boolean(f.member?.isMainCaregiver) || f.organisations.some((o) => o.level === 'manage');
+    }
     if (!f.member) return false;
     if (f.decider === 'representative') return f.member.isRepresentative;
     if (f.decider === 'main_caregiver') return f.member.isMainCaregiver;

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { query } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Alert } from '../Feedback.tsx';
+import { forgetCircleCode, pendingCircleCode } from './data.ts';
+
+/**
+ * An invitation code that was opened before logging in (or before the account existed) is
+ * kept on this device; after logging in, this reminds the person to go on with it.
+ */
+export function PendingInvitation() {
+  const { t } = useI18n();
+  const c = t.circle.pending;
+  const [code, setCode] = useState(() => pendingCircleCode());
+  if (!code) return null;
+  return (
+    <Alert kind="info" title={c.title}>
+      <p className="utrecht-paragraph">{c.text}</p>
+      <p className="utrecht-paragraph mk-circle-actions">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/kring-uitnodiging${query({ code })}`}>
+          {c.go}
+        </Link>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--subtle"
+          onClick={() => {
+            forgetCircleCode();
+            setCode(null);
+          }}
+        >
+          {c.forget}
+        </button>
+      </p>
+    </Alert>
+  );
+}

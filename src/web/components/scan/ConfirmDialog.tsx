@@ -1,0 +1,79 @@
+import { useId, useRef, type ReactNode } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+
+/**
+ * A button that first asks for confirmation in a modal dialog (native <dialog>: focus stays
+ * inside, Escape closes, focus returns to the button). Unlike ConfirmButton this is for
+ * actions that are not destructive (sending invitations, completing a scan).
+ */
+export function ConfirmAction({
+  children,
+  question,
+  explanation,
+  confirmLabel,
+  onConfirm,
+  busy,
+  disabled,
+  variant = 'primary',
+}: {
+  children: ReactNode;
+  question: string;
+  explanation?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  /** Disabled but still focusable: the button says why elsewhere (aria-describedby by the caller). */
+  disabled?: boolean;
+  variant?: 'primary' | 'secondary';
+}) {
+  const { t } = useI18n();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const textId = useId();
+  const close = () => dialogRef.current?.close();
+  return (
+    <>
+      <button
+        type="button"
+        className={`utrecht-button utrecht-button--${variant}-action${busy ? ' utrecht-button--busy' : ''}`}
+        aria-disabled={busy || disabled ? true : undefined}
+        aria-haspopup="dialog"
+        onClick={() => {
+          if (busy || disabled) return;
+          dialogRef.current?.showModal();
+          cancelRef.current?.focus();
+        }}
+      >
+        {busy ? t.common.busy : children}
+      </button>
+      <dialog ref={dialogRef} className="mk-dialog" aria-labelledby={titleId} aria-describedby={explanation ? textId : undefined}>
+        <div className="mk-dialog__body">
+          <h2 className="utrecht-heading-2" id={titleId}>
+            {question}
+          </h2>
+          {explanation && (
+            <div className="utrecht-paragraph" id={textId}>
+              {explanation}
+            </div>
+          )}
+          <div className="utrecht-button-group mk-actions">
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              onClick={() => {
+                close();
+                onConfirm();
+              }}
+            >
+              {confirmLabel}
+            </button>
+            <button ref={cancelRef} type="button" className="utrecht-button utrecht-button--secondary-action" onClick={close}>
+              {t.common.cancel}
+            </button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}

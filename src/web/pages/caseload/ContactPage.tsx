@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { Circle } from '../../../common/circle-schemas.ts';
+import { api } from '../../api.ts';
+import { useI18n, type Dict } from '../../i18n/index.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
+import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { PageHeading, Section } from '../../components/PageHeading.tsx';
+import { TextAreaField } from '../../components/scan/fields.tsx';
+import type { ContactItem } from '../../components/scan/types.ts';
+import { useCircle } from '../../components/scan/hooks.ts';
+import { forForm } from './errors.ts';
+import './caseload.css';
+
+const FIELDS = ['kind', 'memberId', 'occurredAt', 'note'] as const;
+
+/** Now as the value of a datetime-local input (local time, minutes). */
+export function localNow(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const schemaFor = (t: Dict) =>
+  z.object({
+    kind: z.enum(['how_are_you', 'conversation'], { message: t.caseload.contactKindRequired }),
+    memberId: z.string().min(1, { message: t.caseload.contactMemberRequired }),
+    occurredAt: z
+      .string()
+      .refine((v) => v !== '' && !Number.isNaN(new Date(v).getTime()), { message: t.caseload.contactWhenInvalid })
+      .refine((v) => new Date(v).getTime() <= Date.now() + 60_000, { message: t.caseload.contactWhenFuture }),
+    note: z.string().trim().max(2000),
+  });
+type Values = z.input<ReturnType<typeof schemaFor>>;
+type Output = z.output<ReturnType<typeof schemaFor>>;
+
+function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void }) {
+  const { t } = useI18n();
+  const caregivers = circle.members.filter((m) => m.kind === 'caregiver');
+  const main = caregivers.find((m) => m.isMainCaregiver) ?? caregivers[0];
+  const [saved, setSaved] = useState<number | null>(null);
+  const form = useForm<Values, unknown, Output>({
+    shouldFocusError: false,
+    resolver: zodResolver(schemaFor(t), { error: zodErrorMap(t) }),
+    defaultValues: { kind: 'how_are_you', memberId: main?.id ?? '', occurredAt: localNow(), note: '' },
+  });
+  const failure = useFormFailure(form.setError, FIELDS);
+  const record = useMutation({
+    mutationFn: (values: Output) =>
+      api.post<{ id: string }>(`/api/circles/${circle.client.id}/contacts`, {
+        memberId: values.memberId,
+        kind: values.kind,
+        note: values.note || null,
+        occurredAt: new Date(values.occurredAt).toISOString(),
+      }),
+  });
+  const errors = form.formState.errors;
+  if (caregivers.length === 0) {
+    return (
+      <Alert kind="info" title={t.caseload.noCaregivers}>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${circle.client.id}`}>
+            {t.caseload.toCircle(circle.client.givenName)}
+          </Link>
+        </p>
+      </Alert>
+    );
+  }
+  return (
+    <>
+      {saved && <Alert kind="ok" title={t.caseload.contactSaved} focus={saved} live />}
+      <ErrorSummary
+        failure={failure.failure}
+        errors={errors}
+        idPrefix="contact"
+        labels={{ kind: t.caseload.contactKind, memberId: t.caseload.contactMember, occurredAt: t.caseload.contactWhen, note: t.caseload.contactNote }}
+      />
+      <form
+        className="utrecht-form mk-form"
+        noValidate
+        aria-labelledby="nieuw-contact"
+        onSubmit={form.handleSubmit(async (values) => {
+          try {
+            await record.mutateAsync(values);
+            failure.clear();
+            form.reset({ kind: values.kind, memberId: values.memberId, occurredAt: localNow(), note: '' });
+            setSaved(nextKey());
+            onSaved();
+          } catch (error) {
+            setSaved(null);
+            failure.server(forForm(error, t.caseload.serverMessages));
+          }
+        }, failure.invalid)}
+      >
+        <RadioGroup
+          idPrefix="contact"
+          name="kind"
+          legend={t.caseload.contactKind}
+          error={errors.kind?.message}
+          options={[
+            { value: 'how_are_you', label: t.caseload.contactKinds.how_are_you, description: t.caseload.howAreYouHelp },
+            { value: 'conversation', label: t.caseload.contactKinds.conversation },
+          ]}
+          inputProps={form.register('kind')}
+        />
+        <SelectField
+          idPrefix="contact"
+          label={t.caseload.contactMember}
+          options={caregivers.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}`.trim() + (m.isMainCaregiver ? ` (${t.caseload.main})` : '') }))}
+          error={errors.memberId?.message}
+          {...form.register('memberId')}
+        />
+        <TextField
+          idPrefix="contact"
+          label={t.caseload.contactWhen}
+          description={t.caseload.contactWhenHelp}
+          type="datetime-local"
+          max={localNow()}
+          inputClassName="mk-textbox--date"
+          error={errors.occurredAt?.message}
+          {...form.register('occurredAt')}
+        />
+        <TextAreaField idPrefix="contact" label={t.caseload.contactNote} optional description={t.caseload.contactNoteHelp} maxLength={2000} rows={3} error={errors.note?.message} {...form.register('note')} />
+        <div className="utrecht-button-group mk-actions">
+          <SubmitButton busy={record.isPending}>{t.caseload.contactSubmit}</SubmitButton>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function ContactList({ clientId }: { clientId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const contacts = useQuery({ queryKey: ['contacts', clientId], queryFn: () => api.get<{ items: ContactItem[] }>(`/api/circles/${clientId}/contacts`) });
+  if (contacts.isPending) return <Loading />;
+  if (contacts.isError) return <LoadError error={contacts.error} onRetry={() => void contacts.refetch()} />;
+  if (contacts.data.items.length === 0) return <Empty>{t.caseload.noContacts}</Empty>;
+  return (
+    <div className="mk-contact-list">
+      <DataTable
+        caption={t.caseload.contactsCaption}
+        rows={contacts.data.items}
+        rowKey={(c) => c.id}
+        columns={[
+          { key: 'when', header: t.caseload.contactWhen, cell: (c) => formatDateTime(c.occurredAt) },
+          { key: 'kind', header: t.caseload.contactKind, cell: (c) => t.caseload.contactKinds[c.kind as keyof typeof t.caseload.contactKinds] ?? c.kind },
+          { key: 'member', header: t.caseload.contactWith, cell: (c) => c.member ?? t.common.none },
+          { key: 'by', header: t.caseload.contactBy, cell: (c) => [c.professional, c.organisation].filter(Boolean).join(', ') || t.common.none },
+          { key: 'note', header: t.caseload.contactNote, cell: (c) => (c.note ? <span className="mk-break">{c.note}</span> : <span className="mk-muted">{t.common.none}</span>) },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** Contact moments with a client's caregivers: record one, and see the earlier ones. */
+export default function ContactPage() {
+  const { t } = useI18n();
+  const { id = '', clientId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const circle = useCircle(clientId);
+  const name = circle.data ? `${circle.data.client.givenName} ${circle.data.client.familyName}`.trim() : null;
+  return (
+    <>
+      <PageHeading title={name ? t.caseload.contactTitle(name) : t.caseload.contactTitleGeneric} lead={t.caseload.contactLead} />
+      <ul className="mk-link-list mk-link-list--inline">
+        <li>
+          <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${id}/clienten`}>
+            {t.caseload.backToList}
+          </Link>
+        </li>
+        {circle.data && (
+          <li>
+            <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}`}>
+              {t.caseload.toCircle(circle.data.client.givenName)}
+            </Link>
+          </li>
+        )}
+      </ul>
+      {circle.isPending ? (
+        <Loading />
+      ) : circle.isError ? (
+        <LoadError error={circle.error} onRetry={() => void circle.refetch()} />
+      ) : (
+        <>
+          <Section id="nieuw-contact" title={t.caseload.contactNew}>
+            <ContactForm
+              circle={circle.data}
+              onSaved={() => {
+                void queryClient.invalidateQueries({ queryKey: ['contacts', clientId] });
+                void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+              }}
+            />
+          </Section>
+          <Section id="eerdere-contacten" title={t.caseload.contactsTitle}>
+            <ContactList clientId={clientId} />
+          </Section>
+        </>
+      )}
+    </>
+  );
+}

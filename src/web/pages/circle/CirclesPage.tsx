@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useI18n } from '../../i18n/index.tsx';
+import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { CodeForm } from '../../components/circle/CodeForm.tsx';
+import { PendingInvitation } from '../../components/circle/PendingInvitation.tsx';
+import { useMyCircles, type CircleListItem } from '../../components/circle/data.ts';
+import { codeLabels } from '../../components/circle/labels.ts';
+import '../../components/circle/circle.css';
+
+function whoAmI(item: CircleListItem, c: ReturnType<typeof useI18n>['t']['circle'], kindLabel: (kind: string) => string): string {
+  if (item.isClient) return c.list.youClient;
+  if (item.isMainCaregiver) return c.list.youMain;
+  if (item.memberKind) return c.list.youAre(kindLabel(item.memberKind).toLowerCase());
+  return c.list.youOrganisation;
+}
+
+/** "Mijn zorgkringen": the circles I am in, start one, or enter a code. */
+export default function CirclesPage() {
+  const { t, locale } = useI18n();
+  const c = t.circle;
+  const circles = useMyCircles();
+  const location = useLocation();
+  const [left] = useState(() => (location.state as { left?: string } | null)?.left ?? null);
+  const labels = codeLabels(locale);
+
+  let list;
+  if (circles.isPending) list = <Loading />;
+  else if (circles.isError) list = <LoadError error={circles.error} onRetry={() => void circles.refetch()} />;
+  else if (circles.data.items.length === 0) list = <Empty>{c.list.empty}</Empty>;
+  else
+    list = (
+      <ul className="mk-circle-list" aria-label={c.list.listLabel}>
+        {circles.data.items.map((item) => (
+          <li key={item.clientId} className="mk-circle-card">
+            <Link className="utrecht-link utrecht-link--html-a mk-circle-card__link" to={`/kringen/${item.clientId}`}>
+              {c.list.circleOf(`${item.givenName} ${item.familyName}`)}
+            </Link>
+            <p className="utrecht-paragraph">
+              {item.municipalityName} · {c.list.people(item.memberCount)}
+            </p>
+            <p className="utrecht-paragraph mk-muted">{whoAmI(item, c, labels.kind)}</p>
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <>
+      <PageHeading title={c.list.title} lead={c.list.lead} />
+      {left && <Alert kind="ok" title={c.leave.done(left)} focus={left} />}
+      <PendingInvitation />
+      <div className="mk-circle-actions">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/kringen/nieuw">
+          {c.list.start}
+        </Link>
+      </div>
+      <section className="mk-section" aria-labelledby="kringen-lijst">
+        <h2 className="utrecht-heading-2" id="kringen-lijst">
+          {c.list.listTitle}
+        </h2>
+        {list}
+      </section>
+      <section className="mk-section" aria-labelledby="kringen-code">
+        <h2 className="utrecht-heading-2" id="kringen-code">
+          {c.code.title}
+        </h2>
+        <p className="utrecht-paragraph">{c.code.intro}</p>
+        <CodeForm idPrefix="kringcode" headingId="kringen-code" />
+      </section>
+    </>
+  );
+}

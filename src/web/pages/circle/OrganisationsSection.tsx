@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Circle } from '../../../common/circle-schemas.ts';
+import { ACCESS_LEVELS, type AccessLevel } from '../../../common/codes.ts';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Alert, Empty, nextKey } from '../../components/Feedback.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { SelectField, SubmitButton } from '../../components/Form.tsx';
+import { CodeDisplay } from '../../components/circle/Invitations.tsx';
+import { refreshCircle, type IssuedCode } from '../../components/circle/data.ts';
+import { deciderText } from './OverviewSection.tsx';
+
+type Organisation = Circle['organisations'][number];
+
+/** Linked care organisations; the decider links one with a code and can end a link. */
+export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; onPrintCode: (issued: IssuedCode) => void }) {
+  const { t, formatDate, errorText } = useI18n();
+  const c = t.circle.orgs;
+  const queryClient = useQueryClient();
+  const [level, setLevel] = useState<AccessLevel>('full');
+  const [issued, setIssued] = useState<IssuedCode | null>(null);
+  const [message, setMessage] = useState<{ key: number; ok: boolean; text: string } | null>(null);
+  const makeCode = useMutation({ mutationFn: () => api.post<IssuedCode>(`/api/circles/${circle.client.id}/organisation-invitation`, { accessLevel: level }) });
+  const unlink = useMutation({ mutationFn: (organisationId: string) => api.delete(`/api/circles/${circle.client.id}/organisations/${organisationId}`) });
+  const decide = circle.myAccess.canDecide;
+  const name = circle.client.givenName;
+
+  return (
+    <>
+      <p className="utrecht-paragraph">{c.intro(name)}</p>
+      {message && <Alert kind={message.ok ? 'ok' : 'error'} title={message.text} focus={message.key} />}
+      {circle.organisations.length === 0 ? (
+        <Empty>{c.empty}</Empty>
+      ) : (
+        <DataTable<Organisation>
+          caption={c.caption(name)}
+          captionVisible
+          rows={circle.organisations}
+          rowKey={(o) => o.organisationId}
+          columns={[
+            { key: 'name', header: c.name, cell: (o) => <strong>{o.name}</strong> },
+            { key: 'kind', header: c.kind, cell: (o) => [t.kinds[o.kind as keyof typeof t.kinds] ?? o.kind, o.sector ? (t.sectors[o.sector as keyof typeof t.sectors] ?? o.sector) : null].filter(Boolean).join(', ') },
+            { key: 'level', header: c.level, cell: (o) => (o.accessLevel ? `${t.circle.levels[o.accessLevel]}${o.accessUntil ? ` (${t.circle.details.until(formatDate(o.accessUntil))})` : ''}` : t.circle.access.none) },
+            { key: 'since', header: c.since, cell: (o) => formatDate(o.since) },
+            ...(decide
+              ? [
+                  {
+                    key: 'action',
+                    header: t.common.action,
+                    cell: (o: Organisation) => (
+                      <ConfirmButton
+                        variant="subtle"
+                        question={c.unlinkQuestion(o.name)}
+                        explanation={c.unlinkExplanation(name)}
+                        confirmLabel={c.unlinkConfirm}
+                        busy={unlink.isPending && unlink.variables === o.organisationId}
+                        onConfirm={async () => {
+                          try {
+                            await unlink.mutateAsync(o.organisationId);
+                            await refreshCircle(queryClient, circle.client.id);
+                            setMessage({ key: nextKey(), ok: true, text: c.unlinked(o.name) });
+                          } catch (error) {
+                            setMessage({ key: nextKey(), ok: false, text: errorText(error) });
+                          }
+                        }}
+                      >
+                        {c.unlink}
+                        <span className="mk-visually-hidden"> {o.name}</span>
+                      </ConfirmButton>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      <section className="mk-section" aria-labelledby="organisatie-koppelen">
+        <h3 className="utrecht-heading-3" id="organisatie-koppelen">
+          {c.linkTitle}
+        </h3>
+        {decide ? (
+          <>
+            <p className="utrecht-paragraph">{c.linkIntro(name)}</p>
+            <ol className="utrecht-ordered-list mk-list">
+              {c.linkSteps.map((step) => (
+                <li className="utrecht-ordered-list__item" key={step}>
+                  {step}
+                </li>
+              ))}
+            </ol>
+            {issued ? (
+              <div className="mk-card">
+                <CodeDisplay issued={issued} label={c.codeLabel} onPrint={() => onPrintCode(issued)} />
+                <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setIssued(null)}>
+                  {c.another}
+                </button>
+              </div>
+            ) : (
+              <form
+                className="utrecht-form mk-form"
+                noValidate
+                aria-labelledby="organisatie-koppelen"
+                onSubmit={async (event) => {
+                  event.preventDefault();
+                  try {
+                    setIssued(await makeCode.mutateAsync());
+                    await queryClient.invalidateQueries({ queryKey: ['circle', circle.client.id, 'invitations'] });
+                  } catch (error) {
+                    setMessage({ key: nextKey(), ok: false, text: errorText(error) });
+                  }
+                }}
+              >
+                <SelectField
+                  idPrefix="organisatie"
+                  name="level"
+                  label={c.levelLabel}
+                  description={c.levelHelp}
+                  value={level}
+                  onChange={(event) => setLevel(event.target.value as AccessLevel)}
+                  options={ACCESS_LEVELS.map((l) => ({ value: l, label: t.circle.levels[l] }))}
+                />
+                <div className="utrecht-button-group mk-actions">
+                  <SubmitButton busy={makeCode.isPending}>{c.makeCode}</SubmitButton>
+                </div>
+              </form>
+            )}
+          </>
+        ) : (
+          <p className="utrecht-paragraph">{c.notDecider(deciderText(circle, t))}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { Link, useNavigate } from 'react-router';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { Circle } from '../../../common/circle-schemas.ts';
+import { CARE_NEEDS, HELP_KINDS, RELATIONSHIP_CODES } from '../../../common/codes.ts';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { CheckboxGroup, TextAreaField, dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
+import { CIRCLES_KEY, circleKey } from '../../components/circle/data.ts';
+import { cap } from '../../components/circle/labels.ts';
+import '../../components/circle/circle.css';
+
+const FIELDS = ['givenName', 'familyName', 'birthDate', 'municipalityCode', 'careSituation', 'careNeeds', 'relationshipCode', 'helpKinds', 'hoursPerWeek', 'clientCanDecide'] as const;
+
+/** Start a circle for the person you care for: you become the main caregiver. */
+export default function StartCirclePage() {
+  const { t, locale } = useI18n();
+  const c = t.circle;
+  const s = c.start;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const schema = z.object({
+    givenName: z.string().trim().min(1).max(100),
+    familyName: z.string().trim().min(1).max(100),
+    birthDate: dateField(t, 'past'),
+    municipalityCode: z
+      .string()
+      .nullable()
+      .refine((v) => Boolean(v), { message: s.municipalityRequired }),
+    careSituation: z.string().trim().max(1000),
+    careNeeds: z.array(z.string()),
+    relationshipCode: z.string(),
+    helpKinds: z.array(z.string()),
+    hoursPerWeek: hoursField(t),
+    clientCanDecide: z.enum(['yes', 'no'], { error: () => s.decideRequired }),
+  });
+  type Values = z.input<typeof schema>;
+  type Output = z.output<typeof schema>;
+  const form = useForm<Values, unknown, Output>({
+    shouldFocusError: false,
+    resolver: zodResolver(schema, { error: zodErrorMap(t) }),
+    defaultValues: { givenName: '', familyName: '', birthDate: '', municipalityCode: null, careSituation: '', careNeeds: [], relationshipCode: '', helpKinds: [], hoursPerWeek: '' },
+  });
+  const { register, handleSubmit, formState, control, setError } = form;
+  const errors = formState.errors;
+  const failure = useFormFailure(setError, FIELDS);
+  const start = useMutation({
+    mutationFn: (v: Output) =>
+      api.post<Circle>('/api/circles', {
+        client: {
+          givenName: v.givenName,
+          familyName: v.familyName,
+          birthDate: orNull(v.birthDate),
+          municipalityCode: v.municipalityCode,
+          careSituation: orNull(v.careSituation),
+          careNeeds: v.careNeeds,
+        },
+        me: { relationshipCode: orNull(v.relationshipCode), helpKinds: v.helpKinds, hoursPerWeek: hoursValue(v.hoursPerWeek) },
+        clientCanDecide: v.clientCanDecide === 'yes',
+      }),
+  });
+  const name = (useWatch({ control, name: 'givenName' }) ?? '').trim() || s.thePerson;
+  const labels = {
+    givenName: s.givenName,
+    familyName: s.familyName,
+    birthDate: s.birthDate,
+    municipalityCode: s.municipality,
+    careSituation: s.careSituation,
+    careNeeds: s.careNeeds,
+    relationshipCode: s.relationship(name),
+    helpKinds: s.helpKinds,
+    hoursPerWeek: s.hours,
+    clientCanDecide: s.decideLegend(name),
+  };
+
+  return (
+    <div className="mk-narrow">
+      <PageHeading title={s.title} lead={s.lead} />
+      <ErrorSummary failure={failure.failure} errors={errors} idPrefix="start" labels={labels} />
+      <form
+        className="utrecht-form mk-form"
+        noValidate
+        aria-labelledby="pagina-titel"
+        onSubmit={handleSubmit(async (values) => {
+          try {
+            const circle = await start.mutateAsync(values);
+            queryClient.setQueryData(circleKey(circle.client.id), circle);
+            await queryClient.invalidateQueries({ queryKey: CIRCLES_KEY });
+            navigate(`/kringen/${circle.client.id}`, { state: { created: true } });
+          } catch (error) {
+            failure.server(error);
+          }
+        }, failure.invalid)}
+      >
+        <h2 className="utrecht-heading-2">{s.aboutClient}</h2>
+        <TextField idPrefix="start" label={s.givenName} autoComplete="off" error={errors.givenName?.message} {...register('givenName')} />
+        <TextField idPrefix="start" label={s.familyName} description={s.familyNameHelp} autoComplete="off" error={errors.familyName?.message} {...register('familyName')} />
+        <TextField idPrefix="start" label={s.birthDate} type="date" optional inputClassName="mk-textbox--date" error={errors.birthDate?.message} {...register('birthDate')} />
+        <Controller
+          control={control}
+          name="municipalityCode"
+          render={({ field, fieldState }) => (
+            <MunicipalityPicker idPrefix="start" name="municipalityCode" label={s.municipality} value={field.value} onChange={field.onChange} error={fieldState.error?.message} inputRef={field.ref} />
+          )}
+        />
+        <TextAreaField idPrefix="start" label={s.careSituation} description={s.careSituationHelp} optional maxLength={1000} error={errors.careSituation?.message} {...register('careSituation')} />
+        <CheckboxGroup
+          idPrefix="start"
+          name="careNeeds"
+          legend={s.careNeeds}
+          description={s.careNeedsHelp}
+          optional
+          error={errors.careNeeds?.message}
+          options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
+          inputProps={register('careNeeds')}
+        />
+
+        <h2 className="utrecht-heading-2">{s.aboutYou}</h2>
+        <SelectField
+          idPrefix="start"
+          label={s.relationship(name)}
+          optional
+          error={errors.relationshipCode?.message}
+          options={[{ value: '', label: s.choose }, ...Object.entries(RELATIONSHIP_CODES).map(([value, label]) => ({ value, label: label[locale] }))]}
+          {...register('relationshipCode')}
+        />
+        <CheckboxGroup
+          idPrefix="start"
+          name="helpKinds"
+          legend={s.helpKinds}
+          optional
+          error={errors.helpKinds?.message}
+          options={Object.entries(HELP_KINDS).map(([value, label]) => ({ value, label: label[locale] }))}
+          inputProps={register('helpKinds')}
+        />
+        <TextField idPrefix="start" label={s.hours} description={s.hoursHelp} optional inputMode="decimal" inputClassName="mk-textbox--short" error={errors.hoursPerWeek?.message} {...register('hoursPerWeek')} />
+
+        <h2 className="utrecht-heading-2">{s.decideTitle}</h2>
+        <p className="utrecht-paragraph">{s.decideIntro(name)}</p>
+        <RadioGroup
+          idPrefix="start"
+          name="clientCanDecide"
+          legend={s.decideLegend(name)}
+          error={errors.clientCanDecide?.message}
+          options={[
+            { value: 'yes', label: s.decideYes(name), description: s.decideYesHelp(cap(name)) },
+            { value: 'no', label: s.decideNo(name), description: s.decideNoHelp(name) },
+          ]}
+          inputProps={register('clientCanDecide')}
+        />
+        <div className="utrecht-button-group mk-actions">
+          <SubmitButton busy={start.isPending}>{s.submit}</SubmitButton>
+          <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
+            {s.cancel}
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { Circle } from '../../../common/circle-schemas.ts';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
+import { ErrorSummary, RadioGroup, SelectField, SubmitButton, useFormFailure } from '../../components/Form.tsx';
+import { PageHeading, Section } from '../../components/PageHeading.tsx';
+import { useCircle, useScans } from '../../components/scan/hooks.ts';
+import type { Scan } from '../../components/scan/types.ts';
+import { forForm } from '../caseload/errors.ts';
+import './scan.css';
+
+function NewScan({ circle }: { circle: Circle }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const caregivers = circle.members.filter((m) => m.kind === 'caregiver');
+  const main = caregivers.find((m) => m.isMainCaregiver) ?? caregivers[0];
+  const form = useForm<{ caregiver: string }>({
+    shouldFocusError: false,
+    resolver: zodResolver(z.object({ caregiver: z.string({ message: t.scan.chooseCaregiver }).min(1, { message: t.scan.chooseCaregiver }) })),
+    defaultValues: { caregiver: main?.id ?? '' },
+  });
+  const failure = useFormFailure(form.setError, ['caregiver']);
+  const start = useMutation({ mutationFn: (caregiverMemberId: string) => api.post<Scan>(`/api/circles/${circle.client.id}/scans`, { caregiverMemberId }) });
+  if (caregivers.length === 0) {
+    return (
+      <p className="utrecht-paragraph">
+        {t.scan.noCaregivers}{' '}
+        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${circle.client.id}`}>
+          {t.scan.toCircle(circle.client.givenName)}
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <>
+      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="nieuwe-scan" labels={{ caregiver: t.scan.caregiverLegend }} />
+      <form
+        className="utrecht-form mk-form"
+        noValidate
+        aria-labelledby="nieuwe-mantelscan"
+        onSubmit={form.handleSubmit(async (values) => {
+          try {
+            const scan = await start.mutateAsync(values.caregiver);
+            failure.clear();
+            await queryClient.invalidateQueries({ queryKey: ['scans', circle.client.id] });
+            navigate(`/kringen/${circle.client.id}/mantelscan/${scan.id}`);
+          } catch (error) {
+            failure.server(forForm(error, t.caseload.serverMessages));
+          }
+        }, failure.invalid)}
+      >
+        <RadioGroup
+          idPrefix="nieuwe-scan"
+          name="caregiver"
+          legend={t.scan.caregiverLegend}
+          description={t.scan.caregiverHelp}
+          error={form.formState.errors.caregiver?.message}
+          options={caregivers.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}`.trim() + (m.isMainCaregiver ? ` (${t.caseload.main})` : '') }))}
+          inputProps={form.register('caregiver')}
+        />
+        <div className="utrecht-button-group mk-actions">
+          <SubmitButton busy={start.isPending}>{t.scan.start}</SubmitButton>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function CompareForm({ clientId, completed }: { clientId: string; completed: Scan[] }) {
+  const { t, formatDate } = useI18n();
+  const navigate = useNavigate();
+  // Oldest first in the choice lists; by default the two newest.
+  const ordered = [...completed].sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''));
+  const [a, setA] = useState(ordered[ordered.length - 2]?.id ?? '');
+  const [b, setB] = useState(ordered[ordered.length - 1]?.id ?? '');
+  const options = ordered.map((s) => ({ value: s.id, label: `${formatDate(s.completedAt)} – ${s.caregiverName ?? t.common.unknown}` }));
+  const same = a === b;
+  return (
+    <form
+      className="utrecht-form mk-form"
+      noValidate
+      aria-labelledby="vergelijken"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!same) navigate(`/kringen/${clientId}/mantelscan/vergelijken?a=${a}&b=${b}`);
+      }}
+    >
+      <div className="mk-filters__fields">
+        <SelectField idPrefix="vergelijk" name="a" label={t.scan.compareFirst} options={options} value={a} onChange={(event) => setA(event.target.value)} error={same ? t.scan.compareSame : undefined} />
+        <SelectField idPrefix="vergelijk" name="b" label={t.scan.compareSecond} options={options} value={b} onChange={(event) => setB(event.target.value)} />
+      </div>
+      <div className="utrecht-button-group mk-actions">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={same ? true : undefined}>
+          {t.scan.compareSubmit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The MantelScans of one client: start a new one, continue or read earlier ones, compare two. */
+export default function ScanListPage() {
+  const { t, formatDate } = useI18n();
+  const { clientId = '' } = useParams();
+  const circle = useCircle(clientId);
+  const scans = useScans(clientId);
+  const clientName = circle.data ? `${circle.data.client.givenName} ${circle.data.client.familyName}`.trim() : '';
+  const completed = scans.data?.items.filter((s) => s.status === 'completed') ?? [];
+  return (
+    <>
+      <PageHeading title={clientName ? t.scan.listTitle(clientName) : t.scan.listTitleGeneric} lead={t.scan.listLead} />
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}`}>
+          {clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}
+        </Link>
+      </p>
+      {circle.isPending ? (
+        <Loading />
+      ) : circle.isError ? (
+        <LoadError error={circle.error} onRetry={() => void circle.refetch()} />
+      ) : (
+        <>
+          <Section id="nieuwe-mantelscan" title={t.scan.newTitle}>
+            <NewScan circle={circle.data} />
+          </Section>
+          <Section id="eerdere-mantelscans" title={t.scan.earlierTitle}>
+            {scans.isPending ? (
+              <Loading />
+            ) : scans.isError ? (
+              <LoadError error={scans.error} onRetry={() => void scans.refetch()} />
+            ) : scans.data.items.length === 0 ? (
+              <Empty>{t.scan.noScans}</Empty>
+            ) : (
+              <DataTable
+                caption={t.scan.earlierCaption}
+                rows={scans.data.items}
+                rowKey={(s) => s.id}
+                columns={[
+                  { key: 'started', header: t.scan.started, cell: (s) => formatDate(s.startedAt) },
+                  { key: 'caregiver', header: t.scan.caregiver, cell: (s) => s.caregiverName ?? t.common.unknown },
+                  {
+                    key: 'status',
+                    header: t.scan.status,
+                    cell: (s) => (s.status === 'completed' ? <StatusBadge tone="success">{t.scan.statusCompleted}</StatusBadge> : <StatusBadge tone="warning">{t.scan.statusDraft}</StatusBadge>),
+                  },
+                  { key: 'completed', header: t.scan.completed, cell: (s) => (s.completedAt ? formatDate(s.completedAt) : t.common.none) },
+                  { key: 'by', header: t.scan.conductedBy, cell: (s) => [s.conductedBy, s.organisation].filter(Boolean).join(', ') || t.common.none },
+                  {
+                    key: 'open',
+                    header: t.common.action,
+                    cell: (s) => (
+                      <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}/mantelscan/${s.id}`}>
+                        {s.status === 'completed' ? t.scan.open : t.scan.continue}
+                        <span className="mk-visually-hidden"> ({t.scan.scanOf(formatDate(s.startedAt), s.caregiverName ?? '')})</span>
+                      </Link>
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </Section>
+          <Section id="vergelijken" title={t.scan.compareTitle}>
+            {completed.length < 2 ? <p className="utrecht-paragraph">{t.scan.compareNeedsTwo}</p> : <CompareForm clientId={clientId} completed={completed} />}
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
