@@ -130,6 +130,9 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
     const seen = await (await fatima.request.get(`${env.baseUrl}/api/circles/${truus}`)).json();
     expect(seen.myAccess.level).toBe('full');
     expect(seen.client.careNeeds).toEqual(['dementia']);
+    // The professional reaches the burden check and the MantelScan from the circle.
+    const more = fatima.getByRole('list', { name: 'Meer bij deze zorgkring' });
+    expect(await more.getByRole('link').allTextContents()).toEqual(['Hoe zwaar is de zorg? (belasting)', 'MantelScan: gesprek met de mantelzorger']);
     await fatima.context().close();
 
     await anja.reload();

@@ -651,6 +651,9 @@ export const en: Dict = {
       notFoundText: 'The care circle does not exist (any more), or you have no access to it.',
       back: 'To my care circles',
       sectionsLabel: 'Parts of the care circle',
+      moreLabel: 'More for this care circle',
+      burdenLink: 'How heavy is the care? (burden)',
+      scanLink: 'MantelScan: conversation with the caregiver',
       sections: {
         overview: 'Overview',
         map: 'Network map',

@@ -634,6 +634,9 @@ const dict = {
       notFoundText: 'De zorgkring bestaat niet (meer), of u heeft er geen toegang toe.',
       back: 'Naar mijn zorgkringen',
       sectionsLabel: 'Onderdelen van de zorgkring',
+      moreLabel: 'Meer bij deze zorgkring',
+      burdenLink: 'Hoe zwaar is de zorg? (belasting)',
+      scanLink: 'MantelScan: gesprek met de mantelzorger',
       sections: {
         overview: 'Overzicht',
         map: 'Netwerkkaart',

@@ -10,6 +10,8 @@ import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { Genogram } from '../../components/circle/Genogram.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
 import { useCircle, type IssuedCode } from '../../components/circle/data.ts';
+import { burdenPaths } from '../../components/burden/api.ts';
+import { useMe } from '../../auth.ts';
 import { fullName } from '../../components/circle/labels.ts';
 import { AccessLogSection } from './AccessLogSection.tsx';
 import { AccessSection } from './AccessSection.tsx';
@@ -74,6 +76,32 @@ function CirclePrint({ circle, code }: { circle: Circle; code: IssuedCode | null
         <Genogram circle={circle} />
       </div>
     </div>
+  );
+}
+
+/**
+ * Links to the capabilities that hang off a circle: the burden check (for the caregiver
+ * themselves and for professionals) and the MantelScan (for professionals).
+ */
+function CircleLinks({ circle }: { circle: Circle }) {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const professional = Boolean(me?.memberships.some((m) => m.role === 'professional'));
+  const full = circle.myAccess.level === 'full' || circle.myAccess.level === 'manage';
+  const links: { to: string; label: string }[] = [];
+  if (circle.myAccess.memberId || (professional && full)) links.push({ to: burdenPaths.overview(circle.client.id), label: t.circle.page.burdenLink });
+  if (professional && full) links.push({ to: `/kringen/${circle.client.id}/mantelscan`, label: t.circle.page.scanLink });
+  if (links.length === 0) return null;
+  return (
+    <ul className="utrecht-link-list mk-no-print" aria-label={t.circle.page.moreLabel}>
+      {links.map((l) => (
+        <li key={l.to} className="utrecht-link-list__item">
+          <Link className="utrecht-link" to={l.to}>
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -181,6 +209,7 @@ export default function CirclePage() {
           </ul>
         </nav>
       )}
+      <CircleLinks circle={data} />
       {full && (
         <div className="mk-circle-actions mk-no-print">
           <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => print(null)}>
