@@ -19,6 +19,7 @@ const AdminOrganisationsPage = lazy(() => import('./pages/admin/AdminOrganisatio
 const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage.tsx'));
 const AdminOutboxPage = lazy(() => import('./pages/admin/AdminOutboxPage.tsx'));
 const AdminAuditPage = lazy(() => import('./pages/admin/AdminAuditPage.tsx'));
+const AdminInstrumentsPage = lazy(() => import('./pages/admin/AdminInstrumentsPage.tsx'));
 const CaseloadPage = lazy(() => import('./pages/caseload/CaseloadPage.tsx'));
 const RegisterClientPage = lazy(() => import('./pages/caseload/RegisterClientPage.tsx'));
 const LinkCodePage = lazy(() => import('./pages/caseload/LinkCodePage.tsx'));
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/beheer/gebruikers" element={<AdminUsersPage />} />
             <Route path="/beheer/postvak" element={<AdminOutboxPage />} />
             <Route path="/beheer/toegangslog" element={<AdminAuditPage />} />
+            <Route path="/beheer/vragenlijsten" element={<AdminInstrumentsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

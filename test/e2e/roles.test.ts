@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('home page per role', () => {
       expect(nav).toEqual(want.nav);
       for (const item of want.notNav) expect(nav).not.toContain(item);
       const adminNav = page.getByRole('navigation', { name: 'Beheer', exact: true });
-      if (want.admin) expect(await navLinks(page, 'Beheer')).toEqual(['Organisaties', 'Gebruikers', 'Postvak uit', 'Toegangslog']);
+      if (want.admin) expect(await navLinks(page, 'Beheer')).toEqual(['Organisaties', 'Gebruikers', 'Postvak uit', 'Toegangslog', 'Vragenlijsten']);
       else expect(await adminNav.count()).toBe(0);
 
       const tasks = await page.locator('.mk-task__link').allTextContents();

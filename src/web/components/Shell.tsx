@@ -99,6 +99,11 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
                 {t.shell.adminAudit}
               </NavLink>
             </li>
+            <li className="utrecht-nav-list__item">
+              <NavLink to="/beheer/vragenlijsten" className={navClass} onClick={onNavigate}>
+                {t.shell.adminInstruments}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       )}
