@@ -2,8 +2,9 @@ import { useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 
 /**
- * A button for a destructive action that first asks "are you sure?" in a modal dialog
- * (native <dialog>: focus stays inside, Escape closes, focus returns to the button).
+ * A button that first asks "are you sure?" in a modal dialog (native <dialog>: focus stays
+ * inside, Escape closes, focus returns to the button). Destructive by default (danger
+ * styling); `danger={false}` for actions that are not (sending invitations, completing a scan).
  */
 export function ConfirmButton({
   children,
@@ -12,15 +13,21 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   busy,
-  variant = 'secondary',
+  disabled,
+  danger = true,
+  variant = danger ? 'secondary' : 'primary',
 }: {
   children: ReactNode;
   question: string;
-  explanation?: string;
+  /** A plain text becomes a paragraph; richer content (several paragraphs) goes in as is. */
+  explanation?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   busy?: boolean;
-  variant?: 'secondary' | 'subtle';
+  /** Disabled but still focusable: the button says why elsewhere (aria-describedby by the caller). */
+  disabled?: boolean;
+  danger?: boolean;
+  variant?: 'primary' | 'secondary' | 'subtle';
 }) {
   const { t } = useI18n();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -34,11 +41,11 @@ export function ConfirmButton({
     <>
       <button
         type="button"
-        className={`utrecht-button utrecht-button--${variant === 'subtle' ? 'subtle' : 'secondary-action'} utrecht-button--danger${busy ? ' utrecht-button--busy' : ''}`}
-        aria-disabled={busy ? true : undefined}
+        className={`utrecht-button utrecht-button--${variant === 'subtle' ? 'subtle' : `${variant}-action`}${danger ? ' utrecht-button--danger' : ''}${busy ? ' utrecht-button--busy' : ''}`}
+        aria-disabled={busy || disabled ? true : undefined}
         aria-haspopup="dialog"
         onClick={() => {
-          if (busy) return;
+          if (busy || disabled) return;
           dialogRef.current?.showModal();
           // The safe choice gets focus first.
           cancelRef.current?.focus();
@@ -48,30 +55,35 @@ export function ConfirmButton({
       </button>
       <dialog ref={dialogRef} className="mk-dialog" aria-labelledby={titleId} aria-describedby={explanation ? textId : undefined}>
         <div className="mk-dialog__body">
-            <h2 className="utrecht-heading-2" id={titleId}>
-              {question}
-            </h2>
-            {explanation && (
+          <h2 className="utrecht-heading-2" id={titleId}>
+            {question}
+          </h2>
+          {explanation &&
+            (typeof explanation === 'string' ? (
               <p className="utrecht-paragraph" id={textId}>
                 {explanation}
               </p>
-            )}
-            <div className="utrecht-button-group mk-actions">
-              <button
-                type="button"
-                className="utrecht-button utrecht-button--primary-action utrecht-button--danger"
-                onClick={() => {
-                  close();
-                  onConfirm();
-                }}
-              >
-                {confirmLabel}
-              </button>
-              <button ref={cancelRef} type="button" className="utrecht-button utrecht-button--secondary-action" onClick={close}>
-                {t.common.cancel}
-              </button>
-            </div>
+            ) : (
+              <div className="utrecht-paragraph" id={textId}>
+                {explanation}
+              </div>
+            ))}
+          <div className="utrecht-button-group mk-actions">
+            <button
+              type="button"
+              className={`utrecht-button utrecht-button--primary-action${danger ? ' utrecht-button--danger' : ''}`}
+              onClick={() => {
+                close();
+                onConfirm();
+              }}
+            >
+              {confirmLabel}
+            </button>
+            <button ref={cancelRef} type="button" className="utrecht-button utrecht-button--secondary-action" onClick={close}>
+              {t.common.cancel}
+            </button>
           </div>
+        </div>
       </dialog>
     </>
   );

@@ -312,6 +312,160 @@ export function RadioGroup({
   );
 }
 
+type TextAreaProps = Omit<ComponentProps<'textarea'>, 'id'> & {
+  idPrefix: string;
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  ref?: Ref<HTMLTextAreaElement>;
+  /** The textarea's own size class (default `mk-textarea`). */
+  textareaClassName?: string;
+};
+
+/** A labelled multi-line text field with its description and error tied to it (aria-describedby). */
+export function TextAreaField({ idPrefix, name, label, description, error, optional, ref, rows = 4, textareaClassName = 'mk-textarea', ...textarea }: TextAreaProps) {
+  const { t } = useI18n();
+  const id = `${idPrefix}-${name.replace(/\./g, '-')}`;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--textarea mk-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+          {optional && <span className="mk-optional"> {t.common.optional}</span>}
+        </label>
+      </div>
+      {description && (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+      <div className="utrecht-form-field__input">
+        <textarea
+          ref={ref}
+          id={id}
+          name={name}
+          rows={rows}
+          className={`utrecht-textarea utrecht-textarea--html-textarea ${textareaClassName}${error ? ' utrecht-textarea--invalid' : ''}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(description && `${id}-description`, error && `${id}-error`)}
+          {...textarea}
+        />
+      </div>
+    </div>
+  );
+}
+
+type CheckboxInputProps = Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'> & { ref?: Ref<HTMLInputElement> };
+
+/** A group of checkboxes in a fieldset with a legend (several answers possible, one value per box). */
+export function CheckboxGroup({
+  idPrefix,
+  name,
+  legend,
+  description,
+  error,
+  optional,
+  options,
+  inputProps,
+  checked,
+  layout,
+}: {
+  idPrefix: string;
+  name: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  options: { value: string; label: ReactNode }[];
+  inputProps: CheckboxInputProps;
+  /** For controlled boxes: the values that are checked (leave out with react-hook-form's register). */
+  checked?: readonly string[];
+  /** How the options are laid out on wide screens: flowing columns (`mk-checks`) or a grid (`mk-choice-columns`). */
+  layout?: 'columns' | 'grid';
+}) {
+  const { t } = useI18n();
+  const id = `${idPrefix}-${name.replace(/\./g, '-')}`;
+  return (
+    <div className={`utrecht-form-fieldset mk-field${error ? ' utrecht-form-fieldset--invalid' : ''}`}>
+      <fieldset
+        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+        aria-describedby={describedBy(description && `${id}-description`, error && `${id}-error`)}
+        aria-invalid={error ? true : undefined}
+      >
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {legend}
+          {optional && <span className="mk-optional"> {t.common.optional}</span>}
+        </legend>
+        {description && (
+          <div className="utrecht-form-field-description" id={`${id}-description`}>
+            {description}
+          </div>
+        )}
+        <FieldError id={`${id}-error`} message={error} />
+        <div className={layout === 'columns' ? 'mk-checks' : layout === 'grid' ? 'mk-choice-columns' : undefined}>
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            return (
+              <div className="utrecht-form-field utrecht-form-field--checkbox mk-choice" key={option.value}>
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  value={option.value}
+                  className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+                  {...inputProps}
+                  {...(checked ? { checked: checked.includes(option.value) } : {})}
+                />
+                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={optionId}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * One checkbox with its label (and an optional description). In a form the id is
+ * `${idPrefix}-${name}` (for the error summary links); a box outside a form's field flow
+ * (a filter, several boxes with one name) gets its own `id` instead.
+ */
+export function CheckboxField({
+  idPrefix,
+  id: explicitId,
+  name,
+  label,
+  description,
+  ref,
+  ...input
+}: Omit<ComponentProps<'input'>, 'id' | 'type'> & { idPrefix?: string; id?: string; name: string; label: ReactNode; description?: ReactNode; ref?: Ref<HTMLInputElement> }) {
+  const id = explicitId ?? `${idPrefix}-${name.replace(/\./g, '-')}`;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--checkbox mk-choice${explicitId ? '' : ' mk-field'}`}>
+      <input ref={ref} type="checkbox" id={id} name={name} className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" aria-describedby={description ? `${id}-description` : undefined} {...input} />
+      {description ? (
+        <div>
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+            {label}
+          </label>
+          <div className="utrecht-form-field-description" id={`${id}-description`}>
+            {description}
+          </div>
+        </div>
+      ) : (
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
+      )}
+    </div>
+  );
+}
+
 /** The main button of a form; stays focusable while busy (aria-disabled) and says it is working. */
 export function SubmitButton({ busy, children, busyLabel, variant = 'primary' }: { busy?: boolean; children: ReactNode; busyLabel?: string; variant?: 'primary' | 'secondary' }) {
   const { t } = useI18n();

@@ -7,8 +7,8 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, CLOSENESS, HELP_KINDS, MEMBER_KINDS, RELATIONSHIP_CODES, ROLE_CODES, TIES } from '../../../common/codes.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../Form.tsx';
-import { CheckboxField, CheckboxGroup, dateField, hoursField, hoursValue, orNull } from './fields.tsx';
+import { CheckboxField, CheckboxGroup, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../Form.tsx';
+import { dateField, hoursField, hoursValue, orNull } from './fields.tsx';
 import { refreshCircle } from './data.ts';
 import { codeLabels, fullName, type CircleMember } from './labels.ts';
 
@@ -236,6 +236,7 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
         />
         <CheckboxGroup
           idPrefix={idPrefix}
+          layout="columns"
           name="helpKinds"
           legend={f.helpKinds}
           optional

@@ -9,10 +9,9 @@ import { useMe } from '../../auth.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import type { Me, Member } from '../../types.ts';
 import { Alert, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { ErrorSummary, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { burdenApi, burdenKeys, burdenPaths } from '../../components/burden/api.ts';
-import { TextAreaField } from '../../components/burden/Fields.tsx';
 import { SignalStepper, StatusTag, reasonText } from '../../components/burden/SignalBits.tsx';
 import { daysOpen, durationText, useBurdenText } from '../../components/burden/text.ts';
 import { ACTION_KINDS, NEXT_STATUSES, SIGNAL_ROLES, SIGNAL_STATUSES, type SignalDetail, type SignalStatus } from '../../components/burden/types.ts';
@@ -139,6 +138,7 @@ function StatusForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
         />
         <TextAreaField
           idPrefix="status"
+          textareaClassName="mk-bc-textarea"
           label={b.note}
           optional={!(chosen === 'closed' && signal.status !== 'plan_agreed')}
           description={signal.status !== 'plan_agreed' ? b.closeEarlyNote : undefined}
@@ -202,7 +202,7 @@ function ActionForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
           options={ACTION_KINDS.map((k) => ({ value: k, label: b.actions[k] ?? k }))}
           inputProps={form.register('kind')}
         />
-        <TextAreaField idPrefix="actie" label={b.note} optional error={form.formState.errors.note?.message} {...form.register('note')} />
+        <TextAreaField idPrefix="actie" textareaClassName="mk-bc-textarea" label={b.note} optional error={form.formState.errors.note?.message} {...form.register('note')} />
         <TextField idPrefix="actie" label={b.actionDate} description={b.actionDateHelp} type="datetime-local" error={form.formState.errors.occurredAt?.message} {...form.register('occurredAt')} />
         <div className="utrecht-button-group mk-actions">
           <SubmitButton busy={save.isPending}>{b.saveAction}</SubmitButton>

@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
 import { burdenApi, burdenKeys, burdenPaths, type SignalFilter } from '../../components/burden/api.ts';
-import { CheckboxField } from '../../components/burden/Fields.tsx';
+import { CheckboxField } from '../../components/Form.tsx';
 import { StatusTag, reasonText } from '../../components/burden/SignalBits.tsx';
 import { daysOpen, useBurdenText } from '../../components/burden/text.ts';
 import { SIGNAL_STATUSES, type Signal, type SignalStatus } from '../../components/burden/types.ts';

@@ -6,11 +6,11 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { Organisation, Paged } from '../../types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { SelectField, TextField } from '../../components/Form.tsx';
+import { CheckboxGroup, SelectField, TextField } from '../../components/Form.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
-import { CheckboxGroup } from '../../components/scan/fields.tsx';
-import { ConfirmAction } from '../../components/scan/ConfirmDialog.tsx';
+import '../../components/scan/common.css';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Indicator } from '../../components/scan/Indicator.tsx';
 import type { CaseloadItem } from '../../components/scan/types.ts';
 import { DEFAULT_QUERY, FILTERS, PAGE_SIZES, SORTS, apiQuery, isFiltered, readQuery, writeQuery, type CaseloadQuery, type FilterKey, type SortKey } from './params.ts';
@@ -57,7 +57,7 @@ function FilterForm({ current, onApply }: { current: CaseloadQuery; onApply: (qu
         idPrefix="caseload"
         name="filter"
         legend={t.caseload.filterLegend}
-        columns
+        layout="grid"
         options={FILTERS.map((f) => ({ value: f.api, label: t.caseload.filters[f.api] }))}
         inputProps={{
           name: 'filter',
@@ -263,7 +263,8 @@ export default function CaseloadPage() {
               <p className="utrecht-paragraph mk-bulk__hint">{t.caseload.tooMany(MAX_BULK)}</p>
             ) : (
               selected.size > 0 && (
-                <ConfirmAction
+                <ConfirmButton
+                  danger={false}
                   question={t.caseload.inviteQuestion(selected.size)}
                   explanation={
                     <>
@@ -276,7 +277,7 @@ export default function CaseloadPage() {
                   onConfirm={() => invite.mutate([...selected.keys()])}
                 >
                   {t.caseload.invite}
-                </ConfirmAction>
+                </ConfirmButton>
               )
             )}
             {selected.size > 0 && (

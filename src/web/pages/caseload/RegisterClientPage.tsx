@@ -8,10 +8,10 @@ import { CARE_NEEDS } from '../../../common/codes.ts';
 import { api } from '../../api.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import type { Organisation } from '../../types.ts';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { CheckboxGroup, ErrorSummary, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { CheckboxGroup, TextAreaField } from '../../components/scan/fields.tsx';
+import '../../components/scan/common.css';
 import { forForm } from './errors.ts';
 import './caseload.css';
 
@@ -154,7 +154,7 @@ export default function RegisterClientPage() {
           legend={t.caseload.careNeeds}
           optional
           description={t.caseload.careNeedsHelp}
-          columns
+          layout="grid"
           options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
           inputProps={form.register('careNeeds')}
         />

@@ -7,8 +7,7 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, SubmitButton, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
-import { TextAreaField } from '../../components/circle/fields.tsx';
+import { ErrorSummary, SubmitButton, TextAreaField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
 import type { Note } from '../../components/circle/data.ts';
 
 /** Notes in the circle (full level): the newest first, and a form to add one. */

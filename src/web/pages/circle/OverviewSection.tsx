@@ -10,8 +10,8 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, nextKey } from '../../components/Feedback.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
-import { CheckboxGroup, TextAreaField, dateField, orNull } from '../../components/circle/fields.tsx';
+import { CheckboxGroup, ErrorSummary, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { dateField, orNull } from '../../components/circle/fields.tsx';
 import { CIRCLES_KEY, circleKey } from '../../components/circle/data.ts';
 import { cap, codeLabels, fullName, groupOf } from '../../components/circle/labels.ts';
 import { MemberName } from '../../components/circle/MembersTable.tsx';
@@ -95,6 +95,7 @@ function ClientForm({ circle, onDone }: { circle: Circle; onDone: (saved: boolea
         <TextAreaField idPrefix="client" label={s.careSituation} description={s.careSituationHelp} optional maxLength={1000} error={errors.careSituation?.message} {...form.register('careSituation')} />
         <CheckboxGroup
           idPrefix="client"
+          layout="columns"
           name="careNeeds"
           legend={s.careNeeds}
           optional

@@ -7,10 +7,10 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { CARE_NEEDS, HELP_KINDS, RELATIONSHIP_CODES } from '../../../common/codes.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { CheckboxGroup, TextAreaField, dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
+import { dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
 import { CIRCLES_KEY, circleKey } from '../../components/circle/data.ts';
 import { cap } from '../../components/circle/labels.ts';
 import '../../components/circle/circle.css';
@@ -111,6 +111,7 @@ export default function StartCirclePage() {
         <TextAreaField idPrefix="start" label={s.careSituation} description={s.careSituationHelp} optional maxLength={1000} error={errors.careSituation?.message} {...register('careSituation')} />
         <CheckboxGroup
           idPrefix="start"
+          layout="columns"
           name="careNeeds"
           legend={s.careNeeds}
           description={s.careNeedsHelp}
@@ -131,6 +132,7 @@ export default function StartCirclePage() {
         />
         <CheckboxGroup
           idPrefix="start"
+          layout="columns"
           name="helpKinds"
           legend={s.helpKinds}
           optional

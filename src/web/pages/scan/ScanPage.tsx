@@ -5,16 +5,16 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, type Failure } from '../../components/Form.tsx';
+import { ErrorSummary, TextAreaField, type Failure } from '../../components/Form.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { Genogram } from '../../components/circle/Genogram.tsx';
 import { AgreementsEditor, newAgreementRow, type AgreementRow } from '../../components/scan/AgreementsEditor.tsx';
-import { ConfirmAction } from '../../components/scan/ConfirmDialog.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { NetworkTable, informalHours, rowsOfCircle } from '../../components/scan/NetworkTable.tsx';
 import { ScanSummary } from '../../components/scan/ScanSummary.tsx';
 import { StepIndicator } from '../../components/scan/StepIndicator.tsx';
-import { TextAreaField } from '../../components/scan/fields.tsx';
+import '../../components/scan/common.css';
 import { useCircle, useScanQuestions } from '../../components/scan/hooks.ts';
 import { SCAN_STEP_ORDER, isScanStep, type Agreement, type Scan, type ScanQuestions, type ScanStepKey } from '../../components/scan/types.ts';
 import { forForm } from '../caseload/errors.ts';
@@ -253,9 +253,9 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
             <span aria-hidden="true"> ›</span>
           </button>
         ) : (
-          <ConfirmAction question={t.scan.completeQuestion} explanation={t.scan.completeExplanation} confirmLabel={t.scan.completeConfirm} busy={busy} onConfirm={() => void complete()}>
+          <ConfirmButton danger={false} question={t.scan.completeQuestion} explanation={t.scan.completeExplanation} confirmLabel={t.scan.completeConfirm} busy={busy} onConfirm={() => void complete()}>
             {t.scan.complete}
-          </ConfirmAction>
+          </ConfirmButton>
         )}
       </div>
       <p className="utrecht-paragraph mk-muted mk-no-print">
