@@ -11,8 +11,10 @@ describeEachEngine('platform endpoints', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  it('reports health with the engine in use', async () => {
+  it('reports health with the engine in use, with security headers', async () => {
     const res = await t.app.inject({ url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', database: engine, version: expect.any(String) });
   });
