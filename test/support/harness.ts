@@ -5,6 +5,8 @@ import { createMailer } from '../../src/server/platform/mail.ts';
 import type { Services } from '../../src/server/platform/context.ts';
 import type { Db } from '../../src/db/types.ts';
 import { openTestDb, type Engine } from './engines.ts';
+import { hashPassword } from '../../src/server/platform/passwords.ts';
+import { insertUser } from '../../src/server/modules/accounts/queries.ts';
 
 /** A test app on a fresh database, with a movable clock. */
 export interface TestApp {
@@ -16,10 +18,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, db?: Db): Promise<TestApp> {
+export async function createTestApp(engine: Engine, db?: Db, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = db ?? (await openTestDb(engine));
   let offset = 0;
-  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent' });
+  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent', ...env });
   const services: Services = { db: database, config, mailer: createMailer(database, { from: config.mailFrom }), now: () => new Date(Date.now() + offset) };
   const app = await buildApp(services);
   await app.ready();
@@ -55,4 +57,26 @@ export function tokenFromMail(body: string): string {
   const match = /token=([A-Za-z0-9_-]+)/.exec(body);
   if (!match?.[1]) throw new Error(`no token in mail: ${body}`);
   return match[1];
+}
+
+/** TOTP secret of test accounts that use two-step login. */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/** A verified test account with a password, optionally with TOTP on and as platform admin. */
+export async function createTestUser(
+  db: Db,
+  input: { email: string; password: string; displayName?: string; totp?: boolean; admin?: boolean; personas?: string[] },
+): Promise<string> {
+  const id = await insertUser(db, {
+    email: input.email,
+    displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
+    passwordHash: await hashPassword(input.password),
+    personas: input.personas ?? [],
+    locale: 'nl',
+    municipalityCode: null,
+    verified: true,
+    isPlatformAdmin: input.admin,
+  });
+  if (input.totp) await db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, TEST_TOTP_SECRET]);
+  return id;
 }

@@ -14,8 +14,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (): AppError => new AppError('not_found');
-export const forbidden = (detail?: string): AppError => new AppError('forbidden', detail);
 
 /** Renders an error code as an RFC 9457 problem document in the given language. */
 export function toProblem(code: ErrorCode, locale: 'nl' | 'en', detail?: string, fieldErrors?: Problem['errors']): Problem {

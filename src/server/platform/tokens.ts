@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A random URL-safe token (256 bits by default). */
 export function randomToken(bytes = 32): string {
@@ -8,11 +8,4 @@ export function randomToken(bytes = 32): string {
 /** SHA-256 of a token, hex: what we store instead of the token itself. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-/** Constant-time comparison of two strings. */
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -1,35 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { buildApp } from '../../app.ts';
-import { lastMailTo, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
-import { describeEachEngine, openTestDb, type Engine } from '../../../../test/support/engines.ts';
-import { createMailer } from '../../platform/mail.ts';
+import { createTestApp, lastMailTo, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
-import type { Services } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { currentTotp } from '../../platform/totp.ts';
 import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { syncInstruments } from './instruments.ts';
 import { BURDEN_JOBS } from './jobs.ts';
-import { burdenRoutes } from './routes.ts';
 import { burdenCheckRecorder, runBurdenReminders } from './service.ts';
 import { runSignalEscalations, SIGNAL_ESCALATION_DAYS } from './signals.ts';
 
 const PW = 'Belasting-test-wachtwoord-1';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const DAY = 86_400_000;
-
-/** The test app with the burden routes (registered here until app.ts registers them). */
-async function createBurdenTestApp(engine: Engine): Promise<TestApp> {
-  const db = await openTestDb(engine);
-  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent' });
-  const services: Services = { db, config, mailer: createMailer(db, { from: config.mailFrom }), now: () => new Date() };
-  const app = await buildApp(services);
-  if (!app.hasRoute({ method: 'GET', url: '/api/burden/instruments' })) await app.register(burdenRoutes, { services });
-  await app.ready();
-  return { app, services, db, advance: () => undefined, close: async () => (await app.close(), await db.close()) };
-}
 
 describeEachEngine('burden checks with follow-up', (engine) => {
   let t: TestApp;
@@ -62,7 +46,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createBurdenTestApp(engine);
+    t = await createTestApp(engine);
     await syncInstruments(t.db);
     ids.homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
     ids.steunpunt = await insertOrganisation(t.db, { name: 'Mantelzorgsteunpunt Leiden', kind: 'welfare', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });

@@ -233,6 +233,25 @@ async function assertScan(db: Queryable, s: Subject, mantelscanId: string | null
   return mantelscanId;
 }
 
+/** The row of a new response for this subject, instrument version and caller. */
+function newResponse(s: Subject, version: InstrumentVersionRow, actor: Actor, mantelscanId: string | null, origin: Origin, now: Date): q.NewResponse {
+  return {
+    tenantKey: s.f.tenantKey,
+    clientId: s.f.clientId,
+    memberId: s.member.id,
+    instrumentKey: version.instrument_key,
+    instrumentVersionId: version.id,
+    mode: s.access.mode,
+    administeredBy: actor.userId,
+    organisationId: s.access.organisationId,
+    mantelscanId,
+    sourceSystem: origin.sourceSystem,
+    answers: {},
+    currentLinkId: null,
+    now,
+  };
+}
+
 /**
  * Starts a check, or resumes the caregiver's paused one on the same instrument: by the
  * caregiver for themselves (mode self; any access level in the circle is enough), or by a
@@ -256,21 +275,7 @@ export async function burdenCheckStarter(
   const { version } = await usableVersion(services.db, input.instrumentKey);
   const now = services.now();
   const id = await services.db.transaction(async (tx) => {
-    const created = await q.insertDraft(tx, {
-      tenantKey: s.f.tenantKey,
-      clientId: s.f.clientId,
-      memberId: s.member.id,
-      instrumentKey: version.instrument_key,
-      instrumentVersionId: version.id,
-      mode: s.access.mode,
-      administeredBy: actor.userId,
-      organisationId: s.access.organisationId,
-      mantelscanId,
-      sourceSystem: origin.sourceSystem,
-      answers: {},
-      currentLinkId: null,
-      now,
-    });
+    const created = await q.insertDraft(tx, newResponse(s, version, actor, mantelscanId, origin, now));
     if (!created) throw new AppError('conflict', 'Er is al een check van deze vragenlijst begonnen door iemand anders.');
     await audit(tx, { actor }, origin, subjectAudit(s, 'create', created, { instrument: version.instrument_key, version: version.version, mode: s.access.mode }));
     return created;
@@ -368,25 +373,7 @@ export async function burdenCheckRecorder(
       if (!(await q.completeDraft(tx, draft.id, completion))) throw new AppError('conflict', 'Deze check is al afgerond.');
       responseId = draft.id;
     } else {
-      responseId = await q.insertCompleted(
-        tx,
-        {
-          tenantKey: s.f.tenantKey,
-          clientId: s.f.clientId,
-          memberId: s.member.id,
-          instrumentKey: version.instrument_key,
-          instrumentVersionId: version.id,
-          mode: s.access.mode,
-          administeredBy: actor.userId,
-          organisationId: s.access.organisationId,
-          mantelscanId,
-          sourceSystem: origin.sourceSystem,
-          answers: {},
-          currentLinkId: null,
-          now,
-        },
-        completion,
-      );
+      responseId = await q.insertCompleted(tx, newResponse(s, version, actor, mantelscanId, origin, now), completion);
     }
     await audit(tx, { actor }, origin, subjectAudit(s, draft ? 'update' : 'create', responseId, { completed: true, instrument: version.instrument_key, version: version.version, mode: s.access.mode, shared }, auditAs));
 

@@ -40,6 +40,7 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
   if (!member) throw new AppError('not_found');
   if (member.has_account) throw new AppError('conflict', 'Deze persoon doet al mee met een eigen account.');
   const email = input.email ?? member.email;
+  const clientName = (await services.db.query<{ given_name: string }>('select given_name from clients where id = $1', [input.clientId])).rows[0]?.given_name ?? '';
   const code = newInvitationCode();
   const expiresAt = new Date(services.now().getTime() + INVITATION_DAYS * 86_400_000);
   const id = await services.db.transaction(async (tx) => {
@@ -47,7 +48,7 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
     if (email) {
       await services.mailer.enqueue(tx, {
         to: email,
-        subject: `${actor.displayName} nodigt u uit in de zorgkring van ${(await tx.query<{ given_name: string }>('select given_name from clients where id = $1', [input.clientId])).rows[0]?.given_name ?? ''}`,
+        subject: `${actor.displayName} nodigt u uit in de zorgkring van ${clientName}`,
         text:
           `Beste ${member.given_name},\n\n${actor.displayName} nodigt u uit om mee te doen in een zorgkring in Mantelkring. ` +
           `Daarin regelt u samen de zorg en ziet u wie wat doet.\n\nKlik op deze link om mee te doen:\n${services.config.publicUrl}/kring-uitnodiging?code=${code}\n\n` +

@@ -2,7 +2,7 @@ import type { AccessLevel } from '../../../common/codes.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { assertCanDecide, assertClientAccess, clientPolicy, type ClientAccessFacts, type Level } from '../../platform/policy/client.ts';
+import { assertCanDecide, assertClientAccess, clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { requireMfaSatisfied, authorize } from '../../platform/policy/index.ts';
 import { accessFacts, today } from './access.ts';
 import * as q from './queries.ts';
@@ -350,4 +350,3 @@ export async function clientAccessLogReader(services: Services, actor: Actor, in
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-export type { Level };

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
-import { sessionCookie } from '../../../../test/support/harness.ts';
+import { sessionCookie, createTestUser } from '../../../../test/support/harness.ts';
 import { MK, OBSERVATION_CATEGORY_SYSTEM } from '../../../fhir/codes.ts';
 import type { Bundle, Observation, OperationOutcome, QuestionnaireResponse, ResourceBase } from '../../../fhir/types.ts';
-import { hashPassword } from '../../platform/passwords.ts';
 import { currentTotp } from '../../platform/totp.ts';
-import { insertUser } from '../accounts/queries.ts';
 import { syncInstruments } from '../burden/instruments.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { createFhirTestApp, fhirBody as fhir } from './testing.ts';
@@ -34,8 +32,7 @@ describeEachEngine('FHIR API: burden checks', (engine) => {
   let csiResponseId: string;
 
   async function user(key: string, opts: { totp?: boolean; admin?: boolean } = {}) {
-    const id = await insertUser(t.db, { email: `${key}@example.nl`, displayName: key === 'fatima' ? 'Fatima Yilmaz' : key, passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: opts.admin });
-    if (opts.totp) await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
+    const id = await createTestUser(t.db, { email: `${key}@example.nl`, displayName: key === 'fatima' ? 'Fatima Yilmaz' : key, password: PW, totp: opts.totp, admin: opts.admin });
     users[key] = id;
     return id;
   }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
-import { sessionCookie } from '../../../../test/support/harness.ts';
-import { hashPassword } from '../../platform/passwords.ts';
+import { sessionCookie, createTestUser } from '../../../../test/support/harness.ts';
 import { currentTotp } from '../../platform/totp.ts';
-import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { MANTELZORGER, ROLE_SYSTEM } from '../../../common/codes.ts';
 import { MK, PROFILES } from '../../../fhir/codes.ts';
@@ -29,8 +27,7 @@ describeEachEngine('FHIR API', (engine) => {
   let volunteerOrg: string;
 
   async function user(key: string, opts: { totp?: boolean; admin?: boolean } = {}) {
-    const id = await insertUser(t.db, { email: `${key}@example.nl`, displayName: key, passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: opts.admin });
-    if (opts.totp) await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
+    const id = await createTestUser(t.db, { email: `${key}@example.nl`, displayName: key, password: PW, totp: opts.totp, admin: opts.admin });
     users[key] = id;
     return id;
   }

@@ -1,41 +1,19 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { openTestDb, type Engine } from '../../../../test/support/engines.ts';
-import type { Db } from '../../../db/types.ts';
+import type { Engine } from '../../../../test/support/engines.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/harness.ts';
 import { nlCoreViolations } from '../../../fhir/nl-core-rules.ts';
 import { loadNlCoreTerminology } from '../../../fhir/testing/terminology.ts';
 import { nlCoreProfileErrors, r4Errors, referenceTargetErrors } from '../../../fhir/testing/validator.ts';
 import type { Bundle, ResourceBase } from '../../../fhir/types.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import type { Services } from '../../platform/context.ts';
-import { createMailer } from '../../platform/mail.ts';
-import { fhirRoutes } from './routes.ts';
 
 /** Test-only helpers of the FHIR integration tests (never imported by production code). */
 
 const terminology = loadNlCoreTerminology();
 
-/**
- * The test app with the FHIR plugin. app.ts may not register it yet, so we add it before
- * `ready()` unless it is there already.
- */
-export async function createFhirTestApp(engine: Engine): Promise<{ app: FastifyInstance; db: Db; services: Services; close(): Promise<void> }> {
-  const db = await openTestDb(engine);
-  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent', MK_PUBLIC_URL: 'https://mk.example.nl' });
-  const services: Services = { db, config, mailer: createMailer(db, { from: config.mailFrom }), now: () => new Date() };
-  const app = await buildApp(services);
-  if (!app.hasRoute({ method: 'GET', url: '/fhir/metadata' })) await app.register(fhirRoutes, { services });
-  await app.ready();
-  return {
-    app,
-    db,
-    services,
-    async close() {
-      await app.close();
-      await db.close();
-    },
-  };
+/** The test app (FHIR runs at an https public URL, as in production). */
+export function createFhirTestApp(engine: Engine): Promise<TestApp> {
+  return createTestApp(engine, undefined, { MK_PUBLIC_URL: 'https://mk.example.nl' });
 }
 
 /**
