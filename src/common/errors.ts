@@ -38,6 +38,10 @@ export interface Problem {
   status: number;
   detail: string;
   code: ErrorCode;
-  /** Per-field messages for validation errors: JSON pointer-ish path → message. */
-  errors?: { path: string; message: string }[];
+  /** The key of the specific message in `common/messages` (stable), when there is one. */
+  messageKey?: string;
+  /** The parameters filled into that message. */
+  params?: Record<string, string | number>;
+  /** Per-field messages for validation errors: JSON pointer-ish path → message (and its key). */
+  errors?: { path: string; message: string; messageKey?: string }[];
 }

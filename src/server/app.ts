@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ErrorCode } from '../common/errors.ts';
+import type { ErrorCode, Problem } from '../common/errors.ts';
 import type { Services } from './platform/context.ts';
-import { AppError, toProblem } from './platform/errors.ts';
+import { AppError, appErrorProblem, toProblem } from './platform/errors.ts';
 import { localeOf } from './platform/http.ts';
 import { loadActor } from './platform/actor.ts';
 import { findSession, SESSION_COOKIE } from './platform/sessions.ts';
@@ -86,7 +86,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     if (bearer) {
       // A personal API token: no cookie, so no CSRF exposure. An unknown token is a 401.
       const token = await findApiToken(services.db, bearer, services.now());
-      if (!token) throw new AppError('not_authenticated', 'Deze API-sleutel is ongeldig, verlopen of ingetrokken.');
+      if (!token) throw new AppError('not_authenticated', 'api_token_invalid');
       request.actor = await loadActor(services.db, { id: `token:${token.id}`, user_id: token.user_id, mfa_verified: token.mfa_verified });
       return;
     }
@@ -116,35 +116,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
-    let code: ErrorCode;
-    let detail: string | undefined;
-    let fieldErrors: { path: string; message: string }[] | undefined;
-    if (error instanceof AppError) {
-      code = error.code;
-      detail = error.message;
-      fieldErrors = error.fieldErrors;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      code = 'validation_failed';
-      fieldErrors = error.validation.map((v) => ({
-        path: `${v.instancePath || '/'}`.replace(/^\/?/, '/'),
-        message: describeIssue(v.params as { issue?: { code?: string; keys?: string[] } } | undefined, v.message),
-      }));
-      detail = fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ');
-    } else if (error.code && FASTIFY_CODES[error.code]) {
-      code = FASTIFY_CODES[error.code] as ErrorCode;
-    } else if (error.statusCode === 404) {
-      code = 'not_found';
-    } else if (error.statusCode === 405) {
-      code = 'method_not_allowed';
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      code = 'validation_failed';
-      detail = error.message;
-    } else {
-      request.log.error({ err: error }, 'unhandled error');
-      code = 'internal';
-    }
-    const problem = toProblem(code, locale, code === 'internal' ? undefined : detail, fieldErrors);
-    if (code === 'not_authenticated' && request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const problem = problemOf(error, locale, request);
+    if (problem.code === 'not_authenticated' && request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
@@ -179,8 +152,34 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   return app;
 }
 
-function describeIssue(params: { issue?: { code?: string; keys?: string[] } } | undefined, fallback: string | undefined): string {
+/** Every error — ours, Zod validation, Fastify's own — as a problem document in the caller's language. */
+function problemOf(error: FastifyError, locale: 'nl' | 'en', request: FastifyRequest): Problem {
+  if (error instanceof AppError) return appErrorProblem(error, locale);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fieldErrors = error.validation.map((v) => ({
+      path: `${v.instancePath || '/'}`.replace(/^\/?/, '/'),
+      message: describeIssue(v.params as { issue?: z.core.$ZodIssue } | undefined, v.message, locale),
+    }));
+    return toProblem('validation_failed', locale, { text: fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ') }, fieldErrors);
+  }
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (known) return toProblem(known, locale);
+  if (error.statusCode === 404) return toProblem('not_found', locale);
+  if (error.statusCode === 405) return toProblem('method_not_allowed', locale);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return toProblem('validation_failed', locale);
+  request.log.error({ err: error }, 'unhandled error');
+  return toProblem('internal', locale);
+}
+
+const ZOD_LOCALES = { nl: z.locales.nl(), en: z.locales.en() };
+
+/** A Zod issue in the caller's language (Dutch texts written in our schemas stay Dutch only for Dutch callers). */
+function describeIssue(params: { issue?: z.core.$ZodIssue } | undefined, fallback: string | undefined, locale: 'nl' | 'en'): string {
   const issue = params?.issue;
-  if (issue?.code === 'unrecognized_keys') return `Onbekend veld: ${issue.keys?.join(', ')}`;
-  return fallback ?? 'ongeldige waarde';
+  if (issue?.code === 'unrecognized_keys') return `${locale === 'nl' ? 'Onbekend veld' : 'Unknown field'}: ${issue.keys.join(', ')}`;
+  if (locale === 'en' && issue) {
+    const text = ZOD_LOCALES.en.localeError(issue as never);
+    return typeof text === 'string' ? text : (text?.message ?? issue.message);
+  }
+  return fallback ?? (locale === 'nl' ? 'ongeldige waarde' : 'invalid value');
 }

@@ -56,7 +56,7 @@ export async function accountRegistrar(
   assertAcceptablePassword(input.password, input.email);
   if (input.municipalityCode) {
     const { rowCount } = await services.db.query('select 1 from municipalities where code = $1', [input.municipalityCode]);
-    if (rowCount === 0) throw new AppError('validation_failed', 'Deze gemeente bestaat niet.', [{ path: '/municipalityCode', message: 'Onbekende gemeente' }]);
+    if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
   }
   const passwordHash = await hashPassword(input.password);
   await services.db.transaction(async (tx) => {
@@ -204,7 +204,7 @@ export async function passwordResetter(services: Services, input: { token: strin
 export async function passwordChanger(services: Services, actor: Actor, input: { currentPassword: string; newPassword: string }, origin: Origin): Promise<void> {
   requireActor(actor);
   const user = await q.findUserById(services.db, actor.userId);
-  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('invalid_credentials', 'Uw huidige wachtwoord klopt niet.');
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('invalid_credentials', 'current_password_wrong');
   assertAcceptablePassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await services.db.transaction(async (tx) => {
@@ -244,7 +244,7 @@ export async function ownSessionEnder(services: Services, actor: Actor, input: {
 /** Starts TOTP set-up: a new secret (not yet active) with its QR code. */
 export async function totpSetupStarter(services: Services, actor: Actor): Promise<{ secret: string; uri: string; qrSvg: string }> {
   requireActor(actor);
-  if (actor.totpEnabled) throw new AppError('conflict', 'Inloggen in twee stappen staat al aan.');
+  if (actor.totpEnabled) throw new AppError('conflict', 'totp_already_enabled');
   const secret = newTotpSecret();
   await services.db.query('update users set totp_secret = $2, updated_at = now() where id = $1 and totp_enabled_at is null', [actor.userId, secret]);
   const { uri, qrSvg } = await totpEnrolment(secret, actor.email);
@@ -255,7 +255,7 @@ export async function totpSetupStarter(services: Services, actor: Actor): Promis
 export async function totpEnabler(services: Services, actor: Actor, input: { code: string }, origin: Origin): Promise<{ recoveryCodes: string[] }> {
   requireActor(actor);
   const user = await q.findUserById(services.db, actor.userId);
-  if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', 'Start eerst het instellen van inloggen in twee stappen.');
+  if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', 'totp_setup_not_started');
   if (!verifyTotp(user.totp_secret, input.code)) throw new AppError('totp_invalid');
   const codes = newRecoveryCodes();
   await services.db.transaction(async (tx) => {
@@ -271,7 +271,7 @@ export async function totpEnabler(services: Services, actor: Actor, input: { cod
 export async function recoveryCodesRegenerator(services: Services, actor: Actor, input: { code: string }, origin: Origin): Promise<{ recoveryCodes: string[] }> {
   requireActor(actor);
   const user = await q.findUserById(services.db, actor.userId);
-  if (!user?.totp_secret || !user.totp_enabled_at) throw new AppError('conflict', 'Inloggen in twee stappen staat niet aan.');
+  if (!user?.totp_secret || !user.totp_enabled_at) throw new AppError('conflict', 'totp_not_enabled');
   if (!verifyTotp(user.totp_secret, input.code)) throw new AppError('totp_invalid');
   const codes = newRecoveryCodes();
   await services.db.transaction(async (tx) => {
@@ -285,9 +285,9 @@ export async function recoveryCodesRegenerator(services: Services, actor: Actor,
 export async function totpDisabler(services: Services, actor: Actor, input: { code: string }, origin: Origin): Promise<void> {
   requireActor(actor);
   const memberships = await loadMemberships(services.db, actor.userId);
-  if (mfaRequiredFor(actor.isPlatformAdmin, memberships)) throw new AppError('forbidden', 'Voor uw rol is inloggen in twee stappen verplicht. U kunt het niet uitzetten.');
+  if (mfaRequiredFor(actor.isPlatformAdmin, memberships)) throw new AppError('forbidden', 'totp_required_for_role');
   const user = await q.findUserById(services.db, actor.userId);
-  if (!user?.totp_secret || !user.totp_enabled_at) throw new AppError('conflict', 'Inloggen in twee stappen staat niet aan.');
+  if (!user?.totp_secret || !user.totp_enabled_at) throw new AppError('conflict', 'totp_not_enabled');
   if (!verifyTotp(user.totp_secret, input.code)) throw new AppError('totp_invalid');
   await services.db.transaction(async (tx) => {
     await tx.query('update users set totp_enabled_at = null, totp_secret = null, updated_at = now() where id = $1', [actor.userId]);

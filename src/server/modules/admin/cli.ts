@@ -11,13 +11,13 @@ import { findUserByEmail, insertUser } from '../accounts/queries.ts';
  */
 export async function adminCreator(db: Db, input: { email: string; displayName: string; password: string }): Promise<string> {
   const email = Email.safeParse(input.email);
-  if (!email.success) throw new AppError('validation_failed', `Not a valid e-mail address: ${input.email}`);
+  if (!email.success) throw new AppError('validation_failed', { key: 'cli_email_invalid', params: { email: input.email } });
   const name = DisplayName.safeParse(input.displayName);
-  if (!name.success) throw new AppError('validation_failed', 'A name is required.');
+  if (!name.success) throw new AppError('validation_failed', 'cli_name_required');
   assertAcceptablePassword(input.password, email.data);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email.data)) throw new AppError('email_taken', `An account with ${email.data} already exists.`);
+    if (await findUserByEmail(tx, email.data)) throw new AppError('email_taken', { key: 'cli_email_taken', params: { email: email.data } });
     const id = await insertUser(tx, { email: email.data, displayName: name.data, passwordHash, personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: true });
     await audit(tx, {}, { ip: null, sourceSystem: 'cli' }, { action: 'create', resourceType: 'user', resourceId: id, detail: { platformAdmin: true } });
     return id;

@@ -24,7 +24,7 @@ export interface ApiTokenRow {
 export async function apiTokenCreator(services: Services, actor: Actor, input: { name: string; days: number }, origin: Origin): Promise<{ token: string; row: ApiTokenRow }> {
   requireActor(actor);
   if (actor.mfaRequired && !actor.mfaVerified) throw new AppError('mfa_required');
-  if (input.days > MAX_DAYS) throw new AppError('validation_failed', `Een sleutel werkt hoogstens ${MAX_DAYS} dagen.`);
+  if (input.days > MAX_DAYS) throw new AppError('validation_failed', { key: 'api_token_max_days', params: { days: MAX_DAYS } }, [{ path: '/days' }]);
   const token = `${TOKEN_PREFIX}${randomToken()}`;
   const expiresAt = new Date(services.now().getTime() + input.days * 86_400_000);
   return services.db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { DEFAULT_SCHEDULES, nextDueOn } from '../../../domain/burden-schedule.ts
 import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
+import { renderMessage } from '../../../common/messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertClientAccess, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { accessFacts, today } from '../circles/access.ts';
@@ -80,15 +81,15 @@ export async function instrumentImporter(
   const parsed = parseInstrument(input.questionnaire);
   if (!parsed.ok) {
     const errors = parsed.errors.map((e) => ({ path: `/questionnaire${e.path}`, message: e.message }));
-    throw new AppError('validation_failed', `De vragenlijst kan niet worden ingelezen: ${errors.map((e) => e.message).join(' ')}`, errors);
+    throw new AppError('validation_failed', { key: 'instrument_unreadable', params: { problems: errors.map((e) => e.message).join(' ') } }, errors.map((e) => ({ path: e.path, message: { key: 'domain_text', params: { text: e.message } } })));
   }
   const instrument = parsed.value;
   return services.db.transaction(async (tx) => {
     const stored = await storeInstrumentVersion(tx, { instrument, resource: input.questionnaire, builtin: false, importedBy: actor.userId });
-    if (stored.outcome === 'key_taken') throw new AppError('conflict', `De id "${instrument.key}" is al in gebruik voor een vragenlijst met een andere url.`);
-    if (stored.outcome === 'url_taken') throw new AppError('conflict', `De url ${instrument.url} is al in gebruik voor een vragenlijst met een andere id.`);
+    if (stored.outcome === 'key_taken') throw new AppError('conflict', { key: 'instrument_key_taken', params: { key: instrument.key } });
+    if (stored.outcome === 'url_taken') throw new AppError('conflict', { key: 'instrument_url_taken', params: { url: instrument.url } });
     if (stored.outcome !== 'added' || !stored.versionId) {
-      throw new AppError('conflict', `Versie ${instrument.version} van "${instrument.title}" bestaat al. Geef de nieuwe versie een ander versienummer.`);
+      throw new AppError('conflict', { key: 'instrument_version_taken', params: { version: instrument.version, title: instrument.title } });
     }
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_instrument', resourceId: `${instrument.key}|${instrument.version}`, detail: { url: instrument.url, current: stored.current } });
     return { key: instrument.key, version: instrument.version, versionId: stored.versionId, current: stored.current };
@@ -133,7 +134,7 @@ async function subjectOf(services: Services, actor: Actor, clientId: string, mem
 
 function assertInformal(member: MemberRow): void {
   if (!INFORMAL_KINDS.includes(member.kind)) {
-    throw new AppError('validation_failed', 'Een belastingcheck is voor mantelzorgers: familie, vrienden en buren die zorgen. Niet voor vrijwilligers of professionals.', [{ path: '/memberId', message: 'Geen mantelzorger' }]);
+    throw new AppError('validation_failed', 'check_for_informal_only', [{ path: '/memberId' }]);
   }
 }
 
@@ -207,29 +208,31 @@ async function loadCheck(db: Queryable, s: Subject, checkId: string): Promise<q.
 
 /** Only the person (or professional) who started a draft continues it. */
 function assertOwnDraft(s: Subject, row: q.ResponseRow): void {
-  if (row.status !== 'in_progress') throw new AppError('conflict', 'Deze check is al afgerond en kan niet meer veranderen.');
+  if (row.status !== 'in_progress') throw new AppError('conflict', 'check_completed_locked');
   if (row.mode !== s.access.mode || (row.mode === 'professional' && row.organisation_id !== s.access.organisationId)) {
-    throw new AppError('forbidden', 'Deze check is door iemand anders begonnen.');
+    throw new AppError('forbidden', 'check_not_yours');
   }
 }
 
+/** Answer problems found by the domain scorer (Dutch texts, see domain/burden.ts) as one validation error. */
 function validationError(problems: { path: string; message: string }[]): AppError {
-  return new AppError('validation_failed', problems.map((p) => p.message).filter((m, i, all) => all.indexOf(m) === i)[0] ?? undefined, problems);
+  const asMsg = (text: string) => ({ key: 'domain_text', params: { text } }) as const;
+  return new AppError('validation_failed', problems[0] ? asMsg(problems[0].message) : undefined, problems.map((p) => ({ path: p.path, message: asMsg(p.message) })));
 }
 
 /** The current version of an instrument that can be used for a new check. */
 async function usableVersion(db: Queryable, instrumentKey: string, versionName?: string): Promise<{ version: InstrumentVersionRow; instrument: Instrument }> {
   const version = await findInstrumentVersion(db, instrumentKey, versionName);
-  if (!version) throw new AppError('validation_failed', `Er is geen vragenlijst "${instrumentKey}"${versionName ? ` met versie ${versionName}` : ''}.`, [{ path: '/instrument', message: 'Onbekende vragenlijst' }]);
-  if (version.status !== 'active') throw new AppError('validation_failed', `De vragenlijst "${version.title}" wordt niet meer gebruikt.`, [{ path: '/instrument', message: 'Vragenlijst niet actief' }]);
+  if (!version) throw new AppError('validation_failed', versionName ? { key: 'instrument_version_unknown', params: { key: instrumentKey, version: versionName } } : { key: 'instrument_unknown', params: { key: instrumentKey } }, [{ path: '/instrument' }]);
+  if (version.status !== 'active') throw new AppError('validation_failed', { key: 'instrument_retired', params: { title: version.title } }, [{ path: '/instrument' }]);
   return { version, instrument: instrumentOf(version) };
 }
 
 async function assertScan(db: Queryable, s: Subject, mantelscanId: string | null | undefined): Promise<string | null> {
   if (!mantelscanId) return null;
-  if (s.access.mode !== 'professional') throw new AppError('validation_failed', 'Alleen een professional neemt de check af als stap van een MantelScan.', [{ path: '/mantelscanId', message: 'Niet toegestaan' }]);
+  if (s.access.mode !== 'professional') throw new AppError('validation_failed', 'scan_step_professional_only', [{ path: '/mantelscanId' }]);
   const { rowCount } = await db.query('select 1 from mantelscans where id = $1 and client_id = $2 and caregiver_member_id = $3', [mantelscanId, s.f.clientId, s.member.id]);
-  if (rowCount === 0) throw new AppError('validation_failed', 'Deze MantelScan hoort niet bij deze mantelzorger.', [{ path: '/mantelscanId', message: 'Onbekende MantelScan' }]);
+  if (rowCount === 0) throw new AppError('validation_failed', 'scan_not_of_caregiver', [{ path: '/mantelscanId' }]);
   return mantelscanId;
 }
 
@@ -276,7 +279,7 @@ export async function burdenCheckStarter(
   const now = services.now();
   const id = await services.db.transaction(async (tx) => {
     const created = await q.insertDraft(tx, newResponse(s, version, actor, mantelscanId, origin, now));
-    if (!created) throw new AppError('conflict', 'Er is al een check van deze vragenlijst begonnen door iemand anders.');
+    if (!created) throw new AppError('conflict', 'check_started_by_other');
     await audit(tx, { actor }, origin, subjectAudit(s, 'create', created, { instrument: version.instrument_key, version: version.version, mode: s.access.mode }));
     return created;
   });
@@ -301,10 +304,10 @@ export async function burdenDraftSaver(
   const { instrument } = await loadVersion(services.db, row.instrument_version_id);
   const answers = mergeAnswers(row.answers, input.answers);
   const problems = checkPartialAnswers(instrument, answers);
-  if (input.currentLinkId && !instrument.items.some((i) => i.linkId === input.currentLinkId)) problems.push({ path: '/currentLinkId', message: 'Deze vraag hoort niet bij de vragenlijst.' });
+  if (input.currentLinkId && !instrument.items.some((i) => i.linkId === input.currentLinkId)) problems.push({ path: '/currentLinkId', message: renderMessage('item_not_in_instrument', 'nl') });
   if (problems.length) throw validationError(problems);
   await services.db.transaction(async (tx) => {
-    if (!(await q.updateDraft(tx, row.id, answers, input.currentLinkId === undefined ? row.current_link_id : input.currentLinkId, services.now()))) throw new AppError('conflict', 'Deze check is intussen afgerond.');
+    if (!(await q.updateDraft(tx, row.id, answers, input.currentLinkId === undefined ? row.current_link_id : input.currentLinkId, services.now()))) throw new AppError('conflict', 'check_completed_meanwhile');
     await audit(tx, { actor }, origin, subjectAudit(s, 'update', row.id, { answered: Object.keys(answers).length }));
   });
   const fresh = await q.findResponse(services.db, s.f.clientId, s.member.id, row.id);
@@ -355,7 +358,7 @@ export async function burdenCheckRecorder(
     loaded = await loadVersion(services.db, draft.instrument_version_id);
   } else if (input.instrumentKey) {
     loaded = await usableVersion(services.db, input.instrumentKey, input.instrumentVersion);
-  } else throw new AppError('validation_failed', 'Zeg welke vragenlijst is ingevuld.', [{ path: '/instrument', message: 'Ontbreekt' }]);
+  } else throw new AppError('validation_failed', 'instrument_missing', [{ path: '/instrument' }]);
   const mantelscanId = draft ? draft.mantelscan_id : await assertScan(services.db, s, input.mantelscanId);
   const { version, instrument } = loaded;
   const answers = mergeAnswers(draft?.answers ?? {}, input.answers);
@@ -370,7 +373,7 @@ export async function burdenCheckRecorder(
     const completion = { answers, total: score.total, bandCode: score.band?.code ?? null, overload: score.overload, shared, now };
     let responseId: string;
     if (draft) {
-      if (!(await q.completeDraft(tx, draft.id, completion))) throw new AppError('conflict', 'Deze check is al afgerond.');
+      if (!(await q.completeDraft(tx, draft.id, completion))) throw new AppError('conflict', 'check_completed');
       responseId = draft.id;
     } else {
       responseId = await q.insertCompleted(tx, newResponse(s, version, actor, mantelscanId, origin, now), completion);
@@ -445,7 +448,7 @@ export async function burdenCheckDiscarder(services: Services, actor: Actor, inp
   const row = await loadCheck(services.db, s, input.checkId);
   assertOwnDraft(s, row);
   await services.db.transaction(async (tx) => {
-    if (!(await q.deleteDraft(tx, row.id))) throw new AppError('conflict', 'Deze check is al afgerond.');
+    if (!(await q.deleteDraft(tx, row.id))) throw new AppError('conflict', 'check_completed');
     await audit(tx, { actor }, origin, subjectAudit(s, 'delete', row.id));
   });
 }
@@ -455,8 +458,8 @@ export async function burdenSharingSetter(services: Services, actor: Actor, inpu
   const s = await subjectOf(services, actor, input.clientId, input.memberId);
   burdenPolicy.assertSelf(s.access);
   const row = await loadCheck(services.db, s, input.checkId);
-  if (row.status !== 'completed') throw new AppError('conflict', 'Rond de check eerst af; daarna kunt u de uitslag delen.');
-  if (row.mode !== 'self') throw new AppError('conflict', 'Een check die u samen met een professional deed, kent die professional al.');
+  if (row.status !== 'completed') throw new AppError('conflict', 'share_needs_completed');
+  if (row.mode !== 'self') throw new AppError('conflict', 'share_professional_knows');
   await services.db.transaction(async (tx) => {
     await q.setSharing(tx, row.id, input.shared, services.now());
     await audit(tx, { actor }, origin, subjectAudit(s, 'update', row.id, { shared: input.shared }));

@@ -208,10 +208,10 @@ export async function signalStatusChanger(
     const row = await loadSignal(tx, input.organisationId, input.signalId);
     if (!NEXT[row.status].includes(input.status)) {
       const allowed = NEXT[row.status].map((s) => `"${STATUS_NL[s]}"`).join(' of ');
-      throw new AppError('conflict', row.status === 'closed' ? 'Dit signaal is al gesloten.' : `Vanaf "${STATUS_NL[row.status]}" kan het signaal alleen naar ${allowed}.`);
+      throw new AppError('conflict', row.status === 'closed' ? 'signal_already_closed' : { key: 'signal_status_not_allowed', params: { from: STATUS_NL[row.status], allowed } });
     }
     if (input.status === 'closed' && row.status !== 'plan_agreed' && !input.note?.trim()) {
-      throw new AppError('validation_failed', 'Schrijf kort op waarom het signaal zonder afgesproken plan wordt gesloten.', [{ path: '/note', message: 'Vul een reden in.' }]);
+      throw new AppError('validation_failed', 'signal_close_reason_needed', [{ path: '/note' }]);
     }
     if (!(await q.updateSignalStatus(tx, row.id, row.status, input.status, now))) throw new AppError('conflict');
     await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: row.status, toStatus: input.status, note: input.note ?? null, userId: actor.userId, at: now });
@@ -233,11 +233,11 @@ export async function signalFollowUpRecorder(
   burdenPolicy.assertSignalStaff(actor, input.organisationId);
   const now = services.now();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('validation_failed', 'Een actie kan niet in de toekomst liggen.', [{ path: '/occurredAt', message: 'Datum ligt in de toekomst' }]);
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('validation_failed', 'action_in_future', [{ path: '/occurredAt' }]);
   return services.db.transaction(async (tx) => {
     const row = await loadSignal(tx, input.organisationId, input.signalId);
-    if (row.status === 'closed') throw new AppError('conflict', 'Dit signaal is gesloten; er kunnen geen acties meer bij.');
-    if (occurredAt < row.created_at) throw new AppError('validation_failed', 'Een actie kan niet vóór het signaal liggen.', [{ path: '/occurredAt', message: 'Datum ligt vóór het signaal' }]);
+    if (row.status === 'closed') throw new AppError('conflict', 'signal_closed_no_actions');
+    if (occurredAt < row.created_at) throw new AppError('validation_failed', 'action_before_signal', [{ path: '/occurredAt' }]);
     let contactId: string | null = null;
     if (input.kind === 'conversation') {
       contactId = await insertContact(tx, { clientId: row.client_id, tenantKey: row.tenant_key, memberId: row.member_id, professionalUserId: actor.userId, organisationId: input.organisationId, kind: 'how_are_you', note: input.note ?? null, occurredAt });
@@ -259,7 +259,7 @@ export async function signalAssigner(services: Services, actor: Actor, input: { 
   await services.db.transaction(async (tx) => {
     const row = await loadSignal(tx, input.organisationId, input.signalId);
     if (input.userId && !(await q.isStaffOf(tx, input.organisationId, input.userId))) {
-      throw new AppError('validation_failed', 'Wijs het signaal toe aan een medewerker van deze organisatie.', [{ path: '/userId', message: 'Geen medewerker van deze organisatie' }]);
+      throw new AppError('validation_failed', 'signal_assignee_not_staff', [{ path: '/userId' }]);
     }
     await q.setAssignee(tx, row.id, input.userId, now);
     await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'assigned', note: null, userId: actor.userId, at: now });

@@ -11,7 +11,7 @@ import * as q from './queries.ts';
 /** Throws unless the actor works as professional in the organisation (2FA passed). */
 function assertProfessionalOf(actor: Actor, organisationId: string): void {
   requireMfaSatisfied(actor);
-  authorize(actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'Alleen professionals van deze organisatie zien haar cliënten.');
+  authorize(actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'caseload_professional_only');
 }
 
 /** The organisation's clients with "caregiver in view" indicators (professionals of that organisation). */
@@ -80,10 +80,10 @@ export async function contactRecorder(
   const f = await accessFacts(services, actor, input.clientId);
   assertClientAccess(actor, f, 'full');
   const organisationId = clientPolicy.viaOrganisation(f);
-  authorize(organisationId !== null, 'Alleen een professional legt een contactmoment vast.');
+  authorize(organisationId !== null, 'contact_professional_only');
   if (!(await findMember(services.db, input.clientId, input.memberId, today(services)))) throw new AppError('not_found');
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : services.now();
-  if (occurredAt.getTime() > services.now().getTime() + 60_000) throw new AppError('validation_failed', 'Een contactmoment kan niet in de toekomst liggen.', [{ path: '/occurredAt', message: 'Datum in de toekomst' }]);
+  if (occurredAt.getTime() > services.now().getTime() + 60_000) throw new AppError('validation_failed', 'contact_in_future', [{ path: '/occurredAt' }]);
   return services.db.transaction(async (tx) => {
     const id = await q.insertContact(tx, { clientId: input.clientId, tenantKey: f.tenantKey, memberId: input.memberId, professionalUserId: actor.userId, organisationId, kind: input.kind, note: input.note ?? null, occurredAt });
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'caregiver_contact', resourceId: id, clientId: input.clientId, tenantKey: f.tenantKey, organisationId });

@@ -38,7 +38,7 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
   assertClientAccess(actor, f, 'manage');
   const member = await findMember(services.db, input.clientId, input.memberId, today(services));
   if (!member) throw new AppError('not_found');
-  if (member.has_account) throw new AppError('conflict', 'Deze persoon doet al mee met een eigen account.');
+  if (member.has_account) throw new AppError('conflict', 'member_has_account');
   const email = input.email ?? member.email;
   const clientName = (await services.db.query<{ given_name: string }>('select given_name from clients where id = $1', [input.clientId])).rows[0]?.given_name ?? '';
   const code = newInvitationCode();
@@ -89,7 +89,7 @@ async function findUsable(services: Services, actor: Actor, code: string, origin
   const inv = await q.findByCode(services.db, hashInvitationCode(code));
   if (!usable(inv, now)) {
     await recordFailure(services.db, limits.map((l) => l.bucket), now);
-    throw new AppError('token_invalid', 'Deze code klopt niet of is verlopen. Vraag om een nieuwe uitnodiging.');
+    throw new AppError('token_invalid', 'invitation_code_invalid');
   }
   return inv;
 }
@@ -111,7 +111,7 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   const inv = await findUsable(services, actor, input.code, origin);
   if (inv.for_organisation) {
     const organisationId = input.organisationId ?? actor.memberships.find((m) => m.role === 'professional')?.organisationId;
-    authorize(Boolean(organisationId) && actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'Alleen een professional kan een organisatie aan een kring koppelen.');
+    authorize(Boolean(organisationId) && actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'link_professional_only');
     await services.db.transaction(async (tx) => {
       if (!(await q.markAccepted(tx, inv.id, actor.userId, organisationId as string))) throw new AppError('token_invalid');
       await insertLink(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId as string, createdBy: actor.userId });
@@ -123,9 +123,9 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   }
   await services.db.transaction(async (tx) => {
     const already = await tx.query('select 1 from circle_members where client_id = $1 and user_id = $2 and left_at is null', [inv.client_id, actor.userId]);
-    if (already.rowCount > 0) throw new AppError('conflict', 'U doet al mee in deze kring.');
+    if (already.rowCount > 0) throw new AppError('conflict', 'circle_already_member');
     if (!(await q.markAccepted(tx, inv.id, actor.userId, null))) throw new AppError('token_invalid');
-    if (!(await q.linkMemberToUser(tx, inv.client_id, inv.member_id as string, actor.userId))) throw new AppError('token_invalid', 'Deze uitnodiging is niet meer geldig.');
+    if (!(await q.linkMemberToUser(tx, inv.client_id, inv.member_id as string, actor.userId))) throw new AppError('token_invalid', 'invitation_no_longer_valid');
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'circle_member', resourceId: inv.member_id, clientId: inv.client_id, tenantKey: inv.tenant_key, detail: { joined: true } });
   });
   return { clientId: inv.client_id };

@@ -18,7 +18,7 @@ type ClientFields = {
 
 async function assertMunicipality(services: Services, code: string): Promise<void> {
   const { rowCount } = await services.db.query('select 1 from municipalities where code = $1', [code]);
-  if (rowCount === 0) throw new AppError('validation_failed', 'Deze gemeente bestaat niet.', [{ path: '/municipalityCode', message: 'Onbekende gemeente' }]);
+  if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
 }
 
 /** The row for a new client; a BSN is recorded with the professional who entered it. */
@@ -109,7 +109,7 @@ export async function clientRegistrar(
   origin: Origin,
 ): Promise<string> {
   requireMfaSatisfied(actor);
-  authorize(actor.memberships.some((m) => m.organisationId === input.organisationId && m.role === 'professional'), 'Alleen een professional van deze organisatie kan hier een cliënt inschrijven.');
+  authorize(actor.memberships.some((m) => m.organisationId === input.organisationId && m.role === 'professional'), 'register_professional_only');
   await assertMunicipality(services, input.client.municipalityCode);
   return services.db.transaction(async (tx) => {
     const clientId = await q.insertClient(tx, clientRecord(input.client, actor, input.clientCanDecide ? 'client' : 'representative'));
@@ -161,7 +161,7 @@ export async function clientUpdater(
 ): Promise<void> {
   const f = await accessFacts(services, actor, input.clientId);
   assertClientAccess(actor, f, input.bsn !== undefined ? 'full' : 'manage');
-  if (input.bsn !== undefined) authorize(f.organisations.length > 0, 'Alleen een professional legt een BSN vast.');
+  if (input.bsn !== undefined) authorize(f.organisations.length > 0, 'bsn_professional_only');
   const { clientId, ...fields } = input;
   await services.db.transaction(async (tx) => {
     await q.updateClient(tx, clientId, { ...fields, bsnRecordedBy: input.bsn ? actor.userId : null });
@@ -263,8 +263,8 @@ export async function consentDecider(
 ): Promise<string> {
   const f = await accessFacts(services, actor, input.clientId);
   assertCanDecide(actor, f);
-  if (input.decision === 'permit' && !input.accessLevel) throw new AppError('validation_failed', 'Kies wat deze persoon mag zien.', [{ path: '/accessLevel', message: 'Verplicht' }]);
-  if (input.validUntil && input.validUntil < today(services)) throw new AppError('validation_failed', 'De einddatum ligt in het verleden.', [{ path: '/validUntil', message: 'Datum in het verleden' }]);
+  if (input.decision === 'permit' && !input.accessLevel) throw new AppError('validation_failed', 'consent_level_needed', [{ path: '/accessLevel' }]);
+  if (input.validUntil && input.validUntil < today(services)) throw new AppError('validation_failed', 'end_date_in_past', [{ path: '/validUntil' }]);
   return services.db.transaction(async (tx) => {
     if (input.memberId && !(await q.findMember(tx, input.clientId, input.memberId, today(services)))) throw new AppError('not_found');
     if (input.organisationId) {
@@ -303,7 +303,7 @@ export async function organisationLinker(services: Services, actor: Actor, input
   assertCanDecide(actor, f);
   const { rows } = await services.db.query<{ kind: string }>('select kind from organisations where id = $1', [input.organisationId]);
   if (!rows[0]) throw new AppError('not_found');
-  if (rows[0].kind === 'municipality' || rows[0].kind === 'programme_office') throw new AppError('validation_failed', 'Een gemeente of programmabureau ziet geen gegevens van cliënten.');
+  if (rows[0].kind === 'municipality' || rows[0].kind === 'programme_office') throw new AppError('validation_failed', 'organisation_kind_sees_no_clients');
   await services.db.transaction(async (tx) => {
     await q.insertLink(tx, { clientId: input.clientId, tenantKey: f.tenantKey, organisationId: input.organisationId, createdBy: actor.userId });
     await q.insertConsent(tx, {
@@ -338,8 +338,8 @@ export async function organisationUnlinker(services: Services, actor: Actor, inp
 export async function clientAccessLogReader(services: Services, actor: Actor, input: { clientId: string; page: number; pageSize: number }, origin: Origin) {
   const f = await accessFacts(services, actor, input.clientId);
   assertClientAccess(actor, f, 'agenda');
-  authorize(f.isClient || clientPolicy.canDecide(f), 'Alleen de cliënt of wie voor de cliënt beslist, ziet wie de gegevens bekeek.');
-  if (!actor.mfaVerified) throw new AppError('mfa_required', 'Om te zien wie uw gegevens bekeek, logt u in met twee stappen. Stel dit in bij Mijn account.');
+  authorize(f.isClient || clientPolicy.canDecide(f), 'access_log_decider_only');
+  if (!actor.mfaVerified) throw new AppError('mfa_required', 'access_log_needs_mfa');
   const { rows } = await services.db.query<{ occurred_at: Date; action: string; resource_type: string; user_display: string | null; organisation_name: string | null; source_system: string; outcome: string; total: number }>(
     `select count(*) over ()::int as total, a.occurred_at, a.action, a.resource_type, a.user_display, o.name as organisation_name, a.source_system, a.outcome
      from audit_log a left join organisations o on o.id = a.organisation_id

@@ -175,10 +175,12 @@ export async function fhirObservationSearcher(services: Services, actor: Actor, 
 
 /** Our validation errors (Dutch, from the scorer and the recorder) as a 422 OperationOutcome. */
 function unprocessable(error: AppError): FhirError {
-  const problems = error.fieldErrors?.length ? error.fieldErrors : [{ path: '', message: error.message }];
+  // FHIR answers speak Dutch: record systems here show them to Dutch staff.
+  const fields = error.fieldsIn('nl');
+  const problems = fields.length ? fields : [{ path: '', message: error.textIn('nl') }];
   const issues: OperationOutcomeIssue[] = problems.map((p, i) => ({
     ...issue('error', 'invalid', p.message, problemExpression(p.path)),
-    ...(i === 0 ? { details: { coding: [{ system: 'https://mantelkring.nl/problems', code: error.code }], text: error.message } } : {}),
+    ...(i === 0 ? { details: { coding: [{ system: 'https://mantelkring.nl/problems', code: error.code }], text: error.textIn('nl') } } : {}),
   }));
   return new FhirError(422, issues);
 }

@@ -79,9 +79,9 @@ function toOutcome(error: FastifyError | Error, request: FastifyRequest): { stat
   if (error instanceof FhirError) return { status: error.status, issues: error.issues };
   if (error instanceof AppError) {
     const issues: OperationOutcomeIssue[] = [
-      { severity: 'error', code: ISSUE_FOR_ERROR_CODE[error.code] ?? 'processing', details: { coding: [{ system: PROBLEM_SYSTEM, code: error.code }], text: error.message }, diagnostics: error.message },
+      { severity: 'error', code: ISSUE_FOR_ERROR_CODE[error.code] ?? 'processing', details: { coding: [{ system: PROBLEM_SYSTEM, code: error.code }], text: error.textIn('nl') }, diagnostics: error.textIn('nl') },
     ];
-    for (const f of error.fieldErrors ?? []) issues.push(issue('error', 'invalid', f.message, f.path));
+    for (const f of error.fieldsIn('nl')) issues.push(issue('error', 'invalid', f.message, f.path));
     return { status: error.status, issues, code: error.code };
   }
   const fe = error as FastifyError;

@@ -255,7 +255,7 @@ export async function fhirEverythingReader(services: Services, actor: Actor, inp
 export async function fhirTransactionProcessor(services: Services, actor: Actor, input: { bundle: unknown }, origin: Origin): Promise<Bundle> {
   requireMfaSatisfied(actor);
   const mine = actor.memberships.filter((m) => m.role === 'professional' && m.organisationKind === 'care_provider');
-  authorize(mine.length > 0, 'Alleen een professional van een zorgaanbieder kan via FHIR een kring inlezen.');
+  authorize(mine.length > 0, 'import_professional_only');
   if (!actor.mfaVerified) throw new AppError('mfa_required');
 
   const parsed = parseCircleTransaction(input.bundle);
@@ -265,7 +265,7 @@ export async function fhirTransactionProcessor(services: Services, actor: Actor,
   let organisation = mine[0];
   if (plan.careTeam.managingOrganizationId) {
     organisation = mine.find((m) => m.organisationId === plan.careTeam.managingOrganizationId);
-    authorize(Boolean(organisation), 'U bent geen professional van deze organisatie.');
+    authorize(Boolean(organisation), 'not_professional_of_organisation');
   } else if (mine.length > 1) {
     throw new FhirError(422, [issue('error', 'required', 'U werkt bij meer dan één zorgaanbieder: geef de organisatie in CareTeam.managingOrganization (Organization/{id}).', teamPath)]);
   }

@@ -29,7 +29,7 @@ async function professionalAccess(services: Services, actor: Actor, clientId: st
   const f = await accessFacts(services, actor, clientId);
   assertClientAccess(actor, f, 'full');
   const organisationId = clientPolicy.viaOrganisation(f);
-  authorize(organisationId !== null, 'Een MantelScan houdt een professional met de mantelzorger.');
+  authorize(organisationId !== null, 'scan_needs_professional');
   return { f, organisationId };
 }
 
@@ -38,7 +38,7 @@ export async function scanStarter(services: Services, actor: Actor, input: { cli
   const { f, organisationId } = await professionalAccess(services, actor, input.clientId);
   const member = await findMember(services.db, input.clientId, input.caregiverMemberId, today(services));
   if (!member) throw new AppError('not_found');
-  if (member.kind !== 'caregiver') throw new AppError('validation_failed', 'Een MantelScan houdt u met een mantelzorger.', [{ path: '/caregiverMemberId', message: 'Geen mantelzorger' }]);
+  if (member.kind !== 'caregiver') throw new AppError('validation_failed', 'scan_needs_caregiver', [{ path: '/caregiverMemberId' }]);
   return services.db.transaction(async (tx) => {
     const id = await q.insertScan(tx, { clientId: input.clientId, tenantKey: f.tenantKey, caregiverMemberId: input.caregiverMemberId, conductedBy: actor.userId, organisationId });
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'mantelscan', resourceId: id, clientId: input.clientId, tenantKey: f.tenantKey, organisationId });
@@ -58,7 +58,7 @@ export async function scanUpdater(
   await services.db.transaction(async (tx) => {
     if (!(await q.updateDraft(tx, clientId, scanId, fields))) {
       const existing = await q.findScan(tx, clientId, scanId);
-      throw existing ? new AppError('conflict', 'Deze MantelScan is al afgerond en kan niet meer veranderen.') : new AppError('not_found');
+      throw existing ? new AppError('conflict', 'scan_completed_locked') : new AppError('not_found');
     }
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'mantelscan', resourceId: scanId, clientId, tenantKey: f.tenantKey, organisationId, detail: { fields: Object.keys(fields) } });
   });
@@ -71,7 +71,7 @@ export async function scanCompleter(services: Services, actor: Actor, input: { c
   await services.db.transaction(async (tx) => {
     const scan = await q.findScan(tx, input.clientId, input.scanId);
     if (!scan) throw new AppError('not_found');
-    if (!(await q.completeScan(tx, input.clientId, input.scanId, snapshotOf(members), services.now()))) throw new AppError('conflict', 'Deze MantelScan is al afgerond.');
+    if (!(await q.completeScan(tx, input.clientId, input.scanId, snapshotOf(members), services.now()))) throw new AppError('conflict', 'scan_completed');
     await insertContact(tx, { clientId: input.clientId, tenantKey: f.tenantKey, memberId: scan.caregiver_member_id, professionalUserId: actor.userId, organisationId, kind: 'scan', note: null, occurredAt: services.now() });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'mantelscan', resourceId: input.scanId, clientId: input.clientId, tenantKey: f.tenantKey, organisationId, detail: { completed: true } });
   });
@@ -102,7 +102,7 @@ export async function scanComparer(services: Services, actor: Actor, input: { cl
   assertClientAccess(actor, f, 'full');
   const [a, b] = await Promise.all([q.findScan(services.db, input.clientId, input.beforeId), q.findScan(services.db, input.clientId, input.afterId)]);
   if (!a || !b) throw new AppError('not_found');
-  if (!a.network_snapshot || !b.network_snapshot) throw new AppError('validation_failed', 'Vergelijk alleen afgeronde MantelScans.');
+  if (!a.network_snapshot || !b.network_snapshot) throw new AppError('validation_failed', 'scan_compare_completed_only');
   const [before, after] = (a.completed_at as Date) <= (b.completed_at as Date) ? [a, b] : [b, a];
   await audit(services.db, { actor }, origin, { action: 'read', resourceType: 'mantelscan', clientId: input.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f), detail: { compare: [a.id, b.id] } });
   return {

@@ -29,10 +29,10 @@ export async function organisationCreator(
   return services.db.transaction(async (tx) => {
     if (input.municipalityCode) {
       const { rowCount } = await tx.query('select 1 from municipalities where code = $1', [input.municipalityCode]);
-      if (rowCount === 0) throw new AppError('validation_failed', 'Deze gemeente bestaat niet.', [{ path: '/municipalityCode', message: 'Onbekende gemeente' }]);
+      if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
       if (input.kind === 'municipality') {
         const { rowCount: taken } = await tx.query("select 1 from organisations where kind = 'municipality' and municipality_code = $1", [input.municipalityCode]);
-        if (taken > 0) throw new AppError('conflict', 'Deze gemeente staat al in Mantelkring.');
+        if (taken > 0) throw new AppError('conflict', 'municipality_taken');
       }
     }
     const id = await q.insertOrganisation(tx, {
@@ -144,7 +144,7 @@ export async function invitationAccepter(
   assertUsable(inv, services.now());
   let passwordHash: string | null = null;
   if (!actor) {
-    if (!input.displayName || !input.password) throw new AppError('validation_failed', 'Vul uw naam en een wachtwoord in om een account te maken.');
+    if (!input.displayName || !input.password) throw new AppError('validation_failed', 'name_and_password_needed');
     assertAcceptablePassword(input.password, inv.email);
     passwordHash = await hashPassword(input.password);
   }
@@ -152,7 +152,7 @@ export async function invitationAccepter(
     let userId = actor?.userId;
     let createdAccount = false;
     if (!userId) {
-      if (await findUserByEmail(tx, inv.email)) throw new AppError('email_taken', 'Er is al een account met dit e-mailadres. Log eerst in en open de link daarna opnieuw.');
+      if (await findUserByEmail(tx, inv.email)) throw new AppError('email_taken', 'invitation_email_taken');
       userId = await insertUser(tx, {
         email: inv.email,
         displayName: input.displayName as string,

@@ -33,24 +33,24 @@ export const burdenPolicy = {
   },
   assertImportInstrument(actor: Actor): void {
     requireMfaSatisfied(actor);
-    authorize(actor.isPlatformAdmin, 'Alleen een beheerder van het platform kan vragenlijsten toevoegen.');
+    authorize(actor.isPlatformAdmin, 'instrument_import_admin_only');
   },
   checkAccess(actor: Actor, f: ClientAccessFacts | null, memberId: string): CheckAccess {
     assertClientAccess(actor, f, 'agenda');
     if (f.member?.id === memberId) return { mode: 'self', organisationId: null };
     const organisationId = professionalOrganisation(f);
     if (organisationId) return { mode: 'professional', organisationId };
-    throw new AppError('forbidden', 'De uitslagen van een belastingcheck ziet alleen de mantelzorger zelf, en de professional met wie hij of zij ze deelt.');
+    throw new AppError('forbidden', 'results_caregiver_only');
   },
   /** Things only the caregiver decides: sharing, schedules. */
   assertSelf(access: CheckAccess): void {
-    authorize(access.mode === 'self', 'Dit kan alleen de mantelzorger zelf.');
+    authorize(access.mode === 'self', 'caregiver_self_only');
   },
   assertSignalStaff(actor: Actor, organisationId: string): void {
     requireMfaSatisfied(actor);
     authorize(
       actor.memberships.some((m) => m.organisationId === organisationId && SIGNAL_ROLES.includes(m.role)),
-      'Alleen professionals, coördinatoren en beheerders van deze organisatie zien haar signalen.',
+      'signals_staff_only',
     );
   },
 };

@@ -83,13 +83,13 @@ export function assertClientAccess(actor: Actor, f: ClientAccessFacts | null, ne
   if (!f) throw new AppError('not_found');
   const level = clientPolicy.level(f);
   if (level === 'none') throw new AppError('not_found');
-  if (RANK[level] < RANK[needed]) throw new AppError('forbidden', 'Voor deze gegevens heeft u niet genoeg toegang in deze kring.');
+  if (RANK[level] < RANK[needed]) throw new AppError('forbidden', 'circle_level_too_low');
 }
 
 /** Throws unless the actor takes consent decisions for this client. */
 export function assertCanDecide(actor: Actor, f: ClientAccessFacts | null): asserts f is ClientAccessFacts {
   assertClientAccess(actor, f, 'agenda');
   if (!clientPolicy.canDecide(f)) {
-    throw new AppError('forbidden', 'Alleen de cliënt, de wettelijk vertegenwoordiger of (als de cliënt niet zelf kan beslissen) de hoofdmantelzorger beslist wie wat mag zien.');
+    throw new AppError('forbidden', 'decider_only');
   }
 }

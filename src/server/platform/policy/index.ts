@@ -1,4 +1,5 @@
 import type { Actor, ActorMembership } from '../context.ts';
+import type { Msg } from '../../../common/messages/index.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -30,6 +31,6 @@ export function requireMfaSatisfied(actor: Actor): void {
 }
 
 /** Throws `forbidden` when the condition is false. */
-export function authorize(allowed: boolean, detail?: string): void {
+export function authorize(allowed: boolean, detail?: Msg): void {
   if (!allowed) throw new AppError('forbidden', detail);
 }

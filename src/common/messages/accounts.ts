@@ -1,0 +1,14 @@
+/** Refusal messages of the accounts domain (see ./index.ts). Keys are stable: clients may rely on them. */
+export const accountMessages = {
+  api_token_max_days: { nl: 'Een sleutel werkt hoogstens {days} dagen.', en: 'A key works for at most {days} days.' },
+  cli_email_invalid: { nl: 'Geen geldig e-mailadres: {email}', en: 'Not a valid e-mail address: {email}' },
+  cli_email_taken: { nl: 'Er is al een account met {email}.', en: 'An account with {email} already exists.' },
+  cli_name_required: { nl: 'Een naam is verplicht.', en: 'A name is required.' },
+  current_password_wrong: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
+  invitation_email_taken: { nl: 'Er is al een account met dit e-mailadres. Log eerst in en open de link daarna opnieuw.', en: 'An account with this e-mail address already exists. Log in first, then open the link again.' },
+  name_and_password_needed: { nl: 'Vul uw naam en een wachtwoord in om een account te maken.', en: 'Fill in your name and a password to make an account.' },
+  totp_already_enabled: { nl: 'Inloggen in twee stappen staat al aan.', en: 'Two-step login is already switched on.' },
+  totp_not_enabled: { nl: 'Inloggen in twee stappen staat niet aan.', en: 'Two-step login is not switched on.' },
+  totp_required_for_role: { nl: 'Voor uw rol is inloggen in twee stappen verplicht. U kunt het niet uitzetten.', en: 'Your role requires two-step login. You cannot switch it off.' },
+  totp_setup_not_started: { nl: 'Start eerst het instellen van inloggen in twee stappen.', en: 'First start setting up two-step login.' },
+} as const satisfies Record<string, { nl: string; en: string }>;
