@@ -18,6 +18,7 @@ export const ERRORS = {
   forbidden: { status: 403, nl: 'U heeft geen toegang tot deze gegevens.', en: 'You do not have access to this data.' },
   csrf_rejected: { status: 403, nl: 'Dit verzoek komt niet van Mantelkring zelf en is geweigerd.', en: 'This request did not come from Mantelkring itself and was refused.' },
   not_found: { status: 404, nl: 'Dit bestaat niet (meer), of u heeft er geen toegang toe.', en: 'This does not exist (anymore), or you have no access to it.' },
+  uri_too_long: { status: 414, nl: 'Het adres van dit verzoek is te lang.', en: 'The address of this request is too long.' },
   method_not_allowed: { status: 405, nl: 'Deze actie kan hier niet.', en: 'This action is not possible here.' },
   email_taken: { status: 409, nl: 'Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan.', en: 'An account with this e-mail address already exists. Log in or reset your password.' },
   conflict: { status: 409, nl: 'Dit kan niet, omdat de gegevens intussen zijn veranderd.', en: 'This is not possible because the data has changed.' },

@@ -5,12 +5,12 @@ import { z } from 'zod';
  * Request objects are strict: an unknown field is a client error, not silently dropped.
  */
 
-export const Email = z.string().trim().toLowerCase().max(254).email({ message: 'Vul een geldig e-mailadres in.' });
+export const Email = z.string().trim().toLowerCase().max(254).email({ message: 'email_invalid' });
 /** Length and commonness are checked on the server, with a clear message. */
-export const Password = z.string().min(1, { message: 'Vul een wachtwoord in.' }).max(200);
+export const Password = z.string().min(1, { message: 'password_missing' }).max(200);
 export const Locale = z.enum(['nl', 'en']);
-export const MunicipalityCode = z.string().regex(/^GM\d{4}$/, { message: 'Een gemeentecode is GM met vier cijfers.' });
-export const DisplayName = z.string().trim().min(1, { message: 'Vul uw naam in.' }).max(100);
+export const MunicipalityCode = z.string().regex(/^GM\d{4}$/, { message: 'municipality_code_format' });
+export const DisplayName = z.string().trim().min(1, { message: 'display_name_missing' }).max(100);
 
 export const RegisterInput = z.strictObject({
   email: Email,
@@ -66,8 +66,8 @@ export const OrganisationInput = z
     municipalityCode: MunicipalityCode.nullish(),
     region: z.string().trim().max(100).nullish(),
   })
-  .refine((o) => (o.kind === 'care_provider') === Boolean(o.sector), { message: 'Een zorgaanbieder heeft een sector; andere organisaties niet.', path: ['sector'] })
-  .refine((o) => o.kind !== 'municipality' || Boolean(o.municipalityCode), { message: 'Een gemeente heeft een CBS-code.', path: ['municipalityCode'] });
+  .refine((o) => (o.kind === 'care_provider') === Boolean(o.sector), { message: 'sector_only_for_care_providers', path: ['sector'] })
+  .refine((o) => o.kind !== 'municipality' || Boolean(o.municipalityCode), { message: 'municipality_needs_code', path: ['municipalityCode'] });
 
 export const OrganisationSchema = z.object({
   id: z.string(),

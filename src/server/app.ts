@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,6 +11,8 @@ import type { ErrorCode, Problem } from '../common/errors.ts';
 import type { Services } from './platform/context.ts';
 import { AppError, appErrorProblem, toProblem } from './platform/errors.ts';
 import { localeOf } from './platform/http.ts';
+import { findForbiddenText, printablePath } from './platform/input.ts';
+import { isMessageKey, renderMessage } from '../common/messages/index.ts';
 import { loadActor } from './platform/actor.ts';
 import { findSession, SESSION_COOKIE } from './platform/sessions.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -42,6 +44,20 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Browser features this app never uses, switched off for every page. */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+/** /api answers without personal data that caches may keep. */
+const CACHEABLE = ['/api/health', '/api/openapi.json', '/api/docs', '/fhir/metadata'];
+
+/** The host of an Origin header, or null for "null" and anything that is not a URL. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /** Maps Fastify's own client errors to our error codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
@@ -59,7 +75,16 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   const app = Fastify({
     logger: options.logger ? { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Forwarded headers only from the proxies named in MK_TRUST_PROXY; otherwise the peer
+    // address is the client's (a client cannot choose the address in the access log).
+    trustProxy: services.config.trustProxy ?? false,
+    // Errors Fastify raises before routing (a path parameter over 100 characters, a broken
+    // percent-encoding) leave as problem documents like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'validation_failed';
+      const problem = toProblem(code, localeOf(request));
+      return (reply as FastifyReply).code(problem.status).type('application/problem+json').send(problem);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,10 +115,11 @@ export async function buildApp(services: Services, options: { logger?: boolean }
       request.actor = await loadActor(services.db, { id: `token:${token.id}`, user_id: token.user_id, mfa_verified: token.mfa_verified });
       return;
     }
-    // CSRF: a state-changing request that carries an Origin must come from our own origin.
+    // CSRF: a state-changing request that carries an Origin must come from our own origin
+    // ("null" and malformed origins are refused too).
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) throw new AppError('csrf_rejected');
+      if (origin !== undefined && hostOf(origin) !== request.headers.host) throw new AppError('csrf_rejected');
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -104,6 +130,19 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     if (session) request.actor = await loadActor(services.db, session);
   });
 
+  // Text no field may hold (NUL, lone surrogate halves) is refused here, once for every
+  // schema, before validation and long before the database.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['body', request.body], ['query', request.query], ['params', request.params]] as const) {
+      const path = findForbiddenText(value);
+      if (path !== null) {
+        const where = part === 'body' ? printablePath(path) : `${part}${printablePath(path)}`;
+        throw new AppError('validation_failed', 'text_forbidden_character', [{ path: where }]);
+      }
+    }
+  });
+
+  const hsts = services.config.publicUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply, payload) => {
     // Only our own scripts run; inline style attributes are allowed (React `style` props).
     // The Swagger UI page at /api/docs brings its own inline code and is left out.
@@ -111,6 +150,12 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
+    if (hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Answers of the API and FHIR carry personal data: no cache may keep them. Only the
+    // public descriptions of the API may be cached.
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/fhir');
+    if (isApi && !CACHEABLE.some((prefix) => request.url.startsWith(prefix))) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -158,7 +203,8 @@ function problemOf(error: FastifyError, locale: 'nl' | 'en', request: FastifyReq
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fieldErrors = error.validation.map((v) => ({
       path: `${v.instancePath || '/'}`.replace(/^\/?/, '/'),
-      message: describeIssue(v.params as { issue?: z.core.$ZodIssue } | undefined, v.message, locale),
+      // fastify-type-provider-zod spreads the Zod issue into `params` (without code and message).
+      message: describeIssue({ ...(v.params as object), code: v.keyword, message: v.message } as z.core.$ZodIssue, locale),
     }));
     return toProblem('validation_failed', locale, { text: fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ') }, fieldErrors);
   }
@@ -174,12 +220,13 @@ function problemOf(error: FastifyError, locale: 'nl' | 'en', request: FastifyReq
 const ZOD_LOCALES = { nl: z.locales.nl(), en: z.locales.en() };
 
 /** A Zod issue in the caller's language (Dutch texts written in our schemas stay Dutch only for Dutch callers). */
-function describeIssue(params: { issue?: z.core.$ZodIssue } | undefined, fallback: string | undefined, locale: 'nl' | 'en'): string {
-  const issue = params?.issue;
-  if (issue?.code === 'unrecognized_keys') return `${locale === 'nl' ? 'Onbekend veld' : 'Unknown field'}: ${issue.keys.join(', ')}`;
-  if (locale === 'en' && issue) {
+function describeIssue(issue: z.core.$ZodIssue, locale: 'nl' | 'en'): string {
+  if (issue.code === 'unrecognized_keys') return `${locale === 'nl' ? 'Onbekend veld' : 'Unknown field'}: ${issue.keys.join(', ')}`;
+  // Our own schema messages are keys of common/messages.
+  if (isMessageKey(issue.message)) return renderMessage(issue.message, locale);
+  if (locale === 'en') {
     const text = ZOD_LOCALES.en.localeError(issue as never);
     return typeof text === 'string' ? text : (text?.message ?? issue.message);
   }
-  return fallback ?? (locale === 'nl' ? 'ongeldige waarde' : 'invalid value');
+  return issue.message || 'ongeldige waarde';
 }

@@ -25,6 +25,17 @@ const ConfigSchema = z.object({
   sessionMaxHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   webDir: z.string().default('./dist/web'),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto we believe: a comma-separated list of
+   * addresses or CIDR ranges (e.g. `127.0.0.1,10.0.0.0/8`). Unset: none, the peer address is
+   * the client's. "Trust everyone" is refused: any client could then choose its address.
+   */
+  trustProxy: z
+    .string()
+    .refine((v) => v.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim()) || ['loopback', 'linklocal', 'uniquelocal'].includes(part.trim())), {
+      message: 'give the proxy addresses or CIDR ranges, separated by commas (or loopback/linklocal/uniquelocal)',
+    })
+    .optional(),
   /** Run background jobs (reminders, escalations) in this instance. */
   jobs: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
@@ -47,6 +58,7 @@ const ENV_NAMES: Record<keyof z.input<typeof ConfigSchema>, string> = {
   logLevel: 'MK_LOG_LEVEL',
   webDir: 'MK_WEB_DIR',
   jobs: 'MK_JOBS',
+  trustProxy: 'MK_TRUST_PROXY',
 };
 
 /** Thrown when the environment holds an invalid value. */

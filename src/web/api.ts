@@ -47,7 +47,6 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': apiLocale,
-    'x-mantelkring-client': 'web',
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

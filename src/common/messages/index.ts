@@ -37,6 +37,15 @@ export function fillTemplate(text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/**
+ * The text to show for a message that may be a key: schemas in src/common write their own
+ * messages as keys (`{ message: 'email_invalid' }`), so server and web show them in the
+ * reader's language. Any other text is shown as it is.
+ */
+export function messageText(text: string, locale: 'nl' | 'en'): string {
+  return isMessageKey(text) ? renderMessage(text, locale) : text;
+}
+
 /** The text of a message in a language. */
 export function renderMessage(msg: Msg, locale: 'nl' | 'en'): string {
   const { key, params } = messageParts(msg);

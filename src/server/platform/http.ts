@@ -9,9 +9,16 @@ declare module 'fastify' {
   }
 }
 
-/** The request's origin for the access log. */
+/**
+ * The request's origin for the access log. The source system follows from how the caller
+ * authenticated, never from a header the caller chooses: a personal API token is a record
+ * system ('api', or 'fhir' on the FHIR API); a session cookie (or no authentication yet, as
+ * at login) is the web app. The address is the peer's, or the one a configured proxy
+ * (MK_TRUST_PROXY) forwarded.
+ */
 export function originOf(request: FastifyRequest): Origin {
-  const source = request.url.startsWith('/fhir') ? 'fhir' : request.headers['x-mantelkring-client'] === 'web' ? 'web' : 'api';
+  const viaToken = request.actor?.sessionId.startsWith('token:') ?? false;
+  const source = request.url.startsWith('/fhir') ? 'fhir' : viaToken ? 'api' : 'web';
   return { ip: request.ip ?? null, sourceSystem: source, userAgent: request.headers['user-agent'] ?? null };
 }
 

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ERRORS } from '../../common/errors.ts';
+import { isMessageKey, messageText } from '../../common/messages/index.ts';
 import { ApiError, setApiLocale, type Locale } from '../api.ts';
 import { nl, type Dict } from './nl.ts';
 import { en } from './en.ts';
@@ -31,7 +32,7 @@ interface I18n {
   t: Dict;
   /** Changes the language of the interface and remembers it on this device. */
   setLocale(locale: Locale): void;
-  /** A message from the server or a shared schema, in the interface language where we know it. */
+  /** A message of a shared schema (usually a message key) in the interface language. */
   serverText(text: string): string;
   /** The message to show for an API error. */
   errorText(error: unknown): string;
@@ -57,7 +58,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const t = DICTS[locale];
-    const serverText = (text: string) => t.serverText[text] ?? text;
+    // Messages of the shared schemas are keys of common/messages; a few older schema texts
+    // are still Dutch sentences, translated from the dictionary until they become keys too.
+    const serverText = (text: string) => (isMessageKey(text) ? messageText(text, locale) : (t.serverText[text] ?? text));
     const dateTime = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
     return {
@@ -66,12 +69,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       serverText,
       errorText(error) {
-        if (error instanceof ApiError) {
-          // The server answers standard messages in the language we ask for; its own
-          // specific messages are Dutch, so we translate the ones we know.
-          if (locale === 'en' && error.detail === ERRORS[error.code].nl) return ERRORS[error.code].en;
-          return serverText(error.detail);
-        }
+        // The server writes every message in the language we ask for (Accept-Language).
+        if (error instanceof ApiError) return error.detail;
         return ERRORS.internal[locale];
       },
       formatDateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : t.common.none),

@@ -6,7 +6,7 @@ import { actorOf, noContent, originOf } from '../../platform/http.ts';
 import * as service from './service.ts';
 import { presentInvitation, presentMember, presentOrganisation } from './present.ts';
 
-const OrgParams = z.object({ id: z.uuid({ message: 'Ongeldige id.' }) });
+const OrgParams = z.object({ id: z.uuid({ message: 'invalid_id' }) });
 const MemberSchema = z.object({ userId: z.string(), displayName: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), since: z.string(), twoFactor: z.boolean() });
 const InvitationSchema = z.object({ id: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), status: z.enum(['open', 'accepted', 'revoked', 'expired']), expiresAt: z.string(), createdAt: z.string() });
 

@@ -93,7 +93,7 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
             onSaved();
           } catch (error) {
             setSaved(null);
-            failure.server(forForm(error, t.caseload.serverMessages));
+            failure.server(forForm(error));
           }
         }, failure.invalid)}
       >

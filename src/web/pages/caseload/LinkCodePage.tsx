@@ -70,7 +70,7 @@ export default function LinkCodePage() {
                 await queryClient.invalidateQueries({ queryKey: ['caseload'] });
                 navigate(`/kringen/${clientId}`, { state: { linked: true } });
               } catch (error) {
-                failure.server(forForm(error, t.caseload.serverMessages));
+                failure.server(forForm(error));
               }
             }, failure.invalid)}
           >

@@ -108,7 +108,7 @@ export default function RegisterClientPage() {
             await queryClient.invalidateQueries({ queryKey: ['caseload', id] });
             navigate(`/kringen/${circle.client.id}`, { state: { registered: true } });
           } catch (error) {
-            failure.server(forForm(error, t.caseload.serverMessages, '/client/'));
+            failure.server(forForm(error, '/client/'));
           }
         }, failure.invalid)}
       >

@@ -1,22 +1,21 @@
 import { ApiError } from '../../api.ts';
 
 /**
- * Prepares a server error for a form: field paths of a nested body ("/client/bsn") become the
- * form's own field names ("/bsn"), and the server's Dutch messages are put in the interface
- * language where we know them.
+ * Prepares a server error for a form whose body is nested: field paths such as
+ * "/client/bsn" become the form's own field names ("/bsn"). The messages themselves
+ * already come in the interface language (the server renders them by Accept-Language).
  */
-export function forForm(error: unknown, messages: Record<string, string>, stripPrefix?: string): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const translate = (text: string) => messages[text] ?? text;
+export function forForm(error: unknown, stripPrefix?: string): unknown {
+  if (!(error instanceof ApiError) || !stripPrefix) return error;
   return new ApiError({
     status: error.status,
     code: error.code,
-    detail: translate(error.detail),
+    detail: error.detail,
     method: error.method,
     path: error.path,
     fieldErrors: error.fieldErrors.map((fe) => ({
-      path: stripPrefix && fe.path.startsWith(stripPrefix) ? fe.path.slice(stripPrefix.length - 1) : fe.path,
-      message: translate(fe.message),
+      path: fe.path.startsWith(stripPrefix) ? fe.path.slice(stripPrefix.length - 1) : fe.path,
+      message: fe.message,
     })),
   });
 }

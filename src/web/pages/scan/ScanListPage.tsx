@@ -53,7 +53,7 @@ function NewScan({ circle }: { circle: Circle }) {
             await queryClient.invalidateQueries({ queryKey: ['scans', circle.client.id] });
             navigate(`/kringen/${circle.client.id}/mantelscan/${scan.id}`);
           } catch (error) {
-            failure.server(forForm(error, t.caseload.serverMessages));
+            failure.server(forForm(error));
           }
         }, failure.invalid)}
       >

@@ -101,7 +101,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
       setError(null);
       return true;
     } catch (e) {
-      setError({ key: nextKey(), error: forForm(e, t.caseload.serverMessages) });
+      setError({ key: nextKey(), error: forForm(e) });
       return false;
     } finally {
       setBusy(false);
@@ -127,7 +127,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
       const done = await api.post<Scan>(`/api/circles/${clientId}/scans/${scan.id}/complete`);
       onCompleted(done);
     } catch (e) {
-      setError({ key: nextKey(), error: forForm(e, t.caseload.serverMessages) });
+      setError({ key: nextKey(), error: forForm(e) });
     } finally {
       setBusy(false);
     }
