@@ -5,6 +5,16 @@ import { MunicipalityCode } from './schemas.ts';
 /** Schemas of the care circle API, shared by server and web. */
 
 const IsoDate = z.iso.date({ message: 'Gebruik een datum als 2026-01-31.' });
+
+/** Today's date in the Netherlands (YYYY-MM-DD), when the value is checked. */
+export function dutchToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A date that has already come: a birth date, or since when someone helps. */
+const PastDate = (message: string) => IsoDate.refine((d) => d <= dutchToday(), { message });
+const BirthDate = PastDate('Een geboortedatum kan niet in de toekomst liggen.');
+const SinceDate = PastDate('Deze datum ligt in de toekomst. Vul een datum van vandaag of eerder in.');
 const Name = z.string().trim().min(1, { message: 'Vul een naam in.' }).max(100);
 const OptionalText = (max: number) => z.string().trim().max(max).nullish();
 const Bsn = z
@@ -30,7 +40,7 @@ export const CareNeed = z.enum(Object.keys(CARE_NEEDS) as [keyof typeof CARE_NEE
 export const ClientFieldsInput = z.strictObject({
   givenName: Name,
   familyName: Name,
-  birthDate: IsoDate.nullish(),
+  birthDate: BirthDate.nullish(),
   municipalityCode: MunicipalityCode,
   careSituation: OptionalText(1000),
   careNeeds: z.array(CareNeed).max(8).default([]),
@@ -44,7 +54,7 @@ export const StartCircleInput = z.strictObject({
       roleCode: RoleCode.nullish(),
       helpKinds: z.array(HelpKind).max(9).default([]),
       hoursPerWeek: z.number().min(0).max(168).nullish(),
-      since: IsoDate.nullish(),
+      since: SinceDate.nullish(),
     })
     .default({ helpKinds: [] }),
   clientCanDecide: z.boolean(),
@@ -59,7 +69,7 @@ export const RegisterClientInput = z.strictObject({
 export const UpdateClientInput = z.strictObject({
   givenName: Name.optional(),
   familyName: Name.optional(),
-  birthDate: IsoDate.nullish(),
+  birthDate: BirthDate.nullish(),
   careSituation: OptionalText(1000),
   careNeeds: z.array(CareNeed).max(8).optional(),
   bsn: Bsn.nullish(),
@@ -78,7 +88,7 @@ const memberShape = {
   helpKinds: z.array(HelpKind).max(9).optional(),
   hoursPerWeek: z.number().min(0).max(168).nullish(),
   availability: OptionalText(300),
-  since: IsoDate.nullish(),
+  since: SinceDate.nullish(),
   email: z.string().trim().toLowerCase().email({ message: 'Vul een geldig e-mailadres in.' }).max(254).nullish(),
   phone: z.string().trim().regex(/^[+0-9 ()-]{6,20}$/, { message: 'Vul een geldig telefoonnummer in.' }).nullish(),
   organisationId: z.uuid().nullish(),

@@ -60,14 +60,19 @@ export const RELATIONSHIP_CODES = {
 } as const;
 export type RelationshipCode = keyof typeof RELATIONSHIP_CODES;
 
-/** The kinds of member on the map. Informal: caregiver, relative, friend, neighbour. */
-export const MEMBER_KINDS = ['caregiver', 'relative', 'friend', 'neighbour', 'volunteer', 'professional'] as const;
+/**
+ * The kinds of member on the map. Informal: caregiver, relative, friend, neighbour, and
+ * `other` (a contact person of whom nothing more is known, e.g. one read in through FHIR with
+ * only the role "first contact person").
+ */
+export const MEMBER_KINDS = ['caregiver', 'relative', 'friend', 'neighbour', 'other', 'volunteer', 'professional'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 export const MEMBER_KIND_LABELS: Record<MemberKind, { nl: string; en: string }> = {
   caregiver: { nl: 'Mantelzorger', en: 'Caregiver' },
   relative: { nl: 'Familielid', en: 'Relative' },
   friend: { nl: 'Vriend(in)', en: 'Friend' },
   neighbour: { nl: 'Buur', en: 'Neighbour' },
+  other: { nl: 'Iemand anders', en: 'Someone else' },
   volunteer: { nl: 'Vrijwilliger', en: 'Volunteer' },
   professional: { nl: 'Professional', en: 'Professional' },
 };

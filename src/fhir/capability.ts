@@ -4,7 +4,7 @@ import type { ResourceBase } from './types.ts';
 /** A search parameter as the CapabilityStatement lists it. */
 interface SearchParamInfo {
   name: string;
-  type: 'reference' | 'token' | 'string' | 'uri';
+  type: 'reference' | 'token' | 'string' | 'uri' | 'date' | 'number';
   definition?: string;
   documentation: string;
 }
@@ -15,6 +15,8 @@ interface ResourceInfo {
   supportedProfile?: string[];
   interactions: ('read' | 'search-type' | 'create')[];
   searchParams?: SearchParamInfo[];
+  /** `_include` values supported on a search of this type. */
+  searchInclude?: string[];
   operations?: { name: string; definition: string; documentation: string }[];
   documentation: string;
 }
@@ -30,9 +32,17 @@ export const SUPPORTED: ResourceInfo[] = [
   {
     type: 'Patient',
     supportedProfile: [PROFILES.patient],
-    interactions: ['read'],
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token', definition: `${SP}Resource-id`, documentation: 'The client id.' },
+      { name: 'identifier', type: 'token', definition: `${SP}Patient-identifier`, documentation: 'The BSN: http://fhir.nl/fhir/NamingSystem/bsn|{9 digits} (or the 9 digits alone). Finds only clients whose BSN the caller may see; another system matches nothing.' },
+      { name: 'name', type: 'string', definition: `${SP}Patient-name`, documentation: 'Starts with, case-insensitive, on the given name, the family name or a word of it ("vries" finds "de Vries"); name:contains for contains.' },
+      { name: 'birthdate', type: 'date', definition: `${SP}individual-birthdate`, documentation: 'YYYY, YYYY-MM or YYYY-MM-DD, with prefix eq (default), ge, le, gt or lt; give it twice for a range (ge…&birthdate=le…).' },
+      { name: '_count', type: 'number', documentation: 'Page size, 0 to 100 (default 20). The Bundle has total and a next link while there are more.' },
+      { name: '_offset', type: 'number', documentation: 'Mantelkring paging parameter: how many matches to skip (used in the next link).' },
+    ],
     operations: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', documentation: 'Everything of one client the caller may see, as a searchset Bundle. No parameters.' }],
-    documentation: 'A client. The BSN identifier only when present and the caller may see it.',
+    documentation: 'A client. The BSN identifier only when present and the caller may see it. Search: the clients the caller has full access to (as for a read), ordered by family and given name, at most 500 candidates per search; one access-log line per client returned.',
   },
   {
     type: 'CareTeam',
@@ -42,6 +52,7 @@ export const SUPPORTED: ResourceInfo[] = [
       byPatient('Patient/{id} or {id}: the circle of that client.'),
       { name: 'subject', type: 'reference', definition: `${SP}CareTeam-subject`, documentation: 'Patient/{id} or {id}: the circle of that client.' },
     ],
+    searchInclude: ['CareTeam:participant'],
     documentation: 'The circle of a client (id = the client id), with every member. Claims nl-core-CareTeam only when it fits its 0..1 participant slices.',
   },
   {
@@ -49,7 +60,7 @@ export const SUPPORTED: ResourceInfo[] = [
     supportedProfile: [PROFILES.contactPerson],
     interactions: ['read', 'search-type'],
     searchParams: [{ name: 'patient', type: 'reference', definition: `${SP}RelatedPerson-patient`, documentation: 'Patient/{id} or {id}: the informal members of that circle.' }],
-    documentation: 'An informal member (caregiver, relative, friend, neighbour) of one circle.',
+    documentation: 'An informal member (caregiver, relative, friend, neighbour, or other contact person) of one circle, with every role and relationship code as stored.',
   },
   {
     type: 'Practitioner',
@@ -141,6 +152,7 @@ export function capabilityStatement(input: { baseUrl: string; version: string; d
           readHistory: false,
           updateCreate: false,
           ...(r.searchParams ? { searchParam: r.searchParams.map((p) => ({ name: p.name, ...(p.definition ? { definition: p.definition } : {}), type: p.type, documentation: p.documentation })) } : {}),
+          ...(r.searchInclude ? { searchInclude: r.searchInclude } : {}),
           ...(r.operations ? { operation: r.operations } : {}),
         })),
         interaction: [{ code: 'transaction', documentation: 'Creates a circle from Patient, RelatedPerson and CareTeam entries (request POST, fullUrl urn:uuid).' }],

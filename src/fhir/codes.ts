@@ -124,6 +124,36 @@ export const RELATIONSHIP_DISPLAYS: Record<RelationshipCode, string> = {
 };
 
 /**
+ * Every code of nl-core's RelatieCodelijst with its display (HL7 v3 RoleCode family codes, and
+ * NullFlavor OTH): what a record system may send and what is stored (`relationship_codes`).
+ * The app offers a subset (RELATIONSHIP_CODES of common/codes.ts); the rest is kept as sent.
+ */
+export const RELATIE_CODELIJST: Record<string, string> = {
+  ADOPTF: 'Adoptive father', ADOPTM: 'Adoptive mother', AUNT: 'Aunt', BRO: 'Brother', BROINLAW: 'Brother-in-law', COUSN: 'Cousin',
+  DAUC: 'Daughter', DAUINLAW: 'Daughter in-law', DOMPART: 'Domestic partner', FTH: 'Father', FTHINLAW: 'Father-in-law',
+  DAUFOST: 'Foster daughter', FTHFOST: 'Foster father', MTHFOST: 'Foster mother', SONFOST: 'Foster son', GRNDDAU: 'Granddaughter',
+  GRFTH: 'Grandfather', GRMTH: 'Grandmother', GRNDSON: 'Grandson', GGRFTH: 'Great grandfather', GGRMTH: 'Great grandmother',
+  HUSB: 'Husband', MTH: 'Mother', MTHINLAW: 'Mother-in-law', NEPHEW: 'Nephew', NIECE: 'Niece', SIS: 'Sister', SISINLAW: 'Sister-in-law',
+  SONC: 'Son', SONINLAW: 'Son in-law', STPFTH: 'Stepfather', STPMTH: 'Stepmother', UNCLE: 'Uncle', WIFE: 'Wife', OTH: 'Other',
+};
+
+/** The system of a RelatieCodelijst code: NullFlavor for OTH, v3-RoleCode for the rest. */
+export const relationshipSystem = (code: string): string => (code === 'OTH' ? NULLFLAVOR_SYSTEM : RELATIONSHIP_SYSTEM);
+
+/**
+ * The extra roles of RolCodelijst besides Mantelzorger (same code system as MANTELZORGER).
+ * 100001 Mantelzorger is the member kind `caregiver`; these are stored with the COD472 roles.
+ */
+export const EXTRA_ROLE_DISPLAYS: Record<string, string> = { '100002': 'Geestelijk verzorger', '100003': 'Tolk', '100004': 'Advocaat' };
+
+/** The coding of a stored role code: COD472 (two digits) or an extra role (six digits). */
+export function roleCoding(code: string): { system: string; code: string; display: string } | null {
+  if (code in EXTRA_ROLE_DISPLAYS) return { system: MANTELZORGER.system, code, display: EXTRA_ROLE_DISPLAYS[code] as string };
+  if (code in ROLE_DISPLAYS) return { system: ROLE_SYSTEM, code, display: ROLE_DISPLAYS[code as RoleCode] };
+  return null;
+}
+
+/**
  * HL7 v3 RoleCode codes that are NOT in nl-core's RelatieCodelijst and that people reach for:
  * a neighbour or friend is expressed with role 19 Buur / 20 Vriend(in)/kennis instead.
  */

@@ -30,8 +30,14 @@ export interface MemberFacts {
   isRepresentative: boolean;
   givenName: string;
   familyName: string;
+  /** The primary role (COD472), as the app shows and edits it; always one of roleCodes. */
   roleCode: string | null;
+  /** The primary family relationship; always one of relationshipCodes. */
   relationshipCode: string | null;
+  /** Every role as stored, in order: COD472 two-digit codes and the extra roles 100002–100004. */
+  roleCodes: string[];
+  /** Every RelatieCodelijst code as stored, in order. */
+  relationshipCodes: string[];
   /** YYYY-MM-DD: since when the person is part of the circle. */
   since: string | null;
   email: string | null;

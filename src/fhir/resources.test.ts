@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MANTELZORGER, RELATIONSHIP_CODES, ROLE_CODES } from '../common/codes.ts';
 import { searchset } from './bundle.ts';
 import { capabilityStatement } from './capability.ts';
-import { BSN_SYSTEM, MK, ORGANIZATION_TYPE_SYSTEM, PROFILES, RELATIONSHIP_DISPLAYS, ROLE_DISPLAYS, ROLE_SYSTEM, SECTOR_ORGANIZATION_TYPE } from './codes.ts';
+import { BSN_SYSTEM, EXTRA_ROLE_DISPLAYS, MK, ORGANIZATION_TYPE_SYSTEM, PROFILES, RELATIE_CODELIJST, RELATIONSHIP_DISPLAYS, ROLE_DISPLAYS, ROLE_SYSTEM, SECTOR_ORGANIZATION_TYPE } from './codes.ts';
 import { CLIENT, CONSENTS, HOME_CARE, MEMBERS, MUNICIPALITY, PRIMARY_CARE, VOLUNTEER_ORG } from './testing/fixtures.ts';
 import { displayName, officialName, splitFamilyName } from './names.ts';
 import { nlCoreViolations } from './nl-core-rules.ts';
@@ -87,6 +87,11 @@ describe('FHIR mapping: validity', () => {
       const system = code === 'OTH' ? 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor' : 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
       expect(RELATIONSHIP_DISPLAYS[code], code).toBe(terminology.relatieCodelijst.get(system)?.get(code));
     }
+    // The whole RelatieCodelijst and the extra roles, as stored from a push (issue 13).
+    const relatie = [...(terminology.relatieCodelijst.get('http://terminology.hl7.org/CodeSystem/v3-RoleCode') ?? []), ...(terminology.relatieCodelijst.get('http://terminology.hl7.org/CodeSystem/v3-NullFlavor') ?? [])];
+    expect(Object.entries(RELATIE_CODELIJST).sort()).toEqual(relatie.sort());
+    const extra = [...(terminology.rolCodelijst.get(MANTELZORGER.system) ?? [])].filter(([code]) => code !== MANTELZORGER.code);
+    expect(Object.entries(EXTRA_ROLE_DISPLAYS).sort()).toEqual(extra.sort());
     for (const [sector, type] of Object.entries(SECTOR_ORGANIZATION_TYPE)) {
       if (type) expect(terminology.organisatieTypeCodelijst.get(ORGANIZATION_TYPE_SYSTEM)?.get(type.code), sector).toBe(type.display);
     }
@@ -164,6 +169,21 @@ describe('FHIR mapping: contact persons', () => {
     }
     // A caregiver who is also a neighbour keeps both.
     expect(contactPersonRelationships({ kind: 'neighbour', roleCode: '01', relationshipCode: null, isRepresentative: false }).map((c) => c.coding?.[0]?.code)).toEqual(['01', '19']);
+  });
+
+  it('exports every stored role and relationship in the stored order, for a contact person of kind other too (issue 13)', async () => {
+    const jo = { ...MEMBERS.piet, id: '1a000000-0000-4000-8000-000000000009', kind: 'other' as const, roleCode: '01', roleCodes: ['01', '07'], relationshipCode: null, relationshipCodes: [] };
+    const rp = toRelatedPerson(jo, { withTelecom: true });
+    expect(codings(rp)).toEqual([
+      { system: ROLE_SYSTEM, code: '01', display: 'Eerste relatie/contactpersoon' },
+      { system: ROLE_SYSTEM, code: '07', display: 'Hulpverlener' },
+    ]);
+    expect(nlCoreViolations(rp, terminology)).toEqual([]);
+    expect(await nlCoreProfileErrors(rp)).toEqual([]);
+    const many = { ...jo, kind: 'caregiver' as const, roleCode: '24', roleCodes: ['100003', '24'], relationshipCode: 'DAUC', relationshipCodes: ['STPMTH', 'DAUC'], isRepresentative: true };
+    const codes = codings(toRelatedPerson(many, { withTelecom: true })).map((c) => `${c.code} ${c.display}`);
+    expect(codes).toEqual(['100001 Mantelzorger', '100003 Tolk', '24 Wettelijke vertegenwoordiger', 'STPMTH Stepmother', 'DAUC Daughter']);
+    expect(nlCoreViolations(toRelatedPerson(many, { withTelecom: true }), terminology)).toEqual([]);
   });
 
   it('only caregivers carry the Mantelzorger code', () => {

@@ -1,4 +1,4 @@
-import { MEMBER_KIND_LABELS, normaliseRoleCode, RELATIONSHIP_CODES, type MemberKind, type RelationshipCode, type RoleCode } from '../common/codes.ts';
+import { MEMBER_KIND_LABELS, normaliseRoleCode, type MemberKind } from '../common/codes.ts';
 import {
   ACCESS_LEVEL_DISPLAYS,
   BSN_SYSTEM,
@@ -9,17 +9,15 @@ import {
   LOINC_SYSTEM,
   MANTELZORGER,
   MK,
-  NULLFLAVOR_SYSTEM,
   ORGANISATION_KIND_LABELS,
   ORGANIZATION_TYPE_SYSTEM,
   PARTICIPATION_TYPE_SYSTEM,
   PROFILES,
-  RELATIONSHIP_DISPLAYS,
-  RELATIONSHIP_SYSTEM,
+  RELATIE_CODELIJST,
+  relationshipSystem,
   REPRESENTATIVE_ROLES,
-  ROLE_DISPLAYS,
   ROLE_FOR_KIND,
-  ROLE_SYSTEM,
+  roleCoding,
   SECTOR_LABELS,
   SECTOR_ORGANIZATION_TYPE,
   SNOMED_SYSTEM,
@@ -76,24 +74,34 @@ export function toPatient(c: ClientFacts): Patient {
 const concept = (system: string, code: string, display: string): CodeableConcept => ({ coding: [{ system, code, display }] });
 
 /**
- * The `relationship` concepts of a contact person: the Mantelzorger role for caregivers, the
- * COD472 role (two digits), the role a neighbour or friend implies (19/20: NBOR and FRND are not
- * allowed by nl-core), 24 for a legal representative, and the family relationship or OTH.
+ * The `relationship` concepts of a contact person, one coding per concept: the Mantelzorger
+ * role for caregivers; every stored role in its order (COD472 two digits, or an extra role);
+ * the role a neighbour or friend implies (19/20: NBOR and FRND are not allowed by nl-core) and
+ * 24 for a legal representative when not stored already; then every stored relationship code
+ * (RelatieCodelijst, OTH in v3-NullFlavor). So what a record system pushed comes back as it was.
  */
-export function contactPersonRelationships(m: Pick<MemberFacts, 'kind' | 'roleCode' | 'relationshipCode' | 'isRepresentative'>): CodeableConcept[] {
+export function contactPersonRelationships(m: Pick<MemberFacts, 'kind' | 'roleCode' | 'relationshipCode' | 'isRepresentative'> & Partial<Pick<MemberFacts, 'roleCodes' | 'relationshipCodes'>>): CodeableConcept[] {
   const out: CodeableConcept[] = [];
   if (m.kind === 'caregiver') out.push(concept(MANTELZORGER.system, MANTELZORGER.code, MANTELZORGER.display));
-  const roles: RoleCode[] = [];
-  const stored = m.roleCode ? normaliseRoleCode(m.roleCode) : null;
-  if (stored) roles.push(stored);
-  const implied = ROLE_FOR_KIND[m.kind];
-  if (implied && !roles.includes(implied)) roles.push(implied);
-  if (m.isRepresentative && !roles.some((r) => REPRESENTATIVE_ROLES.includes(r))) roles.push('24');
-  for (const role of roles) out.push(concept(ROLE_SYSTEM, role, ROLE_DISPLAYS[role]));
-  if (m.relationshipCode && m.relationshipCode in RELATIONSHIP_CODES) {
-    const code = m.relationshipCode as RelationshipCode;
-    out.push(concept(code === 'OTH' ? NULLFLAVOR_SYSTEM : RELATIONSHIP_SYSTEM, code, RELATIONSHIP_DISPLAYS[code]));
+  const roles: string[] = [];
+  const addRole = (code: string | null | undefined, first = false) => {
+    const c = code && /^\d{1,2}$/.test(code) ? normaliseRoleCode(code) : (code ?? null);
+    if (!c || !roleCoding(c) || roles.includes(c)) return;
+    if (first) roles.unshift(c);
+    else roles.push(c);
+  };
+  for (const r of m.roleCodes ?? []) addRole(r);
+  // The primary is one of roleCodes once they are stored; otherwise it is the only role.
+  addRole(m.roleCode, true);
+  addRole(ROLE_FOR_KIND[m.kind]);
+  if (m.isRepresentative && !roles.some((r) => (REPRESENTATIVE_ROLES as readonly string[]).includes(r))) addRole('24');
+  for (const role of roles) {
+    const c = roleCoding(role);
+    if (c) out.push(concept(c.system, c.code, c.display));
   }
+  const relations: string[] = [];
+  for (const r of [...(m.relationshipCodes ?? []), m.relationshipCode]) if (r && r in RELATIE_CODELIJST && !relations.includes(r)) relations.push(r);
+  for (const code of relations) out.push(concept(relationshipSystem(code), code, RELATIE_CODELIJST[code] as string));
   return out;
 }
 
@@ -184,6 +192,7 @@ function participantRoles(m: MemberFacts): CodeableConcept[] {
   if (m.kind === 'caregiver') roles.push({ coding: [{ system: SNOMED_SYSTEM, code: '407542009', display: 'Informal carer' }], text: m.isMainCaregiver ? 'Hoofdmantelzorger' : 'Mantelzorger' });
   else if (m.kind === 'relative') roles.push({ coding: [{ system: SNOMED_SYSTEM, code: '125677006', display: 'Relative' }], text: 'Familielid' });
   else if (m.kind === 'professional') roles.push({ text: m.jobTitle ?? MEMBER_KIND_LABELS.professional.nl });
+  else if (m.kind === 'other') roles.push({ text: 'Contactpersoon' });
   else roles.push({ text: MEMBER_KIND_LABELS[m.kind].nl });
   if (m.isRepresentative) roles.push({ coding: [{ system: SNOMED_SYSTEM, code: '310391000146105' }], text: 'Wettelijk vertegenwoordiger' });
   return roles;

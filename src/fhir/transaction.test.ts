@@ -55,7 +55,7 @@ describe('transaction Bundle: reading a network', () => {
     expect(failure(goodBundle({ els: { relationship: [{ coding: [{ system: V3, code: 'FRND' }] }] } })).text).toMatch(/FRND/);
   });
 
-  it('refuses unknown codes, a bad BSN, a partial birth date, and a member of unknown kind, all at once', () => {
+  it('refuses unknown codes, a bad BSN and a partial birth date, all at once', () => {
     const f = failure(
       goodBundle({
         patient: { identifier: [{ system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: '123456789' }], birthDate: '1941' },
@@ -67,7 +67,34 @@ describe('transaction Bundle: reading a network', () => {
     expect(f.text).toMatch(/elfproef/);
     expect(f.text).toMatch(/birthDate/);
     expect(f.text).toMatch(/Onbekende rolcode '8'/);
-    expect(f.text).toMatch(/entry\[2\]\.resource\.relationship .*wat voor lid/);
+    // Role 23 alone is a valid nl-core contact person: no longer refused (issue 13).
+    expect(f.text).not.toMatch(/entry\[2\]/);
+  });
+
+  it('accepts a contact person with several roles and no family relationship as kind other, keeping every code (issue 13)', () => {
+    const p = plan(
+      goodBundle({
+        els: {
+          relationship: [{ coding: [{ system: ROLE, code: '01', display: 'Eerste relatie/contactpersoon' }] }, { coding: [{ system: ROLE, code: '07', display: 'Hulpverlener' }] }],
+          name: [{ use: 'official', family: 'van Putten-van der Giessen', given: ['J.', 'P.', 'M.'] }],
+        },
+      }),
+    );
+    expect(p.members[1]).toMatchObject({ kind: 'other', roleCode: '01', roleCodes: ['01', '07'], relationshipCode: null, relationshipCodes: [], isRepresentative: false, givenName: 'J.', familyName: 'van Putten-van der Giessen' });
+  });
+
+  it('keeps several relationships, RelatieCodelijst codes the app does not offer, extra roles, and a contact person with only a family name', () => {
+    const MZ = 'urn:oid:2.16.840.1.113883.2.4.3.11.60.40.4.23.1';
+    const p = plan(
+      goodBundle({
+        anja: { relationship: [{ coding: [{ system: MZ, code: '100001' }] }, { coding: [{ system: V3, code: 'STPMTH' }] }, { coding: [{ system: V3, code: 'DAUC' }] }, { coding: [{ system: MZ, code: '100003' }] }, { coding: [{ system: ROLE, code: '24' }] }] },
+        els: { name: [{ use: 'official', family: 'de Boer' }] },
+      }),
+    );
+    expect(p.members[0]).toMatchObject({ kind: 'caregiver', roleCode: '24', roleCodes: ['100003', '24'], relationshipCode: 'DAUC', relationshipCodes: ['STPMTH', 'DAUC'], isRepresentative: true });
+    expect(p.members[1]).toMatchObject({ kind: 'neighbour', givenName: '', familyName: 'de Boer', roleCode: '19', roleCodes: ['19'] });
+    expect(failure(goodBundle({ els: { name: [{ use: 'official', text: 'x' }] } })).text).toMatch(/voornaam of een achternaam/);
+    expect(failure(goodBundle({ anja: { relationship: [{ coding: [{ system: MZ, code: '100009' }] }] } })).text).toMatch(/Onbekende rolcode '100009'/);
   });
 
   it('refuses references that do not resolve inside the Bundle, and members missing from the team', () => {

@@ -1,6 +1,6 @@
 import { elfProef } from '../common/circle-schemas.ts';
 import { MANTELZORGER, normaliseRoleCode, NULLFLAVOR_SYSTEM, RELATIONSHIP_CODES, RELATIONSHIP_SYSTEM, ROLE_SYSTEM, type MemberKind, type RelationshipCode, type RoleCode } from '../common/codes.ts';
-import { BSN_SYSTEM, FORBIDDEN_RELATIONSHIP_CODES, REPRESENTATIVE_ROLES, ROLE_FOR_KIND } from './codes.ts';
+import { BSN_SYSTEM, EXTRA_ROLE_DISPLAYS, FORBIDDEN_RELATIONSHIP_CODES, RELATIE_CODELIJST, relationshipSystem, REPRESENTATIVE_ROLES, ROLE_FOR_KIND } from './codes.ts';
 import { issue, operationOutcome } from './outcome.ts';
 import type { Bundle, BundleEntry, OperationOutcomeIssue } from './types.ts';
 
@@ -26,12 +26,19 @@ export interface ImportedClient {
 export interface ImportedMember {
   index: number;
   fullUrl: string;
-  kind: Extract<MemberKind, 'caregiver' | 'relative' | 'friend' | 'neighbour'>;
+  /** `other` when the codes say nothing more than a role such as 01 or 07. */
+  kind: Extract<MemberKind, 'caregiver' | 'relative' | 'friend' | 'neighbour' | 'other'>;
   isRepresentative: boolean;
   givenName: string;
   familyName: string;
+  /** The primary role (COD472) the app shows: the first one the kind does not already imply. */
   roleCode: RoleCode | null;
+  /** The primary relationship, when it is one the app offers. */
   relationshipCode: RelationshipCode | null;
+  /** Every role as pushed, in order (COD472, and the extra roles 100002–100004). */
+  roleCodes: string[];
+  /** Every relationship code as pushed, in order (RelatieCodelijst). */
+  relationshipCodes: string[];
   email: string | null;
   phone: string | null;
   since: string | null;
@@ -125,7 +132,7 @@ function warnUnstored(resource: Json, used: string[], index: number, path: strin
 }
 
 /** Given and family name from the official name (or the only name), the given name preferring the usual (call) name. */
-function readName(resource: Json, path: string, issues: Issues, opts: { familyRequired: boolean }): { givenName: string; familyName: string } | null {
+function readName(resource: Json, path: string, issues: Issues, opts: { familyRequired: boolean; givenRequired: boolean }): { givenName: string; familyName: string } | null {
   const names = arrayAt(resource, 'name', path, issues);
   const valid: { name: Json; i: number }[] = [];
   names.forEach((n, i) => {
@@ -148,8 +155,9 @@ function readName(resource: Json, path: string, issues: Issues, opts: { familyRe
   };
   const givenName = firstGiven(usual) || firstGiven(official) || '';
   const familyName = (stringAt(official.name, 'family', `${path}.name[${official.i}]`, issues) ?? '').trim().replace(/\s+/g, ' ');
-  if (!givenName) issues.error('required', `${path}.name[${official.i}].given`, 'Een voornaam is verplicht.');
+  if (opts.givenRequired && !givenName) issues.error('required', `${path}.name[${official.i}].given`, 'Een voornaam is verplicht.');
   if (opts.familyRequired && !familyName) issues.error('required', `${path}.name[${official.i}].family`, 'Een achternaam is verplicht.');
+  if (!givenName && !familyName) issues.error('required', `${path}.name[${official.i}]`, 'Geef een voornaam of een achternaam.');
   if (givenName.length > NAME_MAX || familyName.length > NAME_MAX) issues.error('value', `${path}.name[${official.i}]`, `Een naam is hoogstens ${NAME_MAX} tekens.`);
   return { givenName, familyName };
 }
@@ -166,7 +174,7 @@ function readReference(value: unknown, path: string, issues: Issues): string | u
 function readPatient(resource: Json, index: number, path: string, issues: Issues): ImportedClient | null {
   checkModifiers(resource, path, issues);
   warnUnstored(resource, ['name', 'birthDate', 'identifier', 'address'], index, path, issues);
-  const name = readName(resource, path, issues, { familyRequired: true });
+  const name = readName(resource, path, issues, { familyRequired: true, givenRequired: true });
   const birthDate = stringAt(resource, 'birthDate', path, issues) ?? null;
   if (birthDate !== null && !isCalendarDate(birthDate)) issues.error('value', `${path}.birthDate`, 'Gebruik een volledige geboortedatum als 1941-03-12.');
 
@@ -205,12 +213,14 @@ function readPatient(resource: Json, index: number, path: string, issues: Issues
 
 interface RelationshipFacts {
   caregiver: boolean;
-  roles: RoleCode[];
-  relationship: RelationshipCode | null;
+  /** COD472 roles and extra roles (100002–100004), in the order given. */
+  roles: string[];
+  /** RelatieCodelijst codes, in the order given. */
+  relationships: string[];
 }
 
 function readRelationships(resource: Json, index: number, path: string, issues: Issues): RelationshipFacts {
-  const facts: RelationshipFacts = { caregiver: false, roles: [], relationship: null };
+  const facts: RelationshipFacts = { caregiver: false, roles: [], relationships: [] };
   arrayAt(resource, 'relationship', path, issues).forEach((cc, i) => {
     const at = `${path}.relationship[${i}]`;
     if (!isObject(cc)) return issues.structure(at, 'Een relatie moet een CodeableConcept zijn.');
@@ -225,16 +235,18 @@ function readRelationships(resource: Json, index: number, path: string, issues: 
         if (!role) return issues.error('code-invalid', cat, `Onbekende rolcode '${code}' (COD472, ${ROLE_SYSTEM}).`);
         if (!facts.roles.includes(role)) facts.roles.push(role);
       } else if (system === MANTELZORGER.system) {
-        if (code !== MANTELZORGER.code) return issues.error('not-supported', cat, `Rolcode '${code}' van ${MANTELZORGER.system} wordt niet ondersteund; alleen ${MANTELZORGER.code} Mantelzorger.`);
-        facts.caregiver = true;
+        if (code === MANTELZORGER.code) facts.caregiver = true;
+        else if (code in EXTRA_ROLE_DISPLAYS) {
+          if (!facts.roles.includes(code)) facts.roles.push(code);
+        } else return issues.error('code-invalid', cat, `Onbekende rolcode '${code}' van ${MANTELZORGER.system} (RolCodelijst: 100001–100004).`);
       } else if (system === RELATIONSHIP_SYSTEM || system === NULLFLAVOR_SYSTEM) {
         if ((FORBIDDEN_RELATIONSHIP_CODES as readonly string[]).includes(code)) {
           return issues.error('code-invalid', cat, `${code} staat niet in de nl-core RelatieCodelijst: gebruik rol 19 (Buur) of 20 (Vriend(in)/kennis) van ${ROLE_SYSTEM}.`);
         }
-        const ok = code in RELATIONSHIP_CODES && (code === 'OTH' ? system === NULLFLAVOR_SYSTEM : system === RELATIONSHIP_SYSTEM);
-        if (!ok) return issues.error('code-invalid', cat, `Relatiecode '${code}' van ${system} wordt niet ondersteund. Gebruik een familierelatie uit ${RELATIONSHIP_SYSTEM} (${Object.keys(RELATIONSHIP_CODES).filter((c) => c !== 'OTH').join(', ')}) of OTH uit ${NULLFLAVOR_SYSTEM}.`);
-        if (facts.relationship && facts.relationship !== code) return issues.error('invalid', cat, 'Geef hoogstens één familierelatie.');
-        facts.relationship = code as RelationshipCode;
+        if (!(code in RELATIE_CODELIJST) || relationshipSystem(code) !== system) {
+          return issues.error('code-invalid', cat, `Relatiecode '${code}' van ${system} staat niet in de nl-core RelatieCodelijst: gebruik een familierelatie uit ${RELATIONSHIP_SYSTEM} of OTH uit ${NULLFLAVOR_SYSTEM}.`);
+        }
+        if (!facts.relationships.includes(code)) facts.relationships.push(code);
       } else {
         issues.warn(index, cat, `Code uit ${system ?? '(geen systeem)'} wordt niet opgeslagen.`);
       }
@@ -243,13 +255,16 @@ function readRelationships(resource: Json, index: number, path: string, issues: 
   return facts;
 }
 
-/** The member kind a contact person's codes imply, in order of precedence. */
-function kindOf(f: RelationshipFacts): ImportedMember['kind'] | null {
+/**
+ * The member kind a contact person's codes imply, in order of precedence; `other` when they
+ * say nothing more (only roles such as 01 Eerste relatie or 07 Hulpverlener, or OTH).
+ */
+function kindOf(f: RelationshipFacts): ImportedMember['kind'] {
   if (f.caregiver) return 'caregiver';
   if (f.roles.includes('19')) return 'neighbour';
   if (f.roles.includes('20')) return 'friend';
-  if (f.relationship && f.relationship !== 'OTH') return 'relative';
-  return null;
+  if (f.relationships.some((r) => r !== 'OTH')) return 'relative';
+  return 'other';
 }
 
 function readRelatedPerson(resource: Json, index: number, fullUrl: string, patientUrl: string | undefined, path: string, issues: Issues): ImportedMember | null {
@@ -258,21 +273,15 @@ function readRelatedPerson(resource: Json, index: number, fullUrl: string, patie
   const patientRef = readReference(resource.patient, `${path}.patient`, issues);
   if (!patientRef) issues.error('required', `${path}.patient`, 'RelatedPerson.patient is verplicht en moet naar de Patient in deze Bundle verwijzen.');
   else if (patientRef !== patientUrl) issues.error('invalid', `${path}.patient`, `RelatedPerson.patient verwijst naar ${patientRef}, niet naar de Patient in deze Bundle (${patientUrl ?? 'ontbreekt'}).`);
-  const name = readName(resource, path, issues, { familyRequired: false });
+  const name = readName(resource, path, issues, { familyRequired: false, givenRequired: false });
   const rel = readRelationships(resource, index, path, issues);
   const kind = kindOf(rel);
-  if (!kind) {
-    issues.error(
-      'required',
-      `${path}.relationship`,
-      `Uit de relatie blijkt niet wat voor lid dit is. Geef ${MANTELZORGER.code} Mantelzorger (${MANTELZORGER.system}), een familierelatie (${RELATIONSHIP_SYSTEM}), of rol 19 Buur / 20 Vriend(in)/kennis (${ROLE_SYSTEM}).`,
-    );
-  }
-  // The role the kind implies (19/20) is not stored separately: it is exported again from the kind.
-  const implied = kind ? ROLE_FOR_KIND[kind] : undefined;
-  const ownRoles = rel.roles.filter((r) => r !== implied);
-  if (ownRoles.length > 1) issues.error('not-supported', `${path}.relationship`, `Mantelkring bewaart één rol per persoon; gegeven: ${rel.roles.join(', ')}.`);
-  const roleCode = ownRoles[0] ?? (implied && rel.roles.includes(implied) ? implied : null);
+  // Every role is stored as pushed; the primary one (what the app shows) is the first COD472 role
+  // that the kind does not already imply, else the implied one.
+  const implied = ROLE_FOR_KIND[kind];
+  const cod472 = rel.roles.filter((r): r is RoleCode => /^\d{2}$/.test(r));
+  const roleCode = cod472.find((r) => r !== implied) ?? (implied && cod472.includes(implied) ? implied : null);
+  const relationshipCode = (rel.relationships.find((r) => r in RELATIONSHIP_CODES) as RelationshipCode | undefined) ?? null;
 
   let email: string | null = null;
   let phone: string | null = null;
@@ -306,16 +315,18 @@ function readRelatedPerson(resource: Json, index: number, fullUrl: string, patie
       }
     }
   }
-  if (!name || !kind) return null;
+  if (!name) return null;
   return {
     index,
     fullUrl,
     kind,
-    isRepresentative: rel.roles.some((r) => REPRESENTATIVE_ROLES.includes(r)),
+    isRepresentative: rel.roles.some((r) => (REPRESENTATIVE_ROLES as readonly string[]).includes(r)),
     givenName: name.givenName,
     familyName: name.familyName,
     roleCode,
-    relationshipCode: rel.relationship,
+    relationshipCode,
+    roleCodes: rel.roles,
+    relationshipCodes: rel.relationships,
     email,
     phone,
     since,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, heading, logIn } from './helpers.ts';
+import { DEMO, eventually, heading, logIn } from './helpers.ts';
 
 /**
  * Burden checks in the browser, as a caregiver and a district nurse would use them: a check
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await page.getByRole('button', { name: /^Volgende/ }).click();
   };
 
-  it('Anja completes EDIZ-plus on a phone, lands in the heavy band, sees support offers and shares the result', async () => {
+  it('Anja completes EDIZ-plus on a phone, lands in the heavy band, sees support offers and shares the result', { timeout: 60_000 }, async () => {
     const page = await env.newPage({ mobile: true });
     await logIn(page, env.baseUrl, DEMO.caregiver);
     // The home page says a check is due and leads to it.
@@ -46,8 +46,8 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
         await page.getByRole('heading', { level: 2, name: 'Vraag 3 van 15' }).waitFor();
         // "Volgende" without an answer does not go on, and says why.
         await page.getByRole('button', { name: /^Volgende/ }).click();
-        await expect.poll(() => page.getByText('Kies een antwoord om verder te gaan.').count()).toBeGreaterThan(0);
-        expect(await page.getByRole('heading', { level: 2, name: 'Vraag 3 van 15' }).count()).toBe(1);
+        await page.getByText('Kies een antwoord om verder te gaan.').first().waitFor();
+        await eventually(() => page.getByRole('heading', { level: 2, name: 'Vraag 3 van 15' }).count()).toBe(1);
         await expectNoSeriousAxeViolations(page, 'check question on a phone');
       }
       await answerAndNext(page, n, 15, n <= 10 ? 'Ja' : 'Nee');
@@ -57,15 +57,15 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await page.getByRole('button', { name: 'Bekijk mijn uitslag' }).click();
 
     await heading(page, 'Uw uitslag');
-    expect(await page.getByTestId('burden-score').textContent()).toMatch(/^10\s*van de 15 punten$/);
-    expect(await page.getByTestId('burden-band').textContent()).toBe('Zware belasting');
+    await eventually(() => page.getByTestId('burden-score').textContent()).toMatch(/^10\s*van de 15 punten$/);
+    await eventually(() => page.getByTestId('burden-band').textContent()).toBe('Zware belasting');
     const offers = page.getByTestId('burden-support-offers').getByRole('listitem');
-    expect(await offers.count()).toBeGreaterThan(0);
-    expect(await offers.first().textContent()).toMatch(/Mantelzorgsteunpunt/);
-    expect(await page.getByRole('heading', { level: 2, name: 'Wat kunt u nu doen?' }).count()).toBe(1);
+    await eventually(() => offers.count()).toBeGreaterThan(0);
+    await eventually(() => offers.first().textContent()).toMatch(/Mantelzorgsteunpunt/);
+    await eventually(() => page.getByRole('heading', { level: 2, name: 'Wat kunt u nu doen?' }).count()).toBe(1);
     // Heavy: she is told who will contact her (her open signal at the home-care organisation).
-    expect(await page.getByTestId('burden-who-contacts').textContent()).toMatch(/neemt .+ contact met u op/);
-    expect(await page.getByTestId('burden-sharing').textContent()).toMatch(/alleen voor u/);
+    await eventually(() => page.getByTestId('burden-who-contacts').textContent()).toMatch(/neemt .+ contact met u op/);
+    await eventually(() => page.getByTestId('burden-sharing').textContent()).toMatch(/alleen voor u/);
     await expectNoSeriousAxeViolations(page, 'result on a phone');
 
     const checkId = page.url().split('/checks/')[1]?.split('?')[0] as string;
@@ -73,12 +73,12 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     expect(await shared()).toEqual({ shared: false, total: 10 });
     await page.getByRole('button', { name: /^Deel mijn uitslag/ }).click();
     await page.getByText('Uw uitslag is nu gedeeld.').waitFor();
-    expect(await page.getByTestId('burden-sharing').textContent()).toMatch(/^U deelt deze uitslag met Wijkverpleging/);
-    expect(await shared()).toEqual({ shared: true, total: 10 });
+    await eventually(() => page.getByTestId('burden-sharing').textContent()).toMatch(/^U deelt deze uitslag met Wijkverpleging/);
+    await eventually(shared).toEqual({ shared: true, total: 10 });
     await page.context().close();
   });
 
-  it('pauses after three questions and resumes at the fourth, with the answers kept', async () => {
+  it('pauses after three questions and resumes at the fourth, with the answers kept', { timeout: 60_000 }, async () => {
     const page = await env.newPage();
     await logIn(page, env.baseUrl, DEMO.caregiver);
     const { client_id: clientId } = await anjaMember();
@@ -96,21 +96,21 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await heading(page, 'Hoe zwaar is de zorg?');
     await page.getByText('Uw antwoorden bij „Belasting in 13 vragen” zijn bewaard.').waitFor();
     const paused = page.getByRole('region', { name: 'Verder gaan waar u was' });
-    expect(await paused.textContent()).toContain('3 van de 13 vragen beantwoord.');
+    await eventually(() => paused.textContent()).toContain('3 van de 13 vragen beantwoord.');
     await paused.getByRole('link', { name: 'Ga verder met „Belasting in 13 vragen”' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Vraag 4 van 13' }).waitFor();
     await page.getByRole('button', { name: /Vorige/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Vraag 3 van 13' }).waitFor();
-    expect(await page.getByRole('radio', { name: 'Ja', exact: true }).isChecked()).toBe(true);
+    await eventually(() => page.getByRole('radio', { name: 'Ja', exact: true }).isChecked()).toBe(true);
     // All questions on one page: the same answers, the open ones still open.
     await page.getByRole('button', { name: 'Alle vragen op één pagina' }).click();
-    expect(await page.getByRole('group', { name: /^Vraag \d+ van 13/ }).count()).toBe(13);
-    expect(await page.getByRole('radio', { checked: true }).count()).toBe(3);
+    await eventually(() => page.getByRole('group', { name: /^Vraag \d+ van 13/ }).count()).toBe(13);
+    await eventually(() => page.getByRole('radio', { checked: true }).count()).toBe(3);
     await page.context().close();
   });
 
-  it('shows the trend as a chart and a table that agree, on desktop and phone', async () => {
+  it('shows the trend as a chart and a table that agree, on desktop and phone', { timeout: 60_000 }, async () => {
     const { id: memberId, client_id: clientId } = await anjaMember();
     for (const mobile of [false, true]) {
       const page = await env.newPage({ mobile });
@@ -126,6 +126,9 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
       expect(api.series.length).toBeGreaterThanOrEqual(2);
       for (const series of api.series) {
         const section = page.locator('section', { has: page.locator(`[data-chart="${series.instrument.key}"]`) });
+        // Wait until the chart and its table show every point, then compare them.
+        await eventually(() => section.locator('[data-point]').count(), series.instrument.key).toBe(series.points.length);
+        await eventually(() => section.locator('table tbody tr').count(), series.instrument.key).toBe(series.points.length);
         const chart = await section.locator('[data-point]').evaluateAll((els) => els.map((e) => ({ total: Number(e.getAttribute('data-total')), label: e.getAttribute('aria-label') ?? '' })));
         const rows = await section.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => ({ date: tr.querySelector('td')?.textContent ?? '', total: Number(tr.querySelector('[data-total]')?.getAttribute('data-total')) })));
         expect(chart.length, series.instrument.key).toBe(series.points.length);
@@ -136,11 +139,11 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
       }
       // EDIZ-plus: the seeded results and today's (5 four months ago, 10 two days ago, 10 today).
       const plus = page.locator('section', { has: page.locator('[data-chart="ediz-plus"]') });
-      expect(await plus.locator('[data-point]').evaluateAll((els) => els.map((e) => e.getAttribute('data-total')))).toEqual(['5', '10', '10']);
-      expect(await page.getByTestId('trend-summary-ediz-plus').textContent()).toMatch(/^3 uitslagen, .* De laatste score is 10 \(Zware belasting\)\./);
+      await eventually(() => plus.locator('[data-point]').evaluateAll((els) => els.map((e) => e.getAttribute('data-total')))).toEqual(['5', '10', '10']);
+      await eventually(() => page.getByTestId('trend-summary-ediz-plus').textContent()).toMatch(/^3 uitslagen, .* De laatste score is 10 \(Zware belasting\)\./);
       // Points are reachable with the keyboard and say their value.
       await plus.locator('[data-point]').first().focus();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/: 5 van 15, Matige belasting$/);
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/: 5 van 15, Matige belasting$/);
       await expectNoSeriousAxeViolations(page, `trend on ${mobile ? 'a phone' : 'desktop'}`);
       if (!mobile) {
         // A result page on desktop too.
@@ -160,21 +163,20 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
     await heading(page, /^Signalen van /);
     const row = page.getByRole('row', { name: /Anja de Vries/ });
-    expect(await row.textContent()).toMatch(/Zware score en stijging/);
-    expect(await row.textContent()).toMatch(/Open/);
+    await eventually(() => row.textContent()).toMatch(/Zware score en stijging/);
+    await eventually(() => row.textContent()).toMatch(/Open/);
     await expectNoSeriousAxeViolations(page, 'signal list on desktop');
     await row.getByRole('link', { name: 'Anja de Vries' }).click();
     await heading(page, 'Signaal: Anja de Vries');
     const signalUrl = page.url();
-    expect(await page.locator('[aria-current="step"]').textContent()).toMatch(/^Open/);
-    expect(await page.getByTestId('signal-first-follow-up').textContent()).toBe('Nog niet');
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toMatch(/^Open/);
+    await eventually(() => page.getByTestId('signal-first-follow-up').textContent()).toBe('Nog niet');
     // Anja's new heavy result was added to this signal.
-    expect(await page.getByTestId('signal-timeline').textContent()).toContain('Nieuwe uitslag bij dit signaal');
+    await eventually(() => page.getByTestId('signal-timeline').textContent()).toContain('Nieuwe uitslag bij dit signaal');
     await expectNoSeriousAxeViolations(page, 'signal detail on desktop');
 
     // The same pages on a phone (same session).
-    const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL', storageState: await page.context().storageState() });
-    const small = await phone.newPage();
+    const small = await env.newPage({ mobile: true, storageState: await page.context().storageState() });
     await small.goto(signalUrl.replace(/\/[^/]+$/, ''));
     await heading(small, /^Signalen van /);
     await small.getByRole('link', { name: 'Anja de Vries' }).waitFor();
@@ -182,21 +184,21 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await small.goto(signalUrl);
     await heading(small, 'Signaal: Anja de Vries');
     await expectNoSeriousAxeViolations(small, 'signal detail on a phone');
-    await phone.close();
+    await small.context().close();
 
     // A conversation: recorded, and the signal moves to "Contact gehad".
     const action = page.getByRole('region', { name: 'Actie vastleggen' });
-    expect(await action.getByRole('radio', { name: 'Gesprek met de mantelzorger' }).isChecked()).toBe(true);
+    await eventually(() => action.getByRole('radio', { name: 'Gesprek met de mantelzorger' }).isChecked()).toBe(true);
     await action.getByLabel('Notitie').fill('Gebeld. Ze slaapt slecht; dagopvang besproken.');
     await action.getByRole('button', { name: 'Actie vastleggen' }).click();
     await page.getByText('De actie is vastgelegd.').waitFor();
-    await expect.poll(async () => page.locator('[aria-current="step"]').textContent()).toMatch(/^Contact gehad/);
-    expect(await page.getByTestId('signal-first-follow-up').textContent()).toMatch(/\(na \d+ (dag|dagen)/);
-    expect(await page.getByTestId('signal-timeline').textContent()).toContain('Gebeld. Ze slaapt slecht; dagopvang besproken.');
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toMatch(/^Contact gehad/);
+    await eventually(() => page.getByTestId('signal-first-follow-up').textContent()).toMatch(/\(na \d+ (dag|dagen)/);
+    await eventually(() => page.getByTestId('signal-timeline').textContent()).toContain('Gebeld. Ze slaapt slecht; dagopvang besproken.');
 
     // Closing without a plan needs a reason; with a plan agreed it does not.
     const next = page.getByRole('region', { name: 'Volgende stap' });
-    expect(await next.getByRole('radio').count()).toBe(2);
+    await eventually(() => next.getByRole('radio').count()).toBe(2);
     await next.getByRole('radio', { name: 'Gesloten' }).check();
     await next.getByRole('button', { name: 'Status opslaan' }).click();
     await page.locator('.mk-error-summary').getByText(/Schrijf kort op waarom het signaal zonder plan wordt gesloten/).waitFor();
@@ -204,13 +206,13 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
     await next.getByLabel(/Notitie/).fill('Dinsdag dagopvang; broer rijdt op zaterdag.');
     await next.getByRole('button', { name: 'Status opslaan' }).click();
     await page.getByText('De status is nu: Plan afgesproken.').waitFor();
-    expect(await page.locator('[aria-current="step"]').textContent()).toMatch(/^Plan afgesproken/);
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toMatch(/^Plan afgesproken/);
     const closing = page.getByRole('region', { name: 'Volgende stap' });
-    expect(await closing.getByRole('radio').count()).toBe(1);
+    await eventually(() => closing.getByRole('radio').count()).toBe(1);
     await closing.getByRole('radio', { name: 'Gesloten' }).check();
     await closing.getByRole('button', { name: 'Status opslaan' }).click();
     await page.getByText('Dit signaal is gesloten.').waitFor();
-    expect(await page.locator('[aria-current="step"]').textContent()).toMatch(/^Gesloten/);
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toMatch(/^Gesloten/);
 
     const signalId = signalUrl.split('/').pop() as string;
     const { rows } = await env.db.query<{ status: string; followed: boolean }>('select status, first_follow_up_at is not null as followed from burden_signals where id = $1', [signalId]);

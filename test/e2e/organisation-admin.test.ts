@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { currentTotp } from '../../src/server/platform/totp.ts';
-import { DEMO, DEMO_PASSWORD, DEMO_TOTP_SECRET, heading, lastMailTo, linkPathFromMail, logIn } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, eventually, freshTotp, heading, lastMailTo, linkPathFromMail, loaded, logIn } from './helpers.ts';
 
 const invitationRow = (page: Page, email: string) => page.getByRole('table', { name: 'Uitnodigingen' }).getByRole('row').filter({ hasText: email });
 
@@ -16,15 +15,13 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
   it('an organisation admin invites a colleague and revokes the invitation after confirming', async () => {
     const email = 'nieuwe.coordinator@voorbeeld.nl';
     const page = await env.newPage();
-    page.setDefaultTimeout(8_000);
     await logIn(page, env.baseUrl, DEMO.coordinator);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Medewerkers' }).click();
     await heading(page, 'Vrijwilligerscentrale Leiden');
-    await page.getByRole('table', { name: 'Medewerkers en vrijwilligers' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('medewerkers');
-    const members = (await page.getByRole('table', { name: 'Medewerkers en vrijwilligers' }).textContent()) ?? '';
-    expect(members).toContain('Joost Bakker');
-    expect(members).toContain('Marieke Jansen');
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('medewerkers');
+    const members = () => page.getByRole('table', { name: 'Medewerkers en vrijwilligers' }).textContent();
+    await eventually(members).toContain('Joost Bakker');
+    await eventually(members).toContain('Marieke Jansen');
     await page.getByText('Nog geen uitnodigingen.').waitFor();
 
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
@@ -35,25 +32,25 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     await page.getByLabel('Functie').fill('Coördinator respijtzorg');
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await page.getByText(`De uitnodiging is verstuurd naar ${email}.`).waitFor();
-    expect(await invitationRow(page, email).textContent()).toContain('Open');
-    expect(await invitationRow(page, email).textContent()).toContain('Coördinator');
+    await eventually(() => invitationRow(page, email).textContent()).toContain('Open');
+    await eventually(() => invitationRow(page, email).textContent()).toContain('Coördinator');
     await expectNoSeriousAxeViolations(page, 'organisation page');
 
     // Revoking asks first; "no" changes nothing.
     const revoke = invitationRow(page, email).getByRole('button', { name: /Intrekken/ });
     await revoke.click();
     const dialog = page.getByRole('dialog', { name: 'Uitnodiging intrekken?' });
-    await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nee, terug');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Nee, terug');
     await expectNoSeriousAxeViolations(page, 'confirm dialog');
     await dialog.getByRole('button', { name: 'Nee, terug' }).click();
-    expect(await dialog.isVisible()).toBe(false);
-    expect(await invitationRow(page, email).textContent()).toContain('Open');
+    await dialog.waitFor({ state: 'hidden' });
+    await loaded(page);
+    await eventually(() => invitationRow(page, email).textContent()).toContain('Open');
 
     await revoke.click();
     await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
     await page.getByText(`De uitnodiging aan ${email} is ingetrokken.`).waitFor();
-    await expect.poll(() => invitationRow(page, email).textContent()).toContain('Ingetrokken');
+    await eventually(() => invitationRow(page, email).textContent()).toContain('Ingetrokken');
     const { rows } = await env.db.query<{ revoked: boolean }>('select revoked_at is not null as revoked from staff_invitations where email = $1', [email]);
     expect(rows[0]?.revoked).toBe(true);
     await page.context().close();
@@ -61,7 +58,8 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
 
   it('an invitation for an existing account keeps its link through logging in, then joins', async () => {
     // The coordinator invites the caregiver (who has an account) as a volunteer, through the API.
-    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.coordinator.email, password: DEMO_PASSWORD, totp: currentTotp(DEMO_TOTP_SECRET) } });
+    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.coordinator.email, password: DEMO_PASSWORD, totp: await freshTotp(env.baseUrl, DEMO.coordinator.email) } });
+    expect(login.statusCode).toBe(200);
     const cookie = `mk_session=${login.cookies.find((c) => c.name === 'mk_session')?.value}`;
     const organisationId = (login.json() as { memberships: { organisationId: string; role: string }[] }).memberships.find((m) => m.role === 'org_admin')?.organisationId;
     const invite = await env.app.inject({ method: 'POST', url: `/api/organisations/${organisationId}/invitations`, headers: { cookie }, payload: { email: DEMO.caregiver.email, role: 'volunteer' } });
@@ -69,7 +67,6 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     const link = linkPathFromMail((await lastMailTo(env.db, DEMO.caregiver.email))?.body_text ?? '');
 
     const page = await env.newPage();
-    page.setDefaultTimeout(8_000);
     await page.goto(`${env.baseUrl}${link}`);
     await heading(page, 'Uitnodiging');
     await page.getByRole('heading', { name: 'Eerst inloggen' }).waitFor();
@@ -79,9 +76,9 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     await page.getByLabel('E-mailadres').fill(DEMO.caregiver.email);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await page.getByText('U bent ingelogd als Anja de Vries').waitFor();
     await heading(page, 'Uitnodiging');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(link);
-    await page.getByText('U bent ingelogd als Anja de Vries').waitFor();
     await page.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
     await heading(page, 'Vrijwilligerscentrale Leiden');
     await page.getByText('Welkom! U werkt nu mee voor Vrijwilligerscentrale Leiden.').waitFor();
@@ -93,29 +90,28 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     await page.context().close();
   });
 
-  it('the platform admin reads the outbox, searches users, reads the access log and adds an organisation', async () => {
+  it('the platform admin reads the outbox, searches users, reads the access log and adds an organisation', { timeout: 60_000 }, async () => {
     // A mail in the outbox: a password reset for the volunteer.
     const forgot = await env.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: DEMO.volunteer.email } });
     expect(forgot.statusCode).toBe(202);
 
     const page = await env.newPage();
-    page.setDefaultTimeout(8_000);
     await logIn(page, env.baseUrl, DEMO.admin);
 
     // Outbox: read the mail; its link opens inside the app.
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Postvak uit' }).click();
     await heading(page, 'Postvak uit');
     await page.getByRole('table', { name: 'E-mails, nieuwste eerst' }).waitFor();
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'outbox');
     await page.getByRole('row').filter({ hasText: DEMO.volunteer.email }).getByRole('button', { name: 'Nieuw wachtwoord voor Mantelkring' }).click();
     const mail = page.getByRole('article');
-    await mail.waitFor();
-    expect(await mail.textContent()).toContain('Beste Joost Bakker');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mail-onderwerp');
+    await eventually(() => mail.textContent()).toContain('Beste Joost Bakker');
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('mail-onderwerp');
     const mailLink = mail.getByRole('link', { name: /wachtwoord-herstellen\?token=/ });
-    expect(await mailLink.getAttribute('href')).toMatch(/^\/wachtwoord-herstellen\?token=[A-Za-z0-9_-]+$/);
+    await eventually(() => mailLink.getAttribute('href')).toMatch(/^\/wachtwoord-herstellen\?token=[A-Za-z0-9_-]+$/);
     await page.getByRole('button', { name: 'E-mail sluiten' }).click();
-    expect(await mail.count()).toBe(0);
+    await mail.waitFor({ state: 'detached' });
 
     // Users: search.
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Gebruikers' }).click();
@@ -123,31 +119,31 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     // Paging: 25 per page, with the page in the address.
     await page.getByRole('table', { name: 'Alle gebruikers' }).waitFor();
     const pager = page.locator('.mk-pager__summary');
-    expect(await pager.textContent()).toMatch(/^1 tot en met 25 van \d+$/);
+    await eventually(() => pager.textContent()).toMatch(/^1 tot en met 25 van \d+$/);
     await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende' }).click();
-    await expect.poll(() => pager.textContent()).toMatch(/^26 tot en met 50 van \d+$/);
-    expect(new URL(page.url()).searchParams.get('pagina')).toBe('2');
-    expect(await page.getByRole('link', { name: 'Pagina 2 van', exact: false }).getAttribute('aria-current')).toBe('page');
+    await eventually(() => pager.textContent()).toMatch(/^26 tot en met 50 van \d+$/);
+    await eventually(() => new URL(page.url()).searchParams.get('pagina')).toBe('2');
+    await eventually(() => page.getByRole('link', { name: 'Pagina 2 van', exact: false }).getAttribute('aria-current')).toBe('page');
     await page.getByLabel('Zoek op naam of e-mailadres').fill('Beheerder');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('table', { name: 'Gebruikers met „Beheerder”' }).waitFor();
     const users = page.getByRole('table', { name: 'Gebruikers met „Beheerder”' }).getByRole('row');
-    await expect.poll(() => users.count()).toBe(2);
-    expect(await users.nth(1).textContent()).toContain('admin@demo.mantelkring.nl');
+    await eventually(() => users.count()).toBe(2);
+    await eventually(() => users.nth(1).textContent()).toContain('admin@demo.mantelkring.nl');
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'users');
 
     // Access log: all columns, filtered by this user via the link in the user list.
     await users.nth(1).getByRole('link', { name: /Toegangslog/ }).click();
     await heading(page, 'Toegangslog');
     const log = page.getByRole('table', { name: 'Regels in het toegangslog, nieuwste eerst' });
-    await log.waitFor();
-    const headers = await log.getByRole('columnheader').allTextContents();
-    expect(headers).toEqual(['Tijd', 'Gebruiker', 'Actie', 'Gegeven', 'Cliënt', 'Bron', 'Toegangspunt', 'Uitkomst']);
-    expect(await page.getByLabel('Id van gebruiker').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
-    const firstLine = (await log.getByRole('row').nth(1).textContent()) ?? '';
-    expect(firstLine).toContain('Beheerder Mantelkring');
-    expect(firstLine).toContain('127.0.0.1');
-    expect(firstLine).toContain('web');
+    await eventually(() => log.getByRole('columnheader').allTextContents()).toEqual(['Tijd', 'Gebruiker', 'Actie', 'Gegeven', 'Cliënt', 'Bron', 'Toegangspunt', 'Uitkomst']);
+    await eventually(() => page.getByLabel('Id van gebruiker').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    const firstLine = () => log.getByRole('row').nth(1).textContent();
+    await eventually(firstLine).toContain('Beheerder Mantelkring');
+    await eventually(firstLine).toContain('127.0.0.1');
+    await eventually(firstLine).toContain('web');
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'access log');
     await page.getByLabel('Id van gebruiker').fill('geen-id');
     await page.getByRole('button', { name: 'Filteren' }).click();
@@ -157,6 +153,7 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Organisaties' }).click();
     await heading(page, 'Organisaties beheren');
     await page.getByRole('table', { name: 'Alle organisaties' }).waitFor();
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'admin organisations');
     await page.getByLabel('Naam', { exact: true }).fill('Zorgboerderij De Vlinder');
     await page.getByLabel('Soort organisatie').selectOption('care_provider');
@@ -183,29 +180,28 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     expect(other.statusCode).toBe(200);
 
     const page = await env.newPage();
-    page.setDefaultTimeout(8_000);
     await logIn(page, env.baseUrl, DEMO.client);
     await page.getByRole('link', { name: 'Mijn account' }).click();
     await heading(page, 'Mijn account');
     const sessions = page.getByRole('table', { name: 'Waar u bent ingelogd' });
-    await sessions.waitFor();
+    await eventually(() => sessions.getByRole('row').count()).toBe(3);
+    await eventually(() => sessions.textContent()).toContain('Dit apparaat');
+    await eventually(() => sessions.textContent()).toContain('Safari op iOS');
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'account');
-    await expect.poll(() => sessions.getByRole('row').count()).toBe(3);
-    expect(await sessions.textContent()).toContain('Dit apparaat');
-    expect(await sessions.textContent()).toContain('Safari op iOS');
 
     const end = sessions.getByRole('row').filter({ hasText: 'Safari op iOS' }).getByRole('button', { name: 'Deze sessie beëindigen' });
     await end.click();
     await page.getByRole('dialog', { name: 'Deze sessie beëindigen?' }).getByRole('button', { name: 'Ja, beëindigen' }).click();
     await page.getByText('De sessie is beëindigd.').waitFor();
-    await expect.poll(() => sessions.getByRole('row').count()).toBe(2);
+    await eventually(() => sessions.getByRole('row').count()).toBe(2);
     const me = await env.app.inject({ method: 'GET', url: '/api/me', cookies: { mk_session: other.cookies.find((c) => c.name === 'mk_session')?.value ?? '' } });
     expect(me.statusCode).toBe(401);
 
     await page.getByLabel('Uw naam').fill('Gerrit de Vries-Jansen');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Uw gegevens zijn opgeslagen.').waitFor();
-    expect(await page.locator('.mk-header__user-name').textContent()).toBe('Gerrit de Vries-Jansen');
+    await eventually(() => page.locator('.mk-header__user-name').textContent()).toBe('Gerrit de Vries-Jansen');
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, DEMO_PASSWORD, heading, logIn } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, eventually, expectVisible, heading, loaded, logIn } from './helpers.ts';
 
 const activeElement = (page: Page) =>
   page.evaluate(() => {
@@ -26,16 +26,19 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
 
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     const summary = page.locator('.mk-error-summary');
-    await summary.waitFor();
-    expect((await activeElement(page)).className).toContain('mk-error-summary');
-    expect(await summary.textContent()).toContain('E-mailadres: Vul een geldig e-mailadres in.');
+    await eventually(async () => (await activeElement(page)).className).toContain('mk-error-summary');
+    await eventually(() => summary.textContent()).toContain('E-mailadres: Vul een geldig e-mailadres in.');
     const email = page.getByLabel('E-mailadres');
-    expect(await email.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`#${describedBy.split(' ')[0]}`).textContent()).toContain('Vul een geldig e-mailadres in.');
+    await eventually(() => email.getAttribute('aria-invalid')).toBe('true');
+    // The field is described by its error message.
+    const describedError = async () => {
+      const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+      return describedBy ? page.locator(`#${describedBy.split(' ')[0]}`).textContent() : null;
+    };
+    await eventually(describedError).toContain('Vul een geldig e-mailadres in.');
     // The link in the summary moves focus to the field.
     await summary.getByRole('link', { name: /E-mailadres/ }).click();
-    expect((await activeElement(page)).id).toBe('login-email');
+    await eventually(async () => (await activeElement(page)).id).toBe('login-email');
     await expectNoSeriousAxeViolations(page, 'login with errors');
 
     // A wrong password: the server's message, in Dutch.
@@ -44,6 +47,7 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByText('Het e-mailadres of wachtwoord klopt niet.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/inloggen');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inloggen bij Mantelkring');
     await page.context().close();
   });
 
@@ -51,10 +55,11 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     const page = await env.newPage();
     await page.goto(`${env.baseUrl}/registreren`);
     await heading(page, 'Account maken');
+    await eventually(() => page.getByRole('radio', { name: 'Ik ben mantelzorger' }).count()).toBe(1);
+    await eventually(() => page.getByRole('radio', { name: 'Ik wil vrijwilliger worden' }).count()).toBe(1);
+    await eventually(() => page.locator('main').textContent()).toContain('Bron: CBS');
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'registration');
-    expect(await page.getByRole('radio', { name: 'Ik ben mantelzorger' }).count()).toBe(1);
-    expect(await page.getByRole('radio', { name: 'Ik wil vrijwilliger worden' }).count()).toBe(1);
-    expect(await page.locator('main').textContent()).toContain('Bron: CBS');
 
     await page.getByLabel('Gemeente').fill('Leid');
     await page.getByRole('radio', { name: /^Leiden \(Zuid-Holland\)/ }).check();
@@ -63,12 +68,10 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     // Submitting without a choice and with a short password: messages next to the fields.
     await page.getByLabel('Wachtwoord', { exact: true }).fill('kort');
     await page.getByRole('button', { name: 'Account maken' }).click();
-    const summary = page.locator('.mk-error-summary');
-    await summary.waitFor();
-    const text = (await summary.textContent()) ?? '';
-    expect(text).toContain('Wat past bij u?: Maak een keuze.');
-    expect(text).toContain('Wachtwoord: Kies een wachtwoord van minstens 12 tekens.');
-    expect(text).toContain('Uw naam');
+    const text = () => page.locator('.mk-error-summary').textContent();
+    await eventually(text).toContain('Wat past bij u?: Maak een keuze.');
+    await eventually(text).toContain('Wachtwoord: Kies een wachtwoord van minstens 12 tekens.');
+    await eventually(text).toContain('Uw naam');
     await expectNoSeriousAxeViolations(page, 'registration with errors');
     await page.context().close();
   });
@@ -77,27 +80,28 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     const page = await env.newPage();
     await page.goto(`${env.baseUrl}/inloggen`);
     await heading(page, 'Inloggen bij Mantelkring');
+    const focused = () => activeElement(page);
     await page.keyboard.press('Tab');
-    expect((await activeElement(page)).text).toBe('Naar de inhoud');
+    await eventually(async () => (await focused()).text).toBe('Naar de inhoud');
     await page.keyboard.press('Enter');
-    expect((await activeElement(page)).id).toBe('inhoud');
+    await eventually(async () => (await focused()).id).toBe('inhoud');
     // From the main content, Tab reaches the e-mail field.
     let tries = 0;
-    while ((await activeElement(page)).id !== 'login-email' && tries++ < 10) await page.keyboard.press('Tab');
-    expect((await activeElement(page)).id).toBe('login-email');
+    while ((await focused()).id !== 'login-email' && tries++ < 10) await page.keyboard.press('Tab');
+    await eventually(async () => (await focused()).id).toBe('login-email');
     await page.keyboard.type(DEMO.caregiver.email);
     await page.keyboard.press('Tab');
-    expect((await activeElement(page)).id).toBe('login-password');
+    await eventually(async () => (await focused()).id).toBe('login-password');
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await heading(page, 'Welkom, Anja de Vries');
     // After moving to another page, focus is on its heading.
-    expect((await activeElement(page)).tag).toBe('h1');
+    await eventually(async () => (await focused()).tag).toBe('h1');
     // The main menu works with the keyboard too.
     await page.getByRole('link', { name: 'Mijn account' }).focus();
     await page.keyboard.press('Enter');
     await heading(page, 'Mijn account');
-    expect((await activeElement(page)).text).toBe('Mijn account');
+    await eventually(async () => (await focused()).text).toBe('Mijn account');
     await page.context().close();
   });
 
@@ -107,11 +111,11 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     await heading(page, 'Inloggen bij Mantelkring');
     await page.getByRole('button', { name: 'English' }).click();
     await heading(page, 'Log in to Mantelkring');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getByLabel('E-mail address').count()).toBe(1);
+    await eventually(() => page.getAttribute('html', 'lang')).toBe('en');
+    await eventually(() => page.getByLabel('E-mail address').count()).toBe(1);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.getByText('Please check what you filled in').waitFor();
-    expect(await page.locator('.mk-error-summary').textContent()).toContain('Enter a valid e-mail address.');
+    await eventually(() => page.locator('.mk-error-summary').textContent()).toContain('Enter a valid e-mail address.');
 
     // Remembered on this device.
     await page.reload();
@@ -121,14 +125,14 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await heading(page, 'Welcome, Joost Bakker');
-    expect(await page.getByRole('link', { name: 'My account' }).count()).toBe(1);
+    await eventually(() => page.getByRole('link', { name: 'My account' }).count()).toBe(1);
     const localeOf = async () => (await env.db.query<{ locale: string }>('select locale from users where email = $1', [DEMO.volunteer.email])).rows[0]?.locale;
-    await expect.poll(localeOf).toBe('en');
+    await eventually(localeOf).toBe('en');
 
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await heading(page, 'Welkom, Joost Bakker');
-    expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    await expect.poll(localeOf).toBe('nl');
+    await eventually(() => page.getAttribute('html', 'lang')).toBe('nl');
+    await eventually(localeOf).toBe('nl');
     await page.context().close();
   });
 
@@ -136,34 +140,41 @@ describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () =
     const page = await env.newPage({ mobile: true });
     await page.goto(`${env.baseUrl}/inloggen`);
     await heading(page, 'Inloggen bij Mantelkring');
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await loaded(page);
+    await eventually(() => noHorizontalScroll(page)).toBe(true);
     await expectNoSeriousAxeViolations(page, 'login on phone');
     await logIn(page, env.baseUrl, DEMO.coordinator);
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await loaded(page);
+    await eventually(() => noHorizontalScroll(page)).toBe(true);
     await expectNoSeriousAxeViolations(page, 'home on phone');
 
     // The menu is folded away behind a button.
     const menu = page.getByRole('button', { name: 'Menu' });
-    const account = page.getByRole('link', { name: 'Mijn account' });
-    expect(await account.isVisible()).toBe(false);
+    // (includeHidden: the link is in the page while folded away, so "hidden" means folded, not missing.)
+    const account = page.locator('.mk-nav-panel').getByRole('link', { name: 'Mijn account', includeHidden: true });
+    await account.waitFor({ state: 'attached' });
+    await expectVisible(account, false);
     await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    expect(await account.isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Medewerkers', exact: true }).isVisible()).toBe(true);
+    await eventually(() => menu.getAttribute('aria-expanded')).toBe('true');
+    await expectVisible(account);
+    await expectVisible(page.getByRole('link', { name: 'Medewerkers', exact: true }));
     await account.click();
     await heading(page, 'Mijn account');
-    expect(await account.isVisible()).toBe(false);
+    // Following a link folds the menu again.
+    await eventually(() => menu.getAttribute('aria-expanded')).toBe('false');
+    await expectVisible(account, false);
     await page.getByRole('table').waitFor();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await loaded(page);
+    await eventually(() => noHorizontalScroll(page)).toBe(true);
     // Buttons and links are at least 24 × 24 px (WCAG 2.5.8).
-    const small = await page.evaluate(() =>
+    const tooSmall = () => page.evaluate(() =>
       [...document.querySelectorAll('main button, main a, header button, header a')]
         .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('utrecht-skip-link'))
         .map((el) => ({ text: el.textContent?.trim(), rect: el.getBoundingClientRect() }))
         .filter(({ rect }) => rect.width < 24 || rect.height < 24)
         .map(({ text }) => text),
     );
-    expect(small).toEqual([]);
+    await eventually(tooSmall).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { heading, lastMailTo, linkPathFromMail, logIn } from './helpers.ts';
+import { eventually, heading, lastMailTo, linkPathFromMail, loaded, logIn } from './helpers.ts';
 
 const PASSWORD = 'Zonnebloem-over-de-brug-42';
 
@@ -23,8 +23,7 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
     // A well-known password is refused by the server, shown next to the field.
     await page.getByLabel('Wachtwoord', { exact: true }).fill('welkom123456');
     await page.getByRole('button', { name: 'Account maken' }).click();
-    await page.locator('#register-password-error').waitFor();
-    expect(await page.locator('#register-password-error').textContent()).toContain('Dit wachtwoord is te bekend');
+    await eventually(() => page.locator('#register-password-error').textContent()).toContain('Dit wachtwoord is te bekend');
     expect(await env.db.query('select 1 from users where email = $1', [email]).then((r) => r.rowCount)).toBe(0);
 
     await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
@@ -32,7 +31,7 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
     await page.getByRole('radio', { name: /^Leiden \(Zuid-Holland\)/ }).check();
     await page.getByRole('button', { name: 'Account maken' }).click();
     await heading(page, 'Kijk in uw mail');
-    expect(await page.locator('main').textContent()).toContain(`We hebben een e-mail gestuurd naar ${email}`);
+    await eventually(() => page.locator('main').textContent()).toContain(`We hebben een e-mail gestuurd naar ${email}`);
     await expectNoSeriousAxeViolations(page, 'registration sent');
 
     const { rows } = await env.db.query<{ personas: string[]; municipality_code: string; verified: boolean }>(
@@ -47,7 +46,7 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
     await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByText('Bevestig eerst uw e-mailadres.').waitFor();
-    expect(await page.getByRole('button', { name: 'Stuur de bevestigingslink opnieuw' }).count()).toBe(1);
+    await eventually(() => page.getByRole('button', { name: 'Stuur de bevestigingslink opnieuw' }).count()).toBe(1);
 
     const mail = await lastMailTo(env.db, email);
     expect(mail?.subject).toBe('Bevestig uw e-mailadres voor Mantelkring');
@@ -55,6 +54,7 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
     expect(link).toMatch(/^\/e-mail-bevestigen\?token=/);
     await page.goto(`${env.baseUrl}${link}`);
     await page.getByText('Uw e-mailadres is bevestigd. U kunt nu inloggen.').waitFor();
+    await loaded(page);
     await expectNoSeriousAxeViolations(page, 'email verified');
     // The link works once.
     const again = await env.newPage();
@@ -64,9 +64,9 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
 
     await page.getByRole('link', { name: 'Naar inloggen' }).click();
     await logIn(page, env.baseUrl, { email, totp: false }, PASSWORD);
-    expect(await page.locator('h1').textContent()).toBe('Welkom, Wilma Nieuw');
+    await eventually(() => page.locator('h1').textContent()).toBe('Welkom, Wilma Nieuw');
     await page.getByText('Uw gemeente: Leiden.').waitFor();
-    expect(await page.locator('main').textContent()).toContain('U bent mantelzorger');
+    await eventually(() => page.locator('main').textContent()).toContain('U bent mantelzorger');
     await page.context().close();
   });
 
@@ -88,13 +88,12 @@ describe.skipIf(!hasChromium)('registration, e-mail verification and password re
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nieuw-en-lang-wachtwoord-7');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Iets-anders-dan-hierboven');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    await page.locator('#reset-repeat-error').waitFor();
-    expect(await page.locator('#reset-repeat-error').textContent()).toContain('De twee wachtwoorden zijn niet hetzelfde.');
+    await eventually(() => page.locator('#reset-repeat-error').textContent()).toContain('De twee wachtwoorden zijn niet hetzelfde.');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Nieuw-en-lang-wachtwoord-7');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
     await page.getByText('Uw nieuwe wachtwoord is opgeslagen.').waitFor();
     await logIn(page, env.baseUrl, { email, totp: false }, 'Nieuw-en-lang-wachtwoord-7');
-    expect(await page.locator('h1').textContent()).toBe('Welkom, Anja de Vries');
+    await eventually(() => page.locator('h1').textContent()).toBe('Welkom, Anja de Vries');
     await page.context().close();
   });
 });

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, heading, logIn } from './helpers.ts';
+import { DEMO, eventually, heading, loaded, logIn } from './helpers.ts';
 
 interface Member {
   id: string;
   givenName: string;
 }
-
-/** Polls until the value matches (generous under load: two browsers may run side by side). */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
 describe.skipIf(!hasChromium)('professional: MantelScan', () => {
   let env: BrowserEnv;
@@ -33,7 +30,6 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     page = await env.newPage();
-    page.setDefaultTimeout(15_000);
     await logIn(page, env.baseUrl, DEMO.professional);
     const me = await api.get('/api/me');
     const orgId = me.memberships.find((m: { role: string }) => m.role === 'professional').organisationId as string;
@@ -56,38 +52,40 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
   it('runs a MantelScan through all five steps with the keyboard, saves on every step, completes it read-only', async () => {
     await page.goto(`${env.baseUrl}/kringen/${clientId}/mantelscan`);
     await heading(page, 'MantelScan – Wim Jansen');
-    expect(await page.getByText('Er is nog geen MantelScan gehouden.').count()).toBe(1);
-    expect(await page.getByLabel('Ria Jansen (hoofdmantelzorger)').isChecked()).toBe(true);
+    await page.getByText('Er is nog geen MantelScan gehouden.').waitFor();
+    await eventually(() => page.getByLabel('Ria Jansen (hoofdmantelzorger)').isChecked()).toBe(true);
     await pressOn(page.getByRole('button', { name: 'MantelScan starten' }));
     await heading(page, 'MantelScan met Ria Jansen');
     firstScanId = page.url().split('/').pop() as string;
 
     // Step 1: the family (genogram of the live circle). The step indicator marks the current step.
     await stepHeading('Stap 1: Familie').waitFor();
-    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Familie');
-    expect(await page.locator('.mk-scan-step').textContent()).toContain('Sander Jansen');
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toContain('Familie');
+    await eventually(() => page.locator('.mk-scan-step').textContent()).toContain('Sander Jansen');
     await pressOn(page.getByRole('button', { name: 'Volgende: Zorgsituatie' }));
 
     // Step 2: the questions from the API, one text area each; focus is on the step heading.
     await stepHeading('Stap 2: Zorgsituatie').waitFor();
-    await poll(async () => (await focused()).id).toBe('stap-titel');
+    await eventually(async () => (await focused()).id).toBe('stap-titel');
     const questions = (await api.get('/api/mantelscan/questions')).questions as { id: string; nl: string }[];
-    expect(await page.locator('.mk-scan-step textarea').count()).toBe(questions.length);
+    await eventually(() => page.locator('.mk-scan-step textarea').count()).toBe(questions.length);
     await page.keyboard.press('Tab');
-    expect((await focused()).id).toBe(`scan-answer-${questions[0]?.id}`);
+    await eventually(async () => (await focused()).id).toBe(`scan-answer-${questions[0]?.id}`);
     await page.keyboard.type('Hulp bij wassen en bij de medicijnen.');
     await page.keyboard.press('Tab');
+    await eventually(async () => (await focused()).id).toBe(`scan-answer-${questions[1]?.id}`);
     await page.keyboard.type('Alles in huis, ongeveer 20 uur per week.');
-    expect(await page.getByRole('status').filter({ hasText: 'Nog niet opgeslagen' }).count()).toBe(1);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Nog niet opgeslagen' }).count()).toBe(1);
     await expectNoSeriousAxeViolations(page, 'scan step 2 (desktop)');
     await pressOn(page.getByRole('button', { name: 'Volgende: Belasting' }));
 
     // Step 3: the burden check is taken in the conversation on its own page, linked to this scan.
     await stepHeading('Stap 3: Belasting').waitFor();
-    const burden = (await page.locator('.mk-scan-step').textContent()) ?? '';
-    expect(burden).toContain('De uitslag hoort bij deze MantelScan');
-    expect(await page.getByRole('button', { name: 'Belastingmeter invullen met de mantelzorger' }).count()).toBe(1);
-    expect(burden).not.toMatch(/score:?\s*\d/i);
+    const burden = () => page.locator('.mk-scan-step').textContent();
+    await eventually(burden).toContain('De uitslag hoort bij deze MantelScan');
+    await eventually(() => page.getByRole('button', { name: 'Belastingmeter invullen met de mantelzorger' }).count()).toBe(1);
+    await loaded(page);
+    await eventually(burden).not.toMatch(/score:?\s*\d/i);
     // The answers of step 2 were saved when the step changed.
     const draft = await api.get(`/api/circles/${clientId}/scans/${firstScanId}`);
     expect(draft).toMatchObject({ status: 'draft', step: 'burden' });
@@ -97,11 +95,10 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
 
     // Step 4: the ecomap of the live circle, with the same people as a table.
     await stepHeading('Stap 4: Netwerkkaart').waitFor();
-    expect(await page.locator('.mk-scan-step svg').count()).toBeGreaterThan(0);
-    const table = (await page.locator('.mk-scan-step table').textContent()) ?? '';
-    for (const name of ['Ria Jansen', 'Sander Jansen', 'Henk Smit']) expect(table).toContain(name);
-    expect(await page.getByText('Samen helpen familie, vrienden en buren 23 uur per week.').count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'Personen toevoegen of wijzigen op de kringpagina' }).count()).toBe(1);
+    await eventually(() => page.locator('.mk-scan-step svg').count()).toBeGreaterThan(0);
+    for (const name of ['Ria Jansen', 'Sander Jansen', 'Henk Smit']) await eventually(() => page.locator('.mk-scan-step table').textContent()).toContain(name);
+    await eventually(() => page.getByText('Samen helpen familie, vrienden en buren 23 uur per week.').count()).toBe(1);
+    await eventually(() => page.getByRole('link', { name: 'Personen toevoegen of wijzigen op de kringpagina' }).count()).toBe(1);
     await pressOn(page.getByRole('button', { name: 'Volgende: Advies en afspraken' }));
 
     // Step 5: advice and agreements; rows are added and removed with the keyboard.
@@ -109,41 +106,41 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
     await page.getByRole('textbox', { name: /^Advies/ }).focus();
     await page.keyboard.type('Eén dag per week respijtzorg. Vraag Sander om vaste hulp.');
     await pressOn(page.getByRole('button', { name: 'Afspraak toevoegen' }));
-    await poll(async () => (await focused()).id).toBe('scan-agreements-0-text');
+    await eventually(async () => (await focused()).id).toBe('scan-agreements-0-text');
     await page.keyboard.type('Sander rijdt naar de huisarts');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Sander');
     await pressOn(page.getByRole('button', { name: 'Afspraak toevoegen' }));
-    await poll(async () => (await focused()).id).toBe('scan-agreements-1-text');
+    await eventually(async () => (await focused()).id).toBe('scan-agreements-1-text');
     await page.keyboard.type('Weg te halen');
     await pressOn(page.getByRole('button', { name: 'Afspraak 2 verwijderen' }));
-    await poll(() => page.locator('.mk-agreements__row').count()).toBe(1);
+    await eventually(() => page.locator('.mk-agreements__row').count()).toBe(1);
     // An agreement without "what" is stopped before saving.
     await pressOn(page.getByRole('button', { name: 'Afspraak toevoegen' }));
-    await poll(async () => (await focused()).id).toBe('scan-agreements-1-text');
+    await eventually(async () => (await focused()).id).toBe('scan-agreements-1-text');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Ria');
     await pressOn(page.getByRole('button', { name: 'Opslaan', exact: true }));
-    await page.locator('.mk-error-summary').waitFor();
-    expect(await page.locator('.mk-error-summary').textContent()).toContain('Afspraak 2: Wat: Schrijf op wat de afspraak is, of verwijder de afspraak.');
+    await eventually(() => page.locator('.mk-error-summary').textContent()).toContain('Afspraak 2: Wat: Schrijf op wat de afspraak is, of verwijder de afspraak.');
     await pressOn(page.getByRole('button', { name: 'Afspraak 2 verwijderen' }));
 
     // Complete: a confirmation dialog (focus on the safe choice first), then read-only.
     await pressOn(page.getByRole('button', { name: 'MantelScan afronden' }));
     const dialog = page.getByRole('dialog', { name: 'MantelScan afronden?' });
     await dialog.waitFor();
-    expect((await focused()).text).toBe('Nee, terug');
+    await eventually(async () => (await focused()).text).toBe('Nee, terug');
     await page.keyboard.press('Shift+Tab');
-    expect((await focused()).text).toBe('Ja, afronden');
+    await eventually(async () => (await focused()).text).toBe('Ja, afronden');
     await page.keyboard.press('Enter');
     await page.getByText('De MantelScan is afgerond en bewaard.').waitFor();
-    expect(await page.locator('main textarea, main input').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Afdrukken' }).count()).toBe(1);
-    const summary = (await page.locator('.mk-scan-summary').textContent()) ?? '';
-    expect(summary).toContain('Hulp bij wassen en bij de medicijnen.');
-    expect(summary).toContain('Eén dag per week respijtzorg.');
-    expect(summary).toContain('Sander rijdt naar de huisarts');
-    expect(summary).toContain('De uitslag van de belastingmeter staat bij de mantelzorger, onder Belasting.');
+    const summary = () => page.locator('.mk-scan-summary').textContent();
+    await eventually(summary).toContain('Hulp bij wassen en bij de medicijnen.');
+    await eventually(summary).toContain('Eén dag per week respijtzorg.');
+    await eventually(summary).toContain('Sander rijdt naar de huisarts');
+    await eventually(summary).toContain('De uitslag van de belastingmeter staat bij de mantelzorger, onder Belasting.');
+    await eventually(() => page.getByRole('button', { name: 'Afdrukken' }).count()).toBe(1);
+    // The summary is shown: the form fields are gone, not still to come.
+    await eventually(() => page.locator('main textarea, main input').count()).toBe(0);
     const done = await api.get(`/api/circles/${clientId}/scans/${firstScanId}`);
     expect(done.status).toBe('completed');
     expect(done.agreements).toEqual([{ text: 'Sander rijdt naar de huisarts', owner: 'Sander', due: null }]);
@@ -151,7 +148,9 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
     // Still read-only after a reload.
     await page.reload();
     await page.getByText('Deze MantelScan is afgerond.').waitFor();
-    expect(await page.locator('main textarea').count()).toBe(0);
+    await eventually(summary).toContain('Sander rijdt naar de huisarts');
+    await loaded(page);
+    await eventually(() => page.locator('main textarea').count()).toBe(0);
     await expectNoSeriousAxeViolations(page, 'completed scan summary (desktop)');
   }, 60_000);
 
@@ -163,7 +162,7 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
 
     await page.goto(`${env.baseUrl}/kringen/${clientId}/mantelscan`);
     await heading(page, 'MantelScan – Wim Jansen');
-    expect(await page.getByText('U kunt vergelijken als er minstens twee afgeronde MantelScans zijn.').count()).toBe(1);
+    await page.getByText('U kunt vergelijken als er minstens twee afgeronde MantelScans zijn.').waitFor();
     await page.getByRole('button', { name: 'MantelScan starten' }).click();
     await stepHeading('Stap 1: Familie').waitFor();
     // Jump straight to the last step with the step indicator.
@@ -175,34 +174,35 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
 
     await page.getByRole('link', { name: 'Naar alle MantelScans van deze cliënt' }).click();
     await heading(page, 'MantelScan – Wim Jansen');
-    await poll(() => page.locator('#eerdere-mantelscans').locator('xpath=..').locator('tbody tr').count()).toBe(2);
+    await eventually(() => page.locator('#eerdere-mantelscans').locator('xpath=..').locator('tbody tr').count()).toBe(2);
     await page.getByRole('button', { name: 'Vergelijken' }).click();
     await heading(page, 'MantelScans vergelijken');
     await page.getByRole('heading', { level: 2, name: 'Erbij gekomen (1)' }).waitFor();
-    const section = async (id: string) => (await page.locator(`#${id}`).locator('xpath=..').textContent()) ?? '';
-    expect(await section('erbij')).toContain('Joke de Wit');
-    expect(await section('weg')).toContain('Henk Smit');
-    expect(await section('veranderd')).toMatch(/Ria Jansen\s*Uren per week\s*20 uur\s*14 uur/);
+    const section = (id: string) => () => page.locator(`#${id}`).locator('xpath=..').textContent();
+    await eventually(section('erbij')).toContain('Joke de Wit');
+    await eventually(section('weg')).toContain('Henk Smit');
+    await eventually(section('veranderd')).toMatch(/Ria Jansen\s*Uren per week\s*20 uur\s*14 uur/);
     // Hours as a table: all informal help 23 → 16, Ria 20 → 14.
-    const hoursRows = await page.locator('#uren').locator('xpath=..').locator('table tbody tr').allTextContents();
-    expect(hoursRows[0]).toMatch(/familie, vrienden en buren samen\s*23 uur\s*16 uur\s*-7 uur/);
-    expect(hoursRows[1]).toMatch(/Uren van Ria Jansen\s*20 uur\s*14 uur\s*-6 uur/);
+    const hoursRows = () => page.locator('#uren').locator('xpath=..').locator('table tbody tr').allTextContents();
+    await eventually(hoursRows).toEqual([
+      expect.stringMatching(/familie, vrienden en buren samen\s*23 uur\s*16 uur\s*-7 uur/),
+      expect.stringMatching(/Uren van Ria Jansen\s*20 uur\s*14 uur\s*-6 uur/),
+    ]);
     // And as a bar chart whose values are also text.
     const chart = page.locator('figure.mk-chart');
-    expect(await chart.locator('svg rect.mk-chart__bar').count()).toBe(4);
-    expect(await chart.locator('.mk-chart__value').allTextContents()).toEqual(['23 uur', '16 uur', '20 uur', '14 uur']);
-    const widths = await chart.locator('svg rect.mk-chart__bar').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
-    expect(widths[0]).toBeCloseTo(100);
-    expect(widths[3]).toBeCloseTo((14 / 23) * 100);
+    await eventually(() => chart.locator('svg rect.mk-chart__bar').count()).toBe(4);
+    await eventually(() => chart.locator('.mk-chart__value').allTextContents()).toEqual(['23 uur', '16 uur', '20 uur', '14 uur']);
+    const widths = () => chart.locator('svg rect.mk-chart__bar').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    await eventually(widths).toEqual([expect.closeTo(100), expect.any(Number), expect.any(Number), expect.closeTo((14 / 23) * 100)]);
     await expectNoSeriousAxeViolations(page, 'scan comparison (desktop)');
 
     const phone = await env.newPage({ mobile: true });
-    phone.setDefaultTimeout(15_000);
     await logIn(phone, env.baseUrl, DEMO.professional);
     await phone.goto(page.url());
     await heading(phone, 'MantelScans vergelijken');
     await phone.locator('figure.mk-chart').waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await loaded(phone);
+    await eventually(() => phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousAxeViolations(phone, 'scan comparison (phone)');
 
     // A scan step on the phone.
@@ -211,7 +211,8 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
     await phone.getByRole('heading', { level: 2, name: 'Stap 1: Familie' }).waitFor();
     await phone.getByRole('button', { name: 'Volgende: Zorgsituatie' }).click();
     await phone.getByRole('heading', { level: 2, name: 'Stap 2: Zorgsituatie' }).waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await loaded(phone);
+    await eventually(() => phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousAxeViolations(phone, 'scan step 2 (phone)');
     await phone.context().close();
   }, 60_000);
@@ -223,7 +224,7 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
     await page.goto(`${env.baseUrl}/kringen/${clientId}/mantelscan`);
     await page.getByRole('link', { name: /^Verder gaan/ }).click();
     await stepHeading('Stap 2: Zorgsituatie').waitFor();
-    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Zorgsituatie');
+    await eventually(() => page.locator('[aria-current="step"]').textContent()).toContain('Zorgsituatie');
     const membersNow = (await api.get(`/api/circles/${clientId}`)).members as Member[];
     expect(membersNow.map((m) => m.givenName).sort()).toEqual(['Joke', 'Ria', 'Sander']);
   }, 60_000);

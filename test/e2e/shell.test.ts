@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { heading } from './helpers.ts';
+import { eventually, heading } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let env: BrowserEnv;
@@ -12,15 +12,15 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   it('serves the Dutch app with no serious axe violations; logged out, home leads to login', async () => {
     const page = await env.newPage();
     await page.goto(`${env.baseUrl}/`);
-    await expect.poll(() => page.locator('h1').first().textContent()).toContain('Mantelkring');
+    await heading(page, 'Inloggen bij Mantelkring');
     expect(new URL(page.url()).pathname).toBe('/inloggen');
-    expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    expect(await page.title()).toBe('Inloggen bij Mantelkring – Mantelkring');
+    await eventually(() => page.getAttribute('html', 'lang')).toBe('nl');
+    await eventually(() => page.title()).toBe('Inloggen bij Mantelkring – Mantelkring');
     // Frame: skip link, footer with accessibility note and the CBS source.
-    expect(await page.getByRole('link', { name: 'Naar de inhoud' }).getAttribute('href')).toBe('#inhoud');
+    await eventually(() => page.getByRole('link', { name: 'Naar de inhoud' }).getAttribute('href')).toBe('#inhoud');
     const footer = page.getByRole('contentinfo');
-    expect(await footer.textContent()).toContain('Bron gemeentelijke indeling: CBS');
-    expect(await footer.textContent()).toContain('toetsenbord');
+    await eventually(() => footer.textContent()).toContain('Bron gemeentelijke indeling: CBS');
+    await eventually(() => footer.textContent()).toContain('toetsenbord');
     await expectNoSeriousAxeViolations(page, 'home');
     await page.context().close();
   });
@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     const page = await env.newPage();
     await page.goto(`${env.baseUrl}/bestaat/niet`);
     await heading(page, 'Deze pagina bestaat niet');
-    expect(await page.getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href')).toBe('/');
+    await eventually(() => page.getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href')).toBe('/');
     await expectNoSeriousAxeViolations(page, '404');
     await page.context().close();
   });

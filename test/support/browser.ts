@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -17,22 +17,36 @@ export const CHROMIUM = process.env.MK_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set MK_CHROMIUM)`);
 
+/**
+ * How long a browser test waits for the page to reach a state (an element, a text, a count):
+ * generous, because two test files with their own app and Chromium share two cores.
+ */
+export const PATIENCE = 15_000;
+
 export interface BrowserEnv {
   browser: Browser;
-  /** A fresh page in its own context (own cookies), as axe requires. */
-  newPage(options?: { mobile?: boolean }): Promise<Page>;
+  /**
+   * A fresh page in its own context (own cookies), as axe requires; `storageState` starts it
+   * with another context's session. Actions and waits time out after PATIENCE.
+   */
+  newPage(options?: { mobile?: boolean; storageState?: BrowserContextOptions['storageState'] }): Promise<Page>;
   app: FastifyInstance;
   db: Db;
   baseUrl: string;
   close(): Promise<void>;
 }
 
-/** Starts the real app (built web + API) on a free port with demo data, and Chromium. */
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/**
+ * Starts the real app (built web + API) on a free port with demo data, and Chromium. The web
+ * app is this test run's copy of the build (see global-setup.ts), unless `webDir` is given
+ * (outside vitest, e.g. the screenshot script, pass 'dist/web').
+ */
+export async function startBrowserEnv(options: { webDir?: string } = {}): Promise<BrowserEnv> {
+  const webDir = options.webDir ?? (inject('e2eWebDir') || 'dist/web');
   const db = await openMemoryPglite();
   await syncReferenceData(db);
   await seedDemo(db, { caregivers: 10, volunteers: 5 });
-  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent' });
+  const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: webDir });
   const services: Services = { db, config, mailer: createMailer(db, { from: config.mailFrom }), now: () => new Date() };
   const app = await buildApp(services);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,9 +59,12 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   return {
     browser,
     async newPage(options) {
-      const context = await browser.newContext(
-        options?.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' } : { locale: 'nl-NL' },
-      );
+      const context = await browser.newContext({
+        locale: 'nl-NL',
+        ...(options?.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+        ...(options?.storageState ? { storageState: options.storageState } : {}),
+      });
+      context.setDefaultTimeout(PATIENCE);
       return context.newPage();
     },
     app,

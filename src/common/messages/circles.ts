@@ -2,6 +2,7 @@
 export const circleMessages = {
   access_log_decider_only: { nl: 'Alleen de cliënt of wie voor de cliënt beslist, ziet wie de gegevens bekeek.', en: 'Only the client, or whoever decides for the client, sees who looked at the data.' },
   access_log_needs_mfa: { nl: 'Om te zien wie uw gegevens bekeek, logt u in met twee stappen. Stel dit in bij Mijn account.', en: 'To see who looked at your data, log in with two steps. Set this up under My account.' },
+  bsn_organisation_must_manage: { nl: 'Een BSN legt u alleen vast als uw organisatie de kring mag beheren. Vraag wie beslist om die toegang.', en: 'You can only record a BSN when your organisation may manage the circle. Ask whoever decides for that access.' },
   bsn_professional_only: { nl: 'Alleen een professional legt een BSN vast.', en: 'Only a professional records a BSN.' },
   caseload_professional_only: { nl: 'Alleen professionals van deze organisatie zien haar cliënten.', en: 'Only professionals of this organisation see its clients.' },
   circle_already_member: { nl: 'U doet al mee in deze kring.', en: 'You already take part in this circle.' },
@@ -14,7 +15,9 @@ export const circleMessages = {
   invitation_code_invalid: { nl: 'Deze code klopt niet of is verlopen. Vraag om een nieuwe uitnodiging.', en: 'This code is not correct or has expired. Ask for a new invitation.' },
   invitation_no_longer_valid: { nl: 'Deze uitnodiging is niet meer geldig.', en: 'This invitation is no longer valid.' },
   link_professional_only: { nl: 'Alleen een professional kan een organisatie aan een kring koppelen.', en: 'Only a professional can link an organisation to a circle.' },
+  main_caregiver_must_be_caregiver: { nl: 'Alleen een mantelzorger kan hoofdmantelzorger zijn.', en: 'Only a caregiver can be the main caregiver.' },
   member_has_account: { nl: 'Deze persoon doet al mee met een eigen account.', en: 'This person already takes part with an account of their own.' },
+  member_roles_decider_only: { nl: 'Alleen wie beslist over de kring, kiest de hoofdmantelzorger of de wettelijk vertegenwoordiger.', en: 'Only whoever decides about the circle chooses the main caregiver or the legal representative.' },
   organisation_kind_sees_no_clients: { nl: 'Een gemeente of programmabureau ziet geen gegevens van cliënten.', en: 'A municipality or programme office does not see client data.' },
   register_professional_only: { nl: 'Alleen een professional van deze organisatie kan hier een cliënt inschrijven.', en: 'Only a professional of this organisation can register a client here.' },
   scan_compare_completed_only: { nl: 'Vergelijk alleen afgeronde MantelScans.', en: 'Only compare completed MantelScans.' },

@@ -17,7 +17,7 @@ export const CLIENT: ClientFacts = {
   updatedAt: new Date('2026-02-01T10:30:00Z'),
 };
 
-const base = { clientId: CLIENT.id, isMainCaregiver: false, isRepresentative: false, familyName: '', roleCode: null, relationshipCode: null, since: null, email: null, phone: null, organisationId: null, organisationName: null, jobTitle: null };
+const base = { clientId: CLIENT.id, isMainCaregiver: false, isRepresentative: false, familyName: '', roleCode: null, relationshipCode: null, roleCodes: [], relationshipCodes: [], since: null, email: null, phone: null, organisationId: null, organisationName: null, jobTitle: null };
 
 export const HOME_CARE: OrganisationFacts = { id: '5d1b2c3a-0000-4000-8000-000000000001', name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', municipalityName: 'Leiden' };
 export const PRIMARY_CARE: OrganisationFacts = { id: '5d1b2c3a-0000-4000-8000-000000000002', name: 'Huisartsenpraktijk Het Plein', kind: 'care_provider', sector: 'primary_care', municipalityCode: 'GM0546', municipalityName: 'Leiden' };

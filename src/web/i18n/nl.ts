@@ -767,6 +767,7 @@ const dict = {
         relative: 'Familie die soms helpt of betrokken is.',
         friend: 'Een vriend, vriendin of kennis.',
         neighbour: 'Iemand uit de buurt.',
+        other: 'Iemand anders die bij de kring hoort, of u weet (nog) niet wat voor relatie het is.',
         volunteer: 'Helpt als vrijwilliger, vaak via een organisatie.',
         professional: 'Helpt voor zijn of haar werk, zoals de huisarts of de wijkverpleging.',
       },
@@ -812,6 +813,7 @@ const dict = {
       accessLevel: 'Wat mag deze persoon zien?',
       accessLevelHelp: (name: string) => `Dit geldt als ${name} meedoet met een eigen account. U kunt het later veranderen bij "Wie mag wat zien".`,
       accessLevelNotDecider: 'Nieuwe mensen zien eerst alleen de agenda, de berichten en de namen. Wie beslist over de kring, kan dat later veranderen.',
+      rolesNotDecider: 'Wie de hoofdmantelzorger of de wettelijk vertegenwoordiger is, kiest alleen wie beslist over de kring.',
       submitAdd: 'Toevoegen',
       submitEdit: 'Opslaan',
       cancel: 'Annuleren',
@@ -1440,6 +1442,7 @@ const dict = {
     reasons: { heavy_score: 'zware score', rise: 'stijging' } as Record<string, string>,
     statuses: { open: 'Open', contacted: 'Contact gehad', plan_agreed: 'Plan afgesproken', closed: 'Gesloten' } as Record<string, string>,
     scoreWas: (total: number, previous: number) => `${total} (was ${previous})`,
+    resultNoLongerShared: 'De mantelzorger deelt deze uitslag niet meer.',
     // signal detail
     signalTitle: (name: string) => `Signaal: ${name}`,
     backToSignals: 'Terug naar de signalen',

@@ -2,6 +2,7 @@ import type { Queryable } from '../../../db/types.ts';
 
 export interface CaseloadRow {
   client_id: string;
+  tenant_key: string;
   given_name: string;
   family_name: string;
   birth_date: string | null;
@@ -39,7 +40,7 @@ export async function listCaseload(
   const direction = input.descending ? 'desc nulls last' : 'asc nulls first';
   const { rows } = await db.query<CaseloadRow>(
     `with visible as (
-       select c.id, c.given_name, c.family_name, c.birth_date, mu.name as municipality_name, l.created_at as linked_at
+       select c.id, c.tenant_key, c.given_name, c.family_name, c.birth_date, mu.name as municipality_name, l.created_at as linked_at
        from client_organisation_links l
        join current_consents cc on cc.client_id = l.client_id and cc.organisation_id = l.organisation_id
          and cc.decision = 'permit' and (cc.valid_until is null or cc.valid_until >= $2::date)
@@ -56,7 +57,7 @@ export async function listCaseload(
          (select max(k.occurred_at) from caregiver_contacts k where k.client_id = v.id) as last_contact_at
        from visible v
      )
-     select count(*) over ()::int as total, x.id as client_id, x.given_name, x.family_name, x.birth_date, x.municipality_name,
+     select count(*) over ()::int as total, x.id as client_id, x.tenant_key, x.given_name, x.family_name, x.birth_date, x.municipality_name,
        x.member_count, x.caregiver_count, x.main_caregiver_name, x.last_scan_at, x.last_contact_at, x.linked_at
      from x
      where (not $4 or x.caregiver_count = 0)

@@ -1,9 +1,9 @@
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditMany } from '../../platform/audit.ts';
 import { authorize, requireMfaSatisfied } from '../../platform/policy/index.ts';
-import { assertClientAccess, clientPolicy } from '../../platform/policy/client.ts';
-import { accessFacts, today } from '../circles/access.ts';
+import { assertViaOrganisation, ClientAccessRefused } from '../../platform/policy/client.ts';
+import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from '../circles/access.ts';
 import { findMember, listMembers } from '../circles/queries.ts';
 import { memberInviter } from '../circle-invitations/service.ts';
 import * as q from './queries.ts';
@@ -33,12 +33,16 @@ export async function caseloadLister(
     limit: input.pageSize,
     now: services.now(),
   });
-  await audit(services.db, { actor }, origin, {
-    action: 'search',
-    resourceType: 'client',
-    organisationId: input.organisationId,
-    detail: { q: input.q ?? null, filters: input.filters, page: input.page, shown: result.rows.map((r) => r.client_id) },
-  });
+  // NEN 7513: one line per client shown (with the client and its tenant), or one for a search that showed none.
+  const detail = { q: input.q ?? null, filters: input.filters, page: input.page };
+  await auditMany(
+    services.db,
+    { actor },
+    origin,
+    result.rows.length > 0
+      ? result.rows.map((r) => ({ action: 'search', resourceType: 'client', resourceId: r.client_id, clientId: r.client_id, tenantKey: r.tenant_key, organisationId: input.organisationId, detail }))
+      : [{ action: 'search', resourceType: 'client', organisationId: input.organisationId, detail: { ...detail, shown: 0 } }],
+  );
   return result;
 }
 
@@ -51,8 +55,11 @@ export async function networkBulkInviter(services: Services, actor: Actor, input
   let invited = 0;
   let skipped = 0;
   for (const clientId of input.clientIds) {
-    const f = await accessFacts(services, actor, clientId);
-    if (!f || clientPolicy.level(f) !== 'manage') {
+    try {
+      await clientAccess(services, actor, origin, clientId, 'manage', { action: 'create', resourceType: 'circle_invitation' });
+    } catch (error) {
+      // Refused (and logged as such): this client is skipped.
+      if (!(error instanceof ClientAccessRefused)) throw error;
       skipped++;
       continue;
     }
@@ -77,10 +84,11 @@ export async function contactRecorder(
   input: { clientId: string; memberId: string; kind: 'how_are_you' | 'conversation'; note?: string | null; occurredAt?: string | null },
   origin: Origin,
 ): Promise<string> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'full');
-  const organisationId = clientPolicy.viaOrganisation(f);
-  authorize(organisationId !== null, 'contact_professional_only');
+  const facts = await accessFacts(services, actor, input.clientId);
+  const [f, organisationId] = await withRefusalsLogged(services, actor, origin, input.clientId, { action: 'create', resourceType: 'caregiver_contact' }, () => {
+    const via = assertViaOrganisation(actor, facts, 'full', 'contact_professional_only');
+    return [facts as NonNullable<typeof facts>, via] as const;
+  });
   if (!(await findMember(services.db, input.clientId, input.memberId, today(services)))) throw new AppError('not_found');
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : services.now();
   if (occurredAt.getTime() > services.now().getTime() + 60_000) throw new AppError('validation_failed', 'contact_in_future', [{ path: '/occurredAt' }]);
@@ -93,9 +101,8 @@ export async function contactRecorder(
 
 /** Contact moments of a circle (full level). */
 export async function contactLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'full');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'caregiver_contact' });
   const rows = await q.listContacts(services.db, input.clientId);
-  await audit(services.db, { actor }, origin, { action: 'read', resourceType: 'caregiver_contact', clientId: input.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f) });
+  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'caregiver_contact', null, { count: rows.length }));
   return rows;
 }

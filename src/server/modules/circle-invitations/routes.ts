@@ -42,7 +42,7 @@ export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services 
       },
     },
     async (request) => {
-      const rows = await service.circleInvitationLister(services, actorOf(request), request.params);
+      const rows = await service.circleInvitationLister(services, actorOf(request), request.params, originOf(request));
       const now = services.now();
       return {
         items: rows.map((r) => ({ id: r.id, memberId: r.member_id, memberName: r.member_name, forOrganisation: r.for_organisation, email: r.email, status: invitationStatus(r, now), expiresAt: r.expires_at.toISOString(), createdAt: r.created_at.toISOString(), createdBy: r.created_by_name })),

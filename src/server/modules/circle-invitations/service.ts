@@ -3,11 +3,10 @@ import type { AccessLevel } from '../../../common/codes.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { assertCanDecide, assertClientAccess } from '../../platform/policy/client.ts';
 import { authorize, requireMfaSatisfied } from '../../platform/policy/index.ts';
 import { sha256 } from '../../platform/tokens.ts';
 import { CODE_LIMITS, ipBucket, isLimited, recordFailure } from '../../platform/throttle.ts';
-import { accessFacts, today } from '../circles/access.ts';
+import { clientAccess, clientAudit, today } from '../circles/access.ts';
 import { findMember, insertConsent, insertLink } from '../circles/queries.ts';
 import * as q from './queries.ts';
 
@@ -34,8 +33,7 @@ function usable(inv: q.CircleInvitationRow | null, now: Date): inv is q.CircleIn
  * (a mail with the link) or by a code to pass on. What they may see follows the consent.
  */
 export async function memberInviter(services: Services, actor: Actor, input: { clientId: string; memberId: string; email?: string | null }, origin: Origin): Promise<{ id: string; code: string; expiresAt: Date }> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'manage');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', { action: 'create', resourceType: 'circle_invitation' });
   const member = await findMember(services.db, input.clientId, input.memberId, today(services));
   if (!member) throw new AppError('not_found');
   if (member.has_account) throw new AppError('conflict', 'member_has_account');
@@ -55,7 +53,7 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
           `Of vul deze code in na het inloggen: ${code}\nDe uitnodiging werkt ${INVITATION_DAYS} dagen.\n\nMet vriendelijke groet,\nMantelkring`,
       });
     }
-    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'circle_invitation', resourceId: invitationId, clientId: input.clientId, tenantKey: f.tenantKey, detail: { memberId: input.memberId, byMail: Boolean(email) } });
+    await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_invitation', invitationId, { memberId: input.memberId, byMail: Boolean(email) }));
     return invitationId;
   });
   return { id, code, expiresAt };
@@ -66,13 +64,12 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
  * organisation to this circle with the access level chosen here.
  */
 export async function organisationInviter(services: Services, actor: Actor, input: { clientId: string; accessLevel: AccessLevel }, origin: Origin): Promise<{ id: string; code: string; expiresAt: Date }> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertCanDecide(actor, f);
+  const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'create', resourceType: 'circle_invitation' });
   const code = newInvitationCode();
   const expiresAt = new Date(services.now().getTime() + INVITATION_DAYS * 86_400_000);
   const id = await services.db.transaction(async (tx) => {
     const invitationId = await q.insertInvitation(tx, { clientId: input.clientId, tenantKey: f.tenantKey, memberId: null, email: null, codeHash: hashInvitationCode(code), accessLevel: input.accessLevel, expiresAt, createdBy: actor.userId });
-    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'circle_invitation', resourceId: invitationId, clientId: input.clientId, tenantKey: f.tenantKey, detail: { forOrganisation: true, level: input.accessLevel } });
+    await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_invitation', invitationId, { forOrganisation: true, level: input.accessLevel }));
     return invitationId;
   });
   return { id, code, expiresAt };
@@ -131,18 +128,18 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   return { clientId: inv.client_id };
 }
 
-/** Open and past invitations of a circle (manage level). */
-export async function circleInvitationLister(services: Services, actor: Actor, input: { clientId: string }) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'manage');
-  return q.listForClient(services.db, input.clientId);
+/** Open and past invitations of a circle (manage level); the read is logged. */
+export async function circleInvitationLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
+  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', { action: 'read', resourceType: 'circle_invitation' });
+  const rows = await q.listForClient(services.db, input.clientId);
+  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'circle_invitation', null, { count: rows.length }));
+  return rows;
 }
 
 export async function circleInvitationRevoker(services: Services, actor: Actor, input: { clientId: string; invitationId: string }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'manage');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', { action: 'delete', resourceType: 'circle_invitation', resourceId: input.invitationId });
   await services.db.transaction(async (tx) => {
     if (!(await q.revoke(tx, input.clientId, input.invitationId))) throw new AppError('not_found');
-    await audit(tx, { actor }, origin, { action: 'delete', resourceType: 'circle_invitation', resourceId: input.invitationId, clientId: input.clientId, tenantKey: f.tenantKey });
+    await audit(tx, { actor }, origin, clientAudit(f, 'delete', 'circle_invitation', input.invitationId));
   });
 }

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../db/types.ts';
 import { dutchDate } from '../../../domain/dates.ts';
-import type { Actor, Services } from '../../platform/context.ts';
-import type { ClientAccessFacts } from '../../platform/policy/client.ts';
+import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { audit, type AuditEntry } from '../../platform/audit.ts';
+import { assertNeed, ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Need } from '../../platform/policy/client.ts';
 import { loadAccessFacts } from './queries.ts';
 
 /** The organisations in which the actor works as a professional (the ones that may see clients). */
@@ -16,3 +17,72 @@ export function accessFacts(services: Services, actor: Actor, clientId: string, 
 
 /** Today's date in the Netherlands for the services' clock. */
 export const today = (services: Services): string => dutchDate(services.now());
+
+/** Log line facts for a read or change of one client's record: the client, its tenant and the organisation acted through. */
+export function clientAudit(f: ClientAccessFacts, action: string, resourceType: string, resourceId: string | null, detail?: Record<string, unknown>): AuditEntry {
+  return { action, resourceType, resourceId, clientId: f.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f), detail };
+}
+
+/** What a use case tried to do, for the access log line of a refusal. */
+export interface Attempt {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+}
+
+/**
+ * Writes the access log line of a refused attempt on a client's data (outcome `denied`).
+ * It goes to `services.db` itself, never into the use case's transaction, so it survives the
+ * rollback of that transaction.
+ */
+async function logRefusal(services: Services, actor: Actor, origin: Origin, clientId: string, attempt: Attempt, error: ClientAccessRefused): Promise<void> {
+  if (error.logged) return;
+  const f = error.facts;
+  await audit(services.db, { actor }, origin, {
+    action: attempt.action,
+    resourceType: attempt.resourceType,
+    resourceId: attempt.resourceId ?? (f ? null : clientId),
+    clientId: f?.clientId ?? null,
+    tenantKey: f?.tenantKey ?? null,
+    organisationId: f ? clientPolicy.viaOrganisation(f) : null,
+    outcome: 'denied',
+    // No client behind the id: the id asked for is kept in the detail only.
+    detail: { needed: error.needed, code: error.code, ...(f ? {} : { requestedClientId: clientId }) },
+  });
+  error.logged = true;
+}
+
+/**
+ * Runs a step of a client use case (further policy checks, or its whole transaction). A
+ * refusal by the client policy inside it is written to the access log, after the step's
+ * transaction has rolled back, and then thrown on.
+ */
+export async function withRefusalsLogged<T>(services: Services, actor: Actor, origin: Origin, clientId: string, attempt: Attempt, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof ClientAccessRefused) await logRefusal(services, actor, origin, clientId, attempt, error);
+    throw error;
+  }
+}
+
+/**
+ * The first statement of every client use case: loads the facts, checks what the use case
+ * needs (a level, or the decision; it may depend on the facts), and logs a refusal (404 or
+ * 403) with the client and the attempt before throwing it. Returns the facts.
+ */
+export async function clientAccess(
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  clientId: string,
+  need: Need | ((f: ClientAccessFacts | null) => Need),
+  attempt: Attempt,
+  db: Queryable = services.db,
+): Promise<ClientAccessFacts> {
+  const f = await accessFacts(services, actor, clientId, db);
+  return withRefusalsLogged(services, actor, origin, clientId, attempt, () => {
+    assertNeed(actor, f, typeof need === 'function' ? need(f) : need);
+    return f;
+  });
+}

@@ -148,7 +148,9 @@ describeEachEngine('care circle', (engine) => {
     expect(view.client.careSituation).toContain('geheugen');
     const owner = (await as(anja).get(`/api/circles/${clientId}`)).json();
     expect(owner.organisations).toEqual([expect.objectContaining({ name: 'Thuiszorg Leiden', accessLevel: 'full' })]);
-    // The professional records a BSN; it must pass the elfproef.
+    // A BSN needs an organisation that manages the circle; it must pass the elfproef.
+    expect((await as(fatima).patch(`/api/circles/${clientId}`, { bsn: '111222333' })).statusCode).toBe(403);
+    expect((await as(anja).post(`/api/circles/${clientId}/consents`, { organisationId: homeCare, decision: 'permit', accessLevel: 'manage' })).statusCode).toBe(201);
     expect((await as(fatima).patch(`/api/circles/${clientId}`, { bsn: '123456789' })).statusCode).toBe(400);
     expect((await as(fatima).patch(`/api/circles/${clientId}`, { bsn: '111222333' })).json().client.bsn).toBe('111222333');
     // The decider ends the link: the organisation sees nothing again.

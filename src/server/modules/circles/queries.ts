@@ -260,6 +260,52 @@ export async function updateMember(db: Queryable, clientId: string, memberId: st
   return rowCount > 0;
 }
 
+/** A member's deciding roles and kind, locked until the end of the transaction (null when not an active member). */
+export async function lockMemberRoles(db: Queryable, clientId: string, memberId: string): Promise<{ kind: string; is_main_caregiver: boolean; is_representative: boolean; given_name: string } | null> {
+  const { rows } = await db.query<{ kind: string; is_main_caregiver: boolean; is_representative: boolean; given_name: string }>(
+    'select kind, is_main_caregiver, is_representative, given_name from circle_members where client_id = $1 and id = $2 and left_at is null for update',
+    [clientId, memberId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The current main caregiver other than `exceptMemberId`, locked (there is at most one). */
+export async function lockOtherMainCaregiver(db: Queryable, clientId: string, exceptMemberId: string | null): Promise<{ id: string; given_name: string } | null> {
+  const { rows } = await db.query<{ id: string; given_name: string }>(
+    'select id, given_name from circle_members where client_id = $1 and is_main_caregiver and left_at is null and id is distinct from $2::uuid for update',
+    [clientId, exceptMemberId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Takes the main-caregiver role from whoever holds it (moving it: there is one at most). */
+export async function clearMainCaregiver(db: Queryable, clientId: string): Promise<void> {
+  await db.query('update circle_members set is_main_caregiver = false, updated_at = now() where client_id = $1 and is_main_caregiver and left_at is null', [clientId]);
+}
+
+/**
+ * The people who decide on access for the client now, with an address to tell them of a
+ * change: the client (with an account), the representatives, or the main caregiver (when
+ * the client cannot decide, or decides but has no account and so the main caregiver records
+ * their decisions). An account's address goes before the one typed on the map.
+ */
+export async function listDeciderContacts(db: Queryable, clientId: string): Promise<{ given_name: string; email: string; client_given_name: string }[]> {
+  const { rows } = await db.query<{ given_name: string; email: string; client_given_name: string }>(
+    `select m.given_name, coalesce(u.email, m.email) as email, c.given_name as client_given_name
+       from clients c join circle_members m on m.client_id = c.id and m.left_at is null
+       left join users u on u.id = m.user_id
+      where c.id = $1 and coalesce(u.email, m.email) is not null
+        and ((c.decider = 'main_caregiver' and m.is_main_caregiver)
+          or (c.decider = 'representative' and m.is_representative)
+          or (c.decider = 'client' and c.user_id is null and m.is_main_caregiver))
+     union all
+     select c.given_name, u.email, c.given_name from clients c join users u on u.id = c.user_id
+      where c.id = $1 and c.decider = 'client'`,
+    [clientId],
+  );
+  return rows;
+}
+
 export async function markMemberLeft(db: Queryable, clientId: string, memberId: string): Promise<boolean> {
   const { rowCount } = await db.query('update circle_members set left_at = now(), is_main_caregiver = false where client_id = $1 and id = $2 and left_at is null', [clientId, memberId]);
   return rowCount > 0;
@@ -350,6 +396,7 @@ export async function endLink(db: Queryable, clientId: string, organisationId: s
 
 export interface MyCircleRow {
   client_id: string;
+  tenant_key: string;
   given_name: string;
   family_name: string;
   municipality_name: string;
@@ -362,7 +409,7 @@ export interface MyCircleRow {
 /** Circles the user is in: as client or as active member. */
 export async function listMyCircles(db: Queryable, userId: string): Promise<MyCircleRow[]> {
   const { rows } = await db.query<MyCircleRow>(
-    `select c.id as client_id, c.given_name, c.family_name, mu.name as municipality_name, c.user_id is not distinct from $1::uuid as is_client,
+    `select c.id as client_id, c.tenant_key, c.given_name, c.family_name, mu.name as municipality_name, c.user_id is not distinct from $1::uuid as is_client,
        m.kind as member_kind, coalesce(m.is_main_caregiver, false) as is_main_caregiver,
        (select count(*)::int from circle_members x where x.client_id = c.id and x.left_at is null) as member_count
      from clients c join municipalities mu on mu.code = c.tenant_key

@@ -46,7 +46,7 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (request) => {
-      const rows = await service.myCirclesLister(services, actorOf(request));
+      const rows = await service.myCirclesLister(services, actorOf(request), originOf(request));
       return {
         items: rows.map((r) => ({ clientId: r.client_id, givenName: r.given_name, familyName: r.family_name, municipalityName: r.municipality_name, isClient: r.is_client, memberKind: r.member_kind, isMainCaregiver: r.is_main_caregiver, memberCount: r.member_count })),
       };

@@ -1,10 +1,22 @@
 import type { AccessLevel } from '../../../common/codes.ts';
+import type { Queryable } from '../../../db/types.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
-import { assertCanDecide, assertClientAccess, clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
+import { audit, auditMany } from '../../platform/audit.ts';
+import {
+  assertMayChangeClient,
+  assertMayChangeRoles,
+  assertMayReadAccessLog,
+  CLIENT_FIELD_LEVEL,
+  clientPolicy,
+  roleChanges,
+  type ClientAccessFacts,
+  type ClientField,
+  type RoleChange,
+} from '../../platform/policy/client.ts';
 import { requireMfaSatisfied, authorize } from '../../platform/policy/index.ts';
-import { accessFacts, today } from './access.ts';
+import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from './access.ts';
+import { roleChangedMail, type ToldRoleChange } from './mails.ts';
 import * as q from './queries.ts';
 
 type ClientFields = {
@@ -35,11 +47,6 @@ function clientRecord(client: ClientFields & { bsn?: string | null }, actor: Act
     decider,
     createdBy: actor.userId,
   };
-}
-
-/** Log line facts for a read or change of one client's record. */
-function clientAudit(f: ClientAccessFacts, action: string, resourceType: string, resourceId: string | null, detail?: Record<string, unknown>) {
-  return { action, resourceType, resourceId, clientId: f.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f), detail };
 }
 
 /**
@@ -131,16 +138,22 @@ export async function clientRegistrar(
   });
 }
 
-/** The circles the actor is part of (as client or member). */
-export async function myCirclesLister(services: Services, actor: Actor) {
+/** The circles the actor is part of (as client or member); one access-log line per client shown. */
+export async function myCirclesLister(services: Services, actor: Actor, origin: Origin) {
   requireMfaSatisfied(actor);
-  return q.listMyCircles(services.db, actor.userId);
+  const rows = await q.listMyCircles(services.db, actor.userId);
+  await auditMany(
+    services.db,
+    { actor },
+    origin,
+    rows.map((r) => ({ action: 'read', resourceType: 'client', resourceId: r.client_id, clientId: r.client_id, tenantKey: r.tenant_key, detail: { list: 'my_circles' } })),
+  );
+  return rows;
 }
 
 /** Reads a client with what the actor may see of the circle; the read is logged. */
 export async function circleReader(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'agenda');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'agenda', { action: 'read', resourceType: 'client', resourceId: input.clientId });
   const level = clientPolicy.level(f);
   const [client, members, links] = await Promise.all([
     q.findClient(services.db, input.clientId),
@@ -152,45 +165,105 @@ export async function circleReader(services: Services, actor: Actor, input: { cl
   return { client, members, links, level, facts: f, canDecide: clientPolicy.canDecide(f), canSeeBsn: clientPolicy.canSeeBsn(f) };
 }
 
-/** Changes the client's own data (manage level); a BSN only by a professional of a linked organisation. */
+/**
+ * Changes the client's own data. Each field needs its own level (CLIENT_FIELD_LEVEL in the
+ * policy), and a change needs the highest among the fields it holds; a BSN only by a
+ * professional of an organisation that manages the circle.
+ */
 export async function clientUpdater(
   services: Services,
   actor: Actor,
   input: { clientId: string; givenName?: string; familyName?: string; birthDate?: string | null; careSituation?: string | null; careNeeds?: string[]; bsn?: string | null },
   origin: Origin,
 ): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, input.bsn !== undefined ? 'full' : 'manage');
-  if (input.bsn !== undefined) authorize(f.organisations.length > 0, 'bsn_professional_only');
   const { clientId, ...fields } = input;
+  const present = (Object.keys(CLIENT_FIELD_LEVEL) as ClientField[]).filter((k) => fields[k] !== undefined);
+  const facts = await accessFacts(services, actor, clientId);
+  const f = await withRefusalsLogged(services, actor, origin, clientId, { action: 'update', resourceType: 'client', resourceId: clientId }, () => {
+    assertMayChangeClient(actor, facts, present);
+    return facts;
+  });
   await services.db.transaction(async (tx) => {
     await q.updateClient(tx, clientId, { ...fields, bsnRecordedBy: input.bsn ? actor.userId : null });
-    await audit(tx, { actor }, origin, clientAudit(f, 'update', 'client', clientId, { fields: Object.keys(fields) }));
+    await audit(tx, { actor }, origin, clientAudit(f, 'update', 'client', clientId, { fields: present }));
   });
 }
 
 /** Records who decides on access for the client (decider only). */
 export async function deciderSetter(services: Services, actor: Actor, input: { clientId: string; decider: 'client' | 'representative' | 'main_caregiver' }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertCanDecide(actor, f);
+  const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'update', resourceType: 'client', resourceId: input.clientId });
   await services.db.transaction(async (tx) => {
     await q.updateClient(tx, input.clientId, { decider: input.decider });
     await audit(tx, { actor }, origin, clientAudit(f, 'update', 'client', input.clientId, { decider: input.decider }));
   });
 }
 
-/** Adds a person to the circle (manage level). People without an account can be on the map. */
+/**
+ * Writes what a change of deciding roles needs besides the change itself, in its transaction:
+ * an access-log line per role changed, and a mail to everyone who decided before (collected
+ * by `before`, ahead of the change).
+ */
+async function recordRoleChanges(
+  services: Services,
+  tx: Queryable,
+  actor: Actor,
+  origin: Origin,
+  f: ClientAccessFacts,
+  before: Awaited<ReturnType<typeof q.listDeciderContacts>>,
+  changes: (ToldRoleChange & { memberId: string })[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  for (const c of changes) {
+    await audit(tx, { actor }, origin, clientAudit(f, 'update', 'circle_role', c.memberId, { role: c.role === 'isMainCaregiver' ? 'main_caregiver' : 'representative', from: c.from, to: c.to }));
+  }
+  const told = new Set<string>();
+  for (const d of before) {
+    if (told.has(d.email.toLowerCase())) continue;
+    told.add(d.email.toLowerCase());
+    await services.mailer.enqueue(
+      tx,
+      roleChangedMail({
+        to: d.email,
+        name: d.given_name,
+        clientGivenName: d.client_given_name,
+        actorName: actor.displayName,
+        byRecipient: d.email.toLowerCase() === actor.email.toLowerCase(),
+        changes,
+        link: `${services.config.publicUrl}/kringen/${f.clientId}/mensen`,
+      }),
+    );
+  }
+}
+
+/** The role changes to tell, with the main caregiver who loses the role when it moves to someone else. */
+async function withMovedMainCaregiver(tx: Queryable, clientId: string, memberId: string | null, holderName: string, changes: RoleChange[]): Promise<(ToldRoleChange & { memberId: string | null })[]> {
+  const told: (ToldRoleChange & { memberId: string | null })[] = changes.map((c) => ({ ...c, holderName, memberId }));
+  if (changes.some((c) => c.role === 'isMainCaregiver' && c.to)) {
+    const previous = await q.lockOtherMainCaregiver(tx, clientId, memberId);
+    if (previous) told.unshift({ role: 'isMainCaregiver', from: true, to: false, holderName: previous.given_name, memberId: previous.id });
+  }
+  return told;
+}
+
+/**
+ * Adds a person to the circle (manage level). People without an account can be on the map.
+ * Only the decider makes someone main caregiver or representative.
+ */
 export async function memberAdder(
   services: Services,
   actor: Actor,
   input: q.MemberFields & { clientId: string; accessLevel?: AccessLevel },
   origin: Origin,
 ): Promise<string> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'manage');
+  const attempt = { action: 'create', resourceType: 'circle_member' };
+  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', attempt);
   const { clientId, accessLevel, ...fields } = input;
+  const changes = roleChanges(null, fields);
+  await withRefusalsLogged(services, actor, origin, clientId, attempt, () => assertMayChangeRoles(actor, f, changes));
   return services.db.transaction(async (tx) => {
-    if (fields.isMainCaregiver) await tx.query('update circle_members set is_main_caregiver = false where client_id = $1 and is_main_caregiver', [clientId]);
+    const before = changes.length > 0 ? await q.listDeciderContacts(tx, clientId) : [];
+    const told = await withMovedMainCaregiver(tx, clientId, null, fields.givenName, changes);
+    if (fields.isMainCaregiver) await q.clearMainCaregiver(tx, clientId);
     const id = await q.insertMember(tx, { ...fields, clientId, tenantKey: f.tenantKey, createdBy: actor.userId });
     // The decider's choice counts at once; anyone else's proposal starts at the lowest level.
     const decides = clientPolicy.canDecide(f);
@@ -205,45 +278,73 @@ export async function memberAdder(
       recordedBy: actor.userId,
     });
     await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_member', id, { kind: fields.kind }));
+    await recordRoleChanges(services, tx, actor, origin, f, before, told.map((c) => ({ ...c, memberId: c.memberId ?? id })));
     return id;
   });
 }
 
-/** Changes a member's place and details on the map (manage level). */
+/**
+ * Changes a member's place and details on the map (manage level). Giving, moving or taking
+ * the main-caregiver or representative role is for the decider only; it is logged, and who
+ * decided before is told by mail.
+ */
 export async function memberUpdater(services: Services, actor: Actor, input: Partial<q.MemberFields> & { clientId: string; memberId: string }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'manage');
+  const attempt = { action: 'update', resourceType: 'circle_member', resourceId: input.memberId };
+  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', attempt);
   const { clientId, memberId, ...fields } = input;
-  await services.db.transaction(async (tx) => {
-    if (fields.isMainCaregiver) await tx.query('update circle_members set is_main_caregiver = false where client_id = $1 and is_main_caregiver and id <> $2', [clientId, memberId]);
-    if (!(await q.updateMember(tx, clientId, memberId, fields))) throw new AppError('not_found');
-    await audit(tx, { actor }, origin, clientAudit(f, 'update', 'circle_member', memberId, { fields: Object.keys(fields) }));
-  });
+  // The check runs on the locked row inside the transaction; a refusal is logged after its rollback.
+  await withRefusalsLogged(services, actor, origin, clientId, attempt, () =>
+    services.db.transaction(async (tx) => {
+      const current = await q.lockMemberRoles(tx, clientId, memberId);
+      if (!current) throw new AppError('not_found');
+      const changes = roleChanges({ isMainCaregiver: current.is_main_caregiver, isRepresentative: current.is_representative }, fields);
+      assertMayChangeRoles(actor, f, changes);
+      if ((fields.isMainCaregiver ?? current.is_main_caregiver) && (fields.kind ?? current.kind) !== 'caregiver') {
+        throw new AppError('validation_failed', 'main_caregiver_must_be_caregiver', [{ path: fields.isMainCaregiver ? '/isMainCaregiver' : '/kind' }]);
+      }
+      const before = changes.length > 0 ? await q.listDeciderContacts(tx, clientId) : [];
+      const told = await withMovedMainCaregiver(tx, clientId, memberId, fields.givenName ?? current.given_name, changes);
+      if (changes.some((c) => c.role === 'isMainCaregiver' && c.to)) await q.clearMainCaregiver(tx, clientId);
+      if (!(await q.updateMember(tx, clientId, memberId, fields))) throw new AppError('not_found');
+      await audit(tx, { actor }, origin, clientAudit(f, 'update', 'circle_member', memberId, { fields: Object.keys(fields) }));
+      await recordRoleChanges(services, tx, actor, origin, f, before, told.map((c) => ({ ...c, memberId: c.memberId ?? memberId })));
+    }),
+  );
 }
 
-/** Removes a member from the circle (manage level), or a member leaves by themselves. */
+/**
+ * Removes a member from the circle (manage level), or a member leaves by themselves. Removing
+ * someone who holds a deciding role takes that role away, so that is for the decider only.
+ */
 export async function memberRemover(services: Services, actor: Actor, input: { clientId: string; memberId: string }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  const self = f?.member?.id === input.memberId;
-  assertClientAccess(actor, f, self ? 'agenda' : 'manage');
-  await services.db.transaction(async (tx) => {
-    if (!(await q.markMemberLeft(tx, input.clientId, input.memberId))) throw new AppError('not_found');
-    await audit(tx, { actor }, origin, clientAudit(f, self ? 'leave' : 'delete', 'circle_member', input.memberId));
-  });
+  const attempt = { action: 'delete', resourceType: 'circle_member', resourceId: input.memberId };
+  const f = await clientAccess(services, actor, origin, input.clientId, (facts) => (facts?.member?.id === input.memberId ? 'agenda' : 'manage'), attempt);
+  const self = f.member?.id === input.memberId;
+  await withRefusalsLogged(services, actor, origin, input.clientId, attempt, () =>
+    services.db.transaction(async (tx) => {
+      const current = await q.lockMemberRoles(tx, input.clientId, input.memberId);
+      if (!current) throw new AppError('not_found');
+      const changes = roleChanges({ isMainCaregiver: current.is_main_caregiver, isRepresentative: current.is_representative }, { isMainCaregiver: false, isRepresentative: false });
+      // Anyone may leave, and so give up their own role.
+      if (!self) assertMayChangeRoles(actor, f, changes);
+      const before = changes.length > 0 ? await q.listDeciderContacts(tx, input.clientId) : [];
+      if (!(await q.markMemberLeft(tx, input.clientId, input.memberId))) throw new AppError('not_found');
+      await audit(tx, { actor }, origin, clientAudit(f, self ? 'leave' : 'delete', 'circle_member', input.memberId));
+      await recordRoleChanges(services, tx, actor, origin, f, before, changes.map((c) => ({ ...c, holderName: current.given_name, memberId: input.memberId })));
+    }),
+  );
 }
 
 /** Notes in the circle: full level. */
 export async function notesLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'full');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'circle_note' });
   const rows = await q.listNotes(services.db, input.clientId);
   await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'circle_note', null, { count: rows.length }));
   return rows;
 }
 
 export async function noteAdder(services: Services, actor: Actor, input: { clientId: string; body: string }, origin: Origin): Promise<string> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'full');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'create', resourceType: 'circle_note' });
   return services.db.transaction(async (tx) => {
     const id = await q.insertNote(tx, { clientId: input.clientId, tenantKey: f.tenantKey, authorUserId: actor.userId, body: input.body });
     await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_note', id));
@@ -261,8 +362,7 @@ export async function consentDecider(
   input: { clientId: string; memberId?: string; organisationId?: string; decision: 'permit' | 'deny'; accessLevel?: AccessLevel; validUntil?: string | null },
   origin: Origin,
 ): Promise<string> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertCanDecide(actor, f);
+  const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'create', resourceType: 'consent' });
   if (input.decision === 'permit' && !input.accessLevel) throw new AppError('validation_failed', 'consent_level_needed', [{ path: '/accessLevel' }]);
   if (input.validUntil && input.validUntil < today(services)) throw new AppError('validation_failed', 'end_date_in_past', [{ path: '/validUntil' }]);
   return services.db.transaction(async (tx) => {
@@ -290,8 +390,7 @@ export async function consentDecider(
 
 /** All consent decisions (history), for the decider and full-level members. */
 export async function consentHistoryReader(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'full');
+  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'consent' });
   const rows = await q.listConsents(services.db, input.clientId);
   await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'consent', null, { count: rows.length }));
   return rows;
@@ -299,8 +398,7 @@ export async function consentHistoryReader(services: Services, actor: Actor, inp
 
 /** Links a care or welfare organisation to the circle with the client's consent (decider only). */
 export async function organisationLinker(services: Services, actor: Actor, input: { clientId: string; organisationId: string; accessLevel: AccessLevel; validUntil?: string | null }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertCanDecide(actor, f);
+  const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'create', resourceType: 'organisation_link', resourceId: input.organisationId });
   const { rows } = await services.db.query<{ kind: string }>('select kind from organisations where id = $1', [input.organisationId]);
   if (!rows[0]) throw new AppError('not_found');
   if (rows[0].kind === 'municipality' || rows[0].kind === 'programme_office') throw new AppError('validation_failed', 'organisation_kind_sees_no_clients');
@@ -322,8 +420,7 @@ export async function organisationLinker(services: Services, actor: Actor, input
 
 /** Ends an organisation's link (decider only): from then on it sees nothing of the client. */
 export async function organisationUnlinker(services: Services, actor: Actor, input: { clientId: string; organisationId: string }, origin: Origin): Promise<void> {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertCanDecide(actor, f);
+  const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'delete', resourceType: 'organisation_link', resourceId: input.organisationId });
   await services.db.transaction(async (tx) => {
     if (!(await q.endLink(tx, input.clientId, input.organisationId))) throw new AppError('not_found');
     await q.insertConsent(tx, { clientId: input.clientId, tenantKey: f.tenantKey, organisationId: input.organisationId, decision: 'deny', accessLevel: null, validUntil: null, decidedAs: f.isClient ? 'client' : f.decider, recordedBy: actor.userId });
@@ -336,10 +433,12 @@ export async function organisationUnlinker(services: Services, actor: Actor, inp
  * and the decider; like every read of the log it needs the second factor (NEN 7513).
  */
 export async function clientAccessLogReader(services: Services, actor: Actor, input: { clientId: string; page: number; pageSize: number }, origin: Origin) {
-  const f = await accessFacts(services, actor, input.clientId);
-  assertClientAccess(actor, f, 'agenda');
-  authorize(f.isClient || clientPolicy.canDecide(f), 'access_log_decider_only');
-  if (!actor.mfaVerified) throw new AppError('mfa_required', 'access_log_needs_mfa');
+  const attempt = { action: 'read', resourceType: 'audit_log' };
+  const facts = await accessFacts(services, actor, input.clientId);
+  const f = await withRefusalsLogged(services, actor, origin, input.clientId, attempt, () => {
+    assertMayReadAccessLog(actor, facts);
+    return facts;
+  });
   const { rows } = await services.db.query<{ occurred_at: Date; action: string; resource_type: string; user_display: string | null; organisation_name: string | null; source_system: string; outcome: string; total: number }>(
     `select count(*) over ()::int as total, a.occurred_at, a.action, a.resource_type, a.user_display, o.name as organisation_name, a.source_system, a.outcome
      from audit_log a left join organisations o on o.id = a.organisation_id

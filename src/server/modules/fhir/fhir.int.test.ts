@@ -88,7 +88,8 @@ describeEachEngine('FHIR API', (engine) => {
     // The home-care organisation is linked with full access; its professional records the BSN.
     const code = (await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/organisation-invitation`, headers: { cookie: cookies.anja ?? '' }, payload: { accessLevel: 'full' } })).json().code;
     expect((await t.app.inject({ method: 'POST', url: '/api/circle-invitations/accept', headers: { cookie: cookies.fatima ?? '' }, payload: { code } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/circles/${clientId}`, headers: { cookie: cookies.fatima ?? '' }, payload: { bsn: '111222333' } })).statusCode).toBe(200);
+    // The BSN as the professional would record it (set directly: who may change it through /api is the circles module's rule, being reworked).
+    await t.db.query('update clients set bsn = $2, bsn_recorded_by = $3 where id = $1', [clientId, '111222333', users.fatima]);
   });
   afterAll(async () => t?.close());
 
@@ -132,7 +133,8 @@ describeEachEngine('FHIR API', (engine) => {
     await fhir<OperationOutcome>(await get('anja', '/fhir/Patient/00000000-0000-4000-8000-000000000000'), 404);
     await fhir<OperationOutcome>(await get('anja', '/fhir/Patient/not-a-uuid'), 404);
     await fhir<OperationOutcome>(await get('anja', `/fhir/Observation/${clientId}`), 404);
-    await fhir<OperationOutcome>(await get('anja', '/fhir/Patient'), 404);
+    // GET /fhir/Patient is a search now (issue 13): Anja sees her father only.
+    expect((await fhir<Bundle>(await get('anja', '/fhir/Patient'), 200)).total).toBe(1);
     // A RelatedPerson id that is a professional (and the other way round) does not exist.
     await fhir<OperationOutcome>(await get('anja', `/fhir/RelatedPerson/${members.bos}`), 404);
     await fhir<OperationOutcome>(await get('anja', `/fhir/Practitioner/${members.els}`), 404);
@@ -350,6 +352,125 @@ describeEachEngine('FHIR API', (engine) => {
       await t.db.exec('drop trigger mk_test_boom on circle_members; drop function mk_test_boom();');
     }
     expect(await count()).toEqual(before);
+  });
+
+  it('authenticates before it looks at parameters or the body: anonymous requests get 401, only /fhir/metadata is open (issue 13)', async () => {
+    for (const url of ['/fhir/Patient?foo=1', '/fhir/Patient?birthdate=gisteren', '/fhir/CareTeam?status=active', '/fhir/CareTeam', `/fhir/Patient/${clientId}?x=1`, '/fhir/Questionnaire?bogus=1', '/fhir/Nonsense']) {
+      const res = await fhir<OperationOutcome>(await get(null, url), 401);
+      expect(res.issue[0]?.code, url).toBe('login');
+    }
+    const broken = await t.app.inject({ method: 'POST', url: '/fhir', payload: '{"resourceType": "Bundle",', headers: { 'content-type': 'application/fhir+json' } });
+    expect((await fhir<OperationOutcome>(broken, 401)).issue[0]?.code).toBe('login');
+    await fhir(await get(null, '/fhir/metadata'), 200);
+    await fhir<OperationOutcome>(await get(null, '/fhir/metadata?_format=xml'), 406);
+    // Logged in, the same bad parameters are a 400 again.
+    expect((await get('anja', '/fhir/Patient?foo=1')).statusCode).toBe(400);
+  });
+
+  it('declares the Patient search parameters and _include=CareTeam:participant in the CapabilityStatement', async () => {
+    const cs = await fhir<ResourceBase & { rest: { resource: { type: string; interaction: { code: string }[]; searchParam?: { name: string; type: string }[]; searchInclude?: string[] }[] }[] }>(await get(null, '/fhir/metadata'), 200);
+    const patient = cs.rest[0]?.resource.find((r) => r.type === 'Patient');
+    expect(patient?.interaction.map((i) => i.code)).toEqual(['read', 'search-type']);
+    expect(patient?.searchParam?.map((p) => `${p.name}:${p.type}`)).toEqual(['_id:token', 'identifier:token', 'name:string', 'birthdate:date', '_count:number', '_offset:number']);
+    expect(cs.rest[0]?.resource.find((r) => r.type === 'CareTeam')?.searchInclude).toEqual(['CareTeam:participant']);
+  });
+
+  it('searches Patients by _id, BSN, name and birth date, in pages, only among clients the caller fully sees, one log line per client (issue 13)', async () => {
+    const push = async (given: string, family: string, birthDate: string, bsn?: string) => {
+      const patient = { name: [{ use: 'official', family, given: [given] }], birthDate, identifier: bsn ? [{ system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: bsn }] : [] };
+      const res = await fhir<Bundle>(await post('fatima', '/fhir', goodBundle({ patient })), 200);
+      return res.entry?.[0]?.response?.location?.replace('Patient/', '') ?? '';
+    };
+    const alida = await push('Alida', 'Zoeker', '1950-01-15', '200000007');
+    const bram = await push('Bram', 'Zoeker', '1950-06-30', '200000056');
+    const cor = await push('Cor', 'ter Zoeker', '1960-02-29');
+    const ids = (b: Bundle) => resources<Patient>(b).map((p) => p.id);
+    const search = async (who: string, query: string) => fhir<Bundle>(await get(who, `/fhir/Patient?${query}`), 200);
+
+    // name: starts with on given or family name or a word of it; :contains anywhere. Ordered by family name.
+    const byName = await search('fatima', 'name=zoek');
+    expect(byName.type).toBe('searchset');
+    expect(byName.total).toBe(3);
+    expect(ids(byName)).toEqual([cor, alida, bram]);
+    expect(byName.entry?.every((e) => e.search?.mode === 'match')).toBe(true);
+    expect(resources<Patient>(byName)[1]?.identifier?.[0]?.value).toBe('200000007');
+    expect(ids(await search('fatima', 'name=ali'))).toEqual([alida]);
+    expect(ids(await search('fatima', 'name:contains=OEKE'))).toEqual([cor, alida, bram]);
+    expect((await search('fatima', 'name=oeke')).total).toBe(0);
+
+    // Paging: total over all pages, self and next links; the next link gives the rest.
+    const first = await search('fatima', 'name=zoeker&_count=2');
+    expect(ids(first)).toEqual([cor, alida]);
+    expect(first.total).toBe(3);
+    expect(first.link?.find((l) => l.relation === 'self')?.url).toBe('https://mk.example.nl/fhir/Patient?_count=2&name=zoeker');
+    const next = first.link?.find((l) => l.relation === 'next')?.url ?? '';
+    expect(next).toBe('https://mk.example.nl/fhir/Patient?_count=2&_offset=2&name=zoeker');
+    const second = await fhir<Bundle>(await get('fatima', next.replace('https://mk.example.nl', '')), 200);
+    expect(ids(second)).toEqual([bram]);
+    expect(second.link?.some((l) => l.relation === 'next')).toBe(false);
+    const none = await search('fatima', 'name=zoeker&_count=0');
+    expect(none.total).toBe(3);
+    expect(none.entry).toBeUndefined();
+
+    // birthdate: eq (whole year, month or day) and prefixes, twice for a range.
+    expect(ids(await search('fatima', 'name=zoeker&birthdate=1950'))).toEqual([alida, bram]);
+    expect(ids(await search('fatima', 'name=zoeker&birthdate=1950-06-30'))).toEqual([bram]);
+    expect(ids(await search('fatima', 'name=zoeker&birthdate=ge1950-06-01&birthdate=le1960-12-31'))).toEqual([cor, bram]);
+    expect(ids(await search('fatima', 'name=zoeker&birthdate=lt1950-06'))).toEqual([alida]);
+    expect(ids(await search('fatima', 'name=zoeker&birthdate=gt1950'))).toEqual([cor]);
+
+    // identifier: the BSN, with or without its system; another system finds nothing.
+    expect(ids(await search('fatima', `identifier=${encodeURIComponent('http://fhir.nl/fhir/NamingSystem/bsn|200000056')}`))).toEqual([bram]);
+    expect(ids(await search('fatima', 'identifier=200000007'))).toEqual([alida]);
+    expect((await search('fatima', `identifier=${encodeURIComponent('urn:oid:2.16.528.1.1007.3.3.1234|200000007')}`)).total).toBe(0);
+    expect(ids(await search('fatima', `_id=${alida}`))).toEqual([alida]);
+
+    // Only clients the caller has full access to: others are left out, not refused.
+    expect(ids(await search('anja', `_id=${clientId}`))).toEqual([clientId]);
+    expect((await search('anja', `_id=${alida}`)).total).toBe(0);
+    expect((await search('anja', 'name=zoeker')).total).toBe(0);
+    expect((await search('kees', `_id=${clientId}`)).total).toBe(0);
+    expect((await search('vreemde', 'name=gerrit')).total).toBe(0);
+    expect((await search('sanne', 'name=zoeker')).total).toBe(0);
+    // Searching by BSN finds only clients whose BSN the caller may see: Piet has full access but not the BSN.
+    expect((await search('piet', 'identifier=111222333')).total).toBe(0);
+    expect(ids(await search('piet', 'name=gerrit'))).toEqual([clientId]);
+    expect(resources<Patient>(await search('piet', 'name=gerrit'))[0]?.identifier).toBeUndefined();
+    expect(ids(await search('anja', 'identifier=111222333'))).toEqual([clientId]);
+
+    // One log line per client returned; one without a client when none is.
+    const before = (await fhirLines('fatima')).length;
+    await search('fatima', 'name=zoeker&_count=2');
+    await search('fatima', 'name=niemand');
+    const lines = (await fhirLines('fatima')).slice(before);
+    expect(lines).toEqual([
+      { action: 'search', resource_type: 'Patient', resource_id: cor, client_id: cor, tenant_key: 'GM0546', organisation_id: homeCare, source_system: 'fhir' },
+      { action: 'search', resource_type: 'Patient', resource_id: alida, client_id: alida, tenant_key: 'GM0546', organisation_id: homeCare, source_system: 'fhir' },
+      { action: 'search', resource_type: 'Patient', resource_id: null, client_id: null, tenant_key: null, organisation_id: null, source_system: 'fhir' },
+    ]);
+
+    // Invalid parameters are a 400 OperationOutcome that says which one.
+    for (const [query, param] of [['birthdate=1950-13', 'birthdate'], ['birthdate=ne1950', 'birthdate'], ['birthdate=1950&birthdate=1951&birthdate=1952', 'birthdate'], ['_count=500', '_count'], ['_count=-1', '_count'], ['_offset=x', '_offset'], ['name=', 'name'], ['_id=abc', '_id'], ['identifier=', 'identifier']] as const) {
+      const res = await fhir<OperationOutcome>(await get('fatima', `/fhir/Patient?${query}`), 400);
+      expect(res.issue[0]?.details?.coding?.[0]?.code, query).toBe('validation_failed');
+      expect(res.issue.some((i) => i.expression?.[0] === param), query).toBe(true);
+    }
+    expect((await fhir<OperationOutcome>(await get('fatima', '/fhir/Patient?gender=male'), 400)).issue[0]?.code).toBe('not-supported');
+    expect((await get('fatima', '/fhir/Patient?name=a&name=b')).statusCode).toBe(400);
+  });
+
+  it('includes every participant with _include=CareTeam:participant (issue 13)', async () => {
+    const bundle = await fhir<Bundle>(await get('anja', `/fhir/CareTeam?patient=${clientId}&_include=CareTeam:participant`), 200);
+    expect(bundle.total).toBe(1);
+    expect(bundle.entry?.map((e) => e.search?.mode)).toEqual(['match', ...Array(1 + 7 + 1).fill('include')]);
+    const team = resources<CareTeam>(bundle)[0];
+    const refs = new Set(team?.participant?.map((p) => p.member?.reference));
+    const included = resources<ResourceBase & { id: string }>(bundle).slice(1).map((r) => `${r.resourceType}/${r.id}`);
+    expect(new Set(included)).toEqual(refs);
+    expect(bundle.link?.[0]?.url).toBe(`https://mk.example.nl/fhir/CareTeam?_include=CareTeam%3Aparticipant&patient=${clientId}`);
+    const bad = await fhir<OperationOutcome>(await get('anja', `/fhir/CareTeam?patient=${clientId}&_include=CareTeam:subject`), 400);
+    expect(bad.issue.some((i) => i.expression?.[0] === '_include')).toBe(true);
+    expect((await get('kees', `/fhir/CareTeam?patient=${clientId}&_include=CareTeam:participant`)).statusCode).toBe(403);
   });
 
   it('uses the urn:uuid fullUrls of the request only to resolve references', () => {

@@ -19,8 +19,14 @@ export function clientFacts(row: ClientRow, canSeeBsn: boolean): ClientFacts {
   };
 }
 
-/** A member row → MemberFacts. */
-export function memberFacts(row: MemberRow): MemberFacts {
+/** Every role and relationship code of a member (circle_members.role_codes / relationship_codes). */
+export interface MemberCodes {
+  roleCodes: string[];
+  relationshipCodes: string[];
+}
+
+/** A member row → MemberFacts, with all its codes when loaded (else only the primary ones). */
+export function memberFacts(row: MemberRow, codes?: MemberCodes): MemberFacts {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -31,6 +37,8 @@ export function memberFacts(row: MemberRow): MemberFacts {
     familyName: row.family_name,
     roleCode: row.role_code,
     relationshipCode: row.relationship_code,
+    roleCodes: codes?.roleCodes ?? (row.role_code ? [row.role_code] : []),
+    relationshipCodes: codes?.relationshipCodes ?? (row.relationship_code ? [row.relationship_code] : []),
     since: row.since,
     email: row.email,
     phone: row.phone,

@@ -138,3 +138,71 @@ export async function formalMembersOfUsers(db: Queryable, clientId: string, user
   );
   return new Map(rows.map((r) => [r.user_id, r.id]));
 }
+
+/** Every role and relationship code of these members (the circles queries select only the primary ones). */
+export async function memberCodes(db: Queryable, memberIds: string[]): Promise<Map<string, { roleCodes: string[]; relationshipCodes: string[] }>> {
+  if (memberIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; role_codes: string[]; relationship_codes: string[] }>(
+    'select id, role_codes, relationship_codes from circle_members where id = any($1::uuid[])',
+    [memberIds],
+  );
+  return new Map(rows.map((r) => [r.id, { roleCodes: r.role_codes, relationshipCodes: r.relationship_codes }]));
+}
+
+/** Stores every role and relationship code of a member read in through FHIR (the primary ones are among them). */
+export async function setMemberCodes(db: Queryable, memberId: string, codes: { roleCodes: string[]; relationshipCodes: string[] }): Promise<void> {
+  await db.query('update circle_members set role_codes = $2::text[], relationship_codes = $3::text[] where id = $1', [memberId, codes.roleCodes, codes.relationshipCodes]);
+}
+
+/** A Patient search as SQL criteria (parsed and checked by search.ts). */
+export interface ClientCriteria {
+  id?: string;
+  bsn?: string;
+  names: { mode: 'starts' | 'contains'; value: string }[];
+  /** Inclusive date bounds (YYYY-MM-DD) the birth date must satisfy. */
+  birth: { op: 'eq' | 'ge' | 'gt' | 'le' | 'lt'; start: string; end: string }[];
+}
+
+const likeEscape = (v: string): string => v.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Candidate clients of a Patient search: the user's own record, circles they are an active
+ * member of, and clients linked to an organisation they work for as professional, matching the
+ * criteria, ordered by family and given name. The client policy still decides per client.
+ */
+export async function searchClientCandidates(db: Queryable, input: { userId: string; professionalOrgIds: string[]; criteria: ClientCriteria; limit: number }): Promise<string[]> {
+  const params: unknown[] = [input.userId, input.professionalOrgIds];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where = [
+    `(c.user_id = $1
+      or exists (select 1 from circle_members me where me.client_id = c.id and me.user_id = $1 and me.left_at is null)
+      or exists (select 1 from client_organisation_links ml where ml.client_id = c.id and ml.ended_at is null and ml.organisation_id = any($2::uuid[])))`,
+  ];
+  const { criteria } = input;
+  if (criteria.id) where.push(`c.id = ${p(criteria.id)}::uuid`);
+  if (criteria.bsn) where.push(`c.bsn = ${p(criteria.bsn)}`);
+  for (const n of criteria.names) {
+    const v = likeEscape(n.value);
+    if (n.mode === 'contains') {
+      const x = p(`%${v}%`);
+      where.push(`(lower(c.given_name) like ${x} or lower(c.family_name) like ${x})`);
+    } else {
+      // Starts with, on the given name, the family name, or a word in it ("vries" finds "de Vries").
+      const x = p(`${v}%`);
+      const w = p(`% ${v}%`);
+      where.push(`(lower(c.given_name) like ${x} or lower(c.family_name) like ${x} or lower(c.family_name) like ${w})`);
+    }
+  }
+  for (const b of criteria.birth) {
+    if (b.op === 'eq') where.push(`c.birth_date between ${p(b.start)}::date and ${p(b.end)}::date`);
+    if (b.op === 'ge') where.push(`c.birth_date >= ${p(b.start)}::date`);
+    if (b.op === 'gt') where.push(`c.birth_date > ${p(b.end)}::date`);
+    if (b.op === 'le') where.push(`c.birth_date <= ${p(b.end)}::date`);
+    if (b.op === 'lt') where.push(`c.birth_date < ${p(b.start)}::date`);
+  }
+  const { rows } = await db.query<{ id: string }>(
+    `select c.id from clients c where ${where.join(' and ')} order by lower(c.family_name), lower(c.given_name), c.id limit ${p(input.limit)}`,
+    params,
+  );
+  return rows.map((r) => r.id);
+}

@@ -10,12 +10,13 @@ import { actorOf, originOf } from '../../platform/http.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { APP_VERSION } from '../../version.ts';
 import * as burden from './burden.ts';
+import { parsePatientSearch } from './search.ts';
 import * as service from './service.ts';
 
 /** The media type of every answer (FHIR R4 JSON). */
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** When this CapabilityStatement was last changed (its `date`). */
-const CAPABILITY_DATE = '2026-11-25';
+const CAPABILITY_DATE = '2026-12-07';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A FHIR id (R4 `id` datatype): Questionnaire ids are instrument keys such as `ediz-plus`. */
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -39,17 +40,23 @@ function idParam(request: FastifyRequest): string {
  * than the caller meant (FHIR `handling=strict`).
  */
 function searchParams(request: FastifyRequest, allowed: readonly string[]): Record<string, string> {
+  return searchParamsWithRepeats(request, allowed, []) as Record<string, string>;
+}
+
+/** As searchParams, but the `repeatable` ones may come more than once (Patient?birthdate=ge…&birthdate=le…); those are lists. */
+function searchParamsWithRepeats(request: FastifyRequest, allowed: readonly string[], repeatable: readonly string[]): Record<string, string | string[]> {
   const query = (request.query ?? {}) as Record<string, string | string[] | undefined>;
-  const out: Record<string, string> = {};
+  const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(query)) {
     if (key === '_format') {
       if (typeof value !== 'string' || !/json/i.test(value)) throw new FhirError(406, [issue('error', 'not-supported', 'Alleen JSON wordt ondersteund (_format=json).', '_format')]);
       continue;
     }
     if (!allowed.includes(key)) throw new FhirError(400, [issue('error', 'not-supported', `Zoekparameter '${key}' wordt niet ondersteund; wel: ${allowed.join(', ')}. Zie /fhir/metadata.`, key)]);
-    if (typeof value !== 'string') throw new FhirError(400, [issue('error', 'not-supported', `Geef '${key}' één keer.`, key)]);
-    if (value.includes(',')) throw new FhirError(400, [issue('error', 'not-supported', `Meerdere waarden in '${key}' worden niet ondersteund.`, key)]);
-    out[key] = value;
+    if (typeof value !== 'string' && !(repeatable.includes(key) && Array.isArray(value))) throw new FhirError(400, [issue('error', 'not-supported', `Geef '${key}' één keer.`, key)]);
+    const values = typeof value === 'string' ? [value] : (value ?? []);
+    if (values.some((v) => v.includes(','))) throw new FhirError(400, [issue('error', 'not-supported', `Meerdere waarden in '${key}' worden niet ondersteund.`, key)]);
+    out[key] = typeof value === 'string' ? value : values;
   }
   return out;
 }
@@ -125,12 +132,30 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     send(reply, operationOutcome([issue('error', 'not-found', `${request.method} ${request.url.split('?')[0]} bestaat niet of wordt niet ondersteund. Zie ${baseUrl}/metadata.`)]), 404),
   );
 
+  // Authentication first, for every route but the CapabilityStatement: an anonymous request is
+  // a 401 before its parameters or body are looked at (the actor is loaded by the app's
+  // onRequest hook, which runs before this one).
+  app.addHook('onRequest', async (request) => {
+    const path = (request.url.split('?')[0] ?? '').replace(/\/+$/, '');
+    if (path === '/fhir/metadata') return;
+    actorOf(request);
+  });
+
   const opts = { schema: { hide: true } };
   const searchBundle = (path: string, params: Record<string, string>, hits: SearchHit[]) => searchset(baseUrl, selfLink(baseUrl, path, params), hits);
 
   app.get('/metadata', opts, async (request, reply) => {
     searchParams(request, []);
     return send(reply, capabilityStatement({ baseUrl, version: APP_VERSION, date: CAPABILITY_DATE }));
+  });
+
+  app.get('/Patient', opts, async (request, reply) => {
+    const params = searchParamsWithRepeats(request, ['_id', 'identifier', 'name', 'name:contains', 'birthdate', '_count', '_offset'], ['birthdate']);
+    const query = parsePatientSearch(params);
+    const { hits, total } = await service.fhirPatientSearcher(services, actorOf(request), { query, params }, originOf(request));
+    const pageParams = { ...params, _count: String(query.count) };
+    const next = query.offset + query.count < total && query.count > 0 ? selfLink(baseUrl, 'Patient', { ...pageParams, _offset: String(query.offset + query.count) }) : undefined;
+    return send(reply, searchset(baseUrl, selfLink(baseUrl, 'Patient', params), hits, { total, next }));
   });
 
   app.get('/Patient/:id', opts, async (request, reply) => {
@@ -153,10 +178,12 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
   });
 
   app.get('/CareTeam', opts, async (request, reply) => {
-    const params = searchParams(request, ['patient', 'subject']);
+    const params = searchParams(request, ['patient', 'subject', '_include']);
+    const include = params._include;
+    if (include !== undefined && include !== 'CareTeam:participant') throw new AppError('validation_failed', 'fhir_search_include_unsupported', [{ path: '_include' }]);
     const [name, value] = requireOne(params, ['patient', 'subject'], 'CareTeam');
     const clientId = referenceId(value, 'Patient', name, baseUrl);
-    const hits = await service.fhirCareTeamSearcher(services, actorOf(request), { clientId, params }, originOf(request));
+    const hits = await service.fhirCareTeamSearcher(services, actorOf(request), { clientId, params, includeParticipants: include !== undefined }, originOf(request));
     return send(reply, searchBundle('CareTeam', params, hits));
   });
 

@@ -9,11 +9,13 @@ import { issue, FhirError } from '../../../fhir/outcome.ts';
 import { parseCircleTransaction, transactionResponse } from '../../../fhir/transaction.ts';
 import type { Bundle, CareTeam, Consent, Organization, Patient, Practitioner, PractitionerRole, RelatedPerson, ResourceBase } from '../../../fhir/types.ts';
 import type { SearchHit } from '../../../fhir/bundle.ts';
+import type { MemberFacts } from '../../../fhir/model.ts';
 import { accessFacts, professionalOrgIds, today } from '../circles/access.ts';
 import * as circles from '../circles/queries.ts';
 import { findOrganisation } from '../organisations/queries.ts';
 import { clientFacts, consentFacts, memberFacts, organisationFacts } from './present.ts';
 import * as q from './queries.ts';
+import type { PatientQuery } from './search.ts';
 
 /**
  * Use cases of the FHIR API. Every read and search needs 'full' access to the client
@@ -52,7 +54,13 @@ async function memberAccess(services: Services, actor: Actor, memberId: string, 
 async function loadMember(services: Services, f: ClientAccessFacts, memberId: string) {
   const row = await circles.findMember(services.db, f.clientId, memberId, today(services));
   if (!row) throw new AppError('not_found');
-  return memberFacts(row);
+  return memberFacts(row, (await q.memberCodes(services.db, [row.id])).get(row.id));
+}
+
+/** Member rows → MemberFacts with every role and relationship code. */
+async function withCodes(services: Services, rows: circles.MemberRow[]): Promise<MemberFacts[]> {
+  const codes = await q.memberCodes(services.db, rows.map((r) => r.id));
+  return rows.map((r) => memberFacts(r, codes.get(r.id)));
 }
 
 /** The client, members, linked organisations and the organisations members work for. */
@@ -60,7 +68,7 @@ async function loadCircle(services: Services, f: ClientAccessFacts) {
   const day = today(services);
   const client = await circles.findClient(services.db, f.clientId);
   if (!client) throw new AppError('not_found');
-  const members = (await circles.listMembers(services.db, f.clientId, day)).map(memberFacts);
+  const members = await withCodes(services, await circles.listMembers(services.db, f.clientId, day));
   const links = await circles.listLinks(services.db, f.clientId, day);
   const linkedIds = links.map((l) => l.organisation_id);
   const memberOrgIds = members.map((m) => m.organisationId).filter((id): id is string => id !== null);
@@ -92,12 +100,56 @@ export async function fhirCareTeamReader(services: Services, actor: Actor, input
   return careTeamOf(circle);
 }
 
-/** CareTeam?patient= / ?subject=: the one circle of that client. */
-export async function fhirCareTeamSearcher(services: Services, actor: Actor, input: { clientId: string; params: Record<string, string> }, origin: Origin): Promise<SearchHit[]> {
+/**
+ * CareTeam?patient= / ?subject=: the one circle of that client. With
+ * `_include=CareTeam:participant` also every participant: the Patient, each RelatedPerson and
+ * PractitionerRole, and the linked Organizations (search mode `include`).
+ */
+export async function fhirCareTeamSearcher(services: Services, actor: Actor, input: { clientId: string; params: Record<string, string>; includeParticipants?: boolean }, origin: Origin): Promise<SearchHit[]> {
   const f = await fullAccess(services, actor, input.clientId);
   const circle = await loadCircle(services, f);
-  await audit(services.db, { actor }, origin, line(f, 'search', 'CareTeam', null, { params: input.params, count: 1 }));
-  return [{ resource: careTeamOf(circle), mode: 'match' }];
+  const hits: SearchHit[] = [{ resource: careTeamOf(circle), mode: 'match' }];
+  if (input.includeParticipants) {
+    hits.push({ resource: toPatient(circle.client), mode: 'include' });
+    for (const m of circle.members) hits.push({ resource: isInformal(m.kind) ? toRelatedPerson(m, { withTelecom: true }) : toPractitionerRole(m, { withTelecom: true }), mode: 'include' });
+    for (const o of circle.linked) hits.push({ resource: toOrganization(o), mode: 'include' });
+  }
+  await audit(services.db, { actor }, origin, line(f, 'search', 'CareTeam', null, { params: input.params, count: 1, included: hits.length - 1 }));
+  return hits;
+}
+
+/** How many candidate clients a Patient search examines at most; more is a 400 (narrow it down). */
+const PATIENT_SEARCH_LIMIT = 500;
+
+/**
+ * Patient?…: the clients the caller has full access to (the same policy as a read, per client)
+ * that match, ordered by family and given name, one page of them. A search by BSN finds only
+ * clients whose BSN the caller may see. One access-log line per client returned (one without a
+ * client when none is).
+ */
+export async function fhirPatientSearcher(services: Services, actor: Actor, input: { query: PatientQuery; params: Record<string, string | string[]> }, origin: Origin): Promise<{ hits: SearchHit[]; total: number }> {
+  requireMfaSatisfied(actor);
+  const { query } = input;
+  const candidates = query.empty
+    ? []
+    : await q.searchClientCandidates(services.db, { userId: actor.userId, professionalOrgIds: professionalOrgIds(actor), criteria: query.criteria, limit: PATIENT_SEARCH_LIMIT + 1 });
+  if (candidates.length > PATIENT_SEARCH_LIMIT) throw new AppError('validation_failed', { key: 'fhir_search_too_broad', params: { max: PATIENT_SEARCH_LIMIT } });
+  const visible: ClientAccessFacts[] = [];
+  for (const clientId of candidates) {
+    const f = await accessFacts(services, actor, clientId);
+    if (!hasFull(f)) continue;
+    if (query.byBsn && !clientPolicy.canSeeBsn(f)) continue;
+    visible.push(f);
+  }
+  const page = visible.slice(query.offset, query.offset + query.count);
+  const hits: SearchHit[] = [];
+  for (const f of page) {
+    const row = await circles.findClient(services.db, f.clientId);
+    if (row) hits.push({ resource: toPatient(clientFacts(row, clientPolicy.canSeeBsn(f))), mode: 'match' });
+  }
+  for (const f of page) await audit(services.db, { actor }, origin, line(f, 'search', 'Patient', f.clientId, { params: input.params, total: visible.length }));
+  if (page.length === 0) await audit(services.db, { actor }, origin, { action: 'search', resourceType: 'Patient', detail: { params: input.params, count: 0, total: visible.length } });
+  return { hits, total: visible.length };
 }
 
 /** RelatedPerson/{id}: an informal member. */
@@ -111,7 +163,7 @@ export async function fhirRelatedPersonReader(services: Services, actor: Actor, 
 /** RelatedPerson?patient=: the informal members of a circle. */
 export async function fhirRelatedPersonSearcher(services: Services, actor: Actor, input: { clientId: string; params: Record<string, string> }, origin: Origin): Promise<SearchHit[]> {
   const f = await fullAccess(services, actor, input.clientId);
-  const members = (await circles.listMembers(services.db, input.clientId, today(services))).map(memberFacts).filter((m) => isInformal(m.kind));
+  const members = (await withCodes(services, await circles.listMembers(services.db, input.clientId, today(services)))).filter((m) => isInformal(m.kind));
   await audit(services.db, { actor }, origin, line(f, 'search', 'RelatedPerson', null, { params: input.params, count: members.length }));
   return members.map((m) => ({ resource: toRelatedPerson(m, { withTelecom: hasFull(f) }), mode: 'match' }));
 }
@@ -143,7 +195,7 @@ export type PractitionerRoleQuery = { practitioner: string } | { organization: s
 export async function fhirPractitionerRoleSearcher(services: Services, actor: Actor, input: { query: PractitionerRoleQuery; params: Record<string, string> }, origin: Origin): Promise<SearchHit[]> {
   requireMfaSatisfied(actor);
   const day = today(services);
-  const formal = (rows: circles.MemberRow[]) => rows.map(memberFacts).filter((m) => !isInformal(m.kind));
+  const formal = (rows: circles.MemberRow[]) => rows.map((r) => memberFacts(r)).filter((m) => !isInformal(m.kind));
   if ('practitioner' in input.query) {
     const f = await memberAccess(services, actor, input.query.practitioner, false);
     const member = await loadMember(services, f, input.query.practitioner);
@@ -323,7 +375,8 @@ export async function fhirTransactionProcessor(services: Services, actor: Actor,
       });
       // As when a non-decider adds someone: the lowest level until the client decides.
       await circles.insertConsent(tx, { clientId, tenantKey, memberId: id, decision: 'permit', accessLevel: 'agenda', validUntil: null, decidedAs: 'client', recordedBy: actor.userId });
-      await audit(tx, { actor }, origin, { action: 'create', resourceType: 'RelatedPerson', resourceId: id, clientId, tenantKey, organisationId, detail: { kind: m.kind } });
+      await audit(tx, { actor }, origin, { action: 'create', resourceType: 'RelatedPerson', resourceId: id, clientId, tenantKey, organisationId, detail: { kind: m.kind, roles: m.roleCodes, relationships: m.relationshipCodes } });
+      await q.setMemberCodes(tx, id, { roleCodes: m.roleCodes, relationshipCodes: m.relationshipCodes });
       memberIds.set(m.fullUrl, id);
     }
     return { patientId: clientId, careTeamId: clientId, memberIds, at };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertClientAccess, clientPolicy, type ClientAccessFacts } from './client.ts';
+import { assertCanDecide, assertClientAccess, assertMayChangeClient, assertMayChangeRoles, CLIENT_FIELD_LEVEL, ClientAccessRefused, clientPolicy, levelForClientChange, roleChanges, type ClientAccessFacts } from './client.ts';
 import type { Actor } from '../context.ts';
 
 const actor: Actor = { userId: 'u', email: 'u@x.nl', displayName: 'U', isPlatformAdmin: false, personas: [], memberships: [], sessionId: 's', mfaVerified: false, mfaRequired: false, totpEnabled: false };
@@ -55,5 +55,44 @@ describe('client policy', () => {
   it('demands the second factor where the role requires it', () => {
     const pro = { ...actor, mfaRequired: true, totpEnabled: true, mfaVerified: false };
     expect(() => assertClientAccess(pro, { ...base, isClient: true }, 'agenda')).toThrow(expect.objectContaining({ code: 'mfa_required' }));
+  });
+
+  it('gives every field of the client one level, and a change the highest of its fields', () => {
+    expect(levelForClientChange(['bsn'])).toBe('manage');
+    expect(levelForClientChange(['givenName', 'bsn'])).toBe('manage');
+    expect(levelForClientChange([])).toBe('manage');
+    for (const field of Object.keys(CLIENT_FIELD_LEVEL) as (keyof typeof CLIENT_FIELD_LEVEL)[]) expect(levelForClientChange([field])).toBe(CLIENT_FIELD_LEVEL[field]);
+    const pro = (level: 'full' | 'manage') => ({ ...base, organisations: [{ organisationId: 'o', level }] });
+    expect(() => assertMayChangeClient(actor, pro('full'), ['bsn'])).toThrow(expect.objectContaining({ code: 'forbidden', detail: 'circle_level_too_low' }));
+    expect(() => assertMayChangeClient(actor, pro('full'), ['givenName', 'bsn'])).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayChangeClient(actor, pro('manage'), ['givenName', 'bsn'])).not.toThrow();
+    // Only a professional records a BSN, through an organisation that manages the circle.
+    expect(() => assertMayChangeClient(actor, { ...base, member: member({ level: 'manage' }) }, ['bsn'])).toThrow(expect.objectContaining({ detail: 'bsn_professional_only' }));
+    expect(() => assertMayChangeClient(actor, { ...pro('full'), member: member({ level: 'manage' }) }, ['bsn'])).toThrow(expect.objectContaining({ detail: 'bsn_organisation_must_manage' }));
+  });
+
+  it('lets only the decider give or move the deciding roles', () => {
+    const friend = { ...base, decider: 'main_caregiver' as const, member: member({ kind: 'friend', level: 'manage' }) };
+    const changes = roleChanges({ isMainCaregiver: false, isRepresentative: false }, { isMainCaregiver: true });
+    expect(changes).toEqual([{ role: 'isMainCaregiver', from: false, to: true }]);
+    expect(roleChanges({ isMainCaregiver: true, isRepresentative: false }, { isMainCaregiver: true, isRepresentative: false })).toEqual([]);
+    expect(roleChanges(null, { isRepresentative: true, isMainCaregiver: false })).toEqual([{ role: 'isRepresentative', from: false, to: true }]);
+    expect(() => assertMayChangeRoles(actor, friend, changes)).toThrow(expect.objectContaining({ code: 'forbidden', detail: 'member_roles_decider_only' }));
+    expect(() => assertMayChangeRoles(actor, friend, [])).not.toThrow();
+    expect(() => assertMayChangeRoles(actor, { ...friend, member: member({ isMainCaregiver: true, level: 'manage' }) }, changes)).not.toThrow();
+  });
+
+  it('throws refusals that say which client and what was needed, for the access log', () => {
+    const f = { ...base, member: member({ level: 'agenda' }) };
+    const refusal = (() => {
+      try {
+        assertCanDecide(actor, f);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ClientAccessRefused);
+    expect(refusal).toMatchObject({ code: 'forbidden', needed: 'decide', facts: f, logged: false });
+    expect(() => assertClientAccess(actor, base, 'agenda')).toThrow(ClientAccessRefused);
   });
 });

@@ -46,6 +46,8 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
   const clientId = circle.client.id;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const idPrefix = member ? `wijzig-${member.id.slice(0, 8)}` : 'nieuw';
+  // Only whoever decides gives or moves the roles that carry the decision (main caregiver, representative).
+  const decides = circle.myAccess.canDecide;
   const schema = z
     .object({
       kind: z.enum(MEMBER_KINDS, { error: () => f.kindRequired }),
@@ -129,14 +131,13 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
         phone: orNull(v.phone),
         organisationName: v.kind === 'professional' ? orNull(v.organisationName) : null,
         jobTitle: v.kind === 'professional' ? orNull(v.jobTitle) : null,
-        isMainCaregiver: v.kind === 'caregiver' && v.isMainCaregiver,
-        isRepresentative: v.isRepresentative,
+        ...(decides ? { isMainCaregiver: v.kind === 'caregiver' && v.isMainCaregiver, isRepresentative: v.isRepresentative } : {}),
       };
       if (member) {
         await api.patch(`/api/circles/${clientId}/members/${member.id}`, body);
         return member.id;
       }
-      const created = await api.post<{ id: string }>(`/api/circles/${clientId}/members`, circle.myAccess.canDecide ? { ...body, accessLevel: v.accessLevel } : body);
+      const created = await api.post<{ id: string }>(`/api/circles/${clientId}/members`, decides ? { ...body, accessLevel: v.accessLevel } : body);
       return created.id;
     },
   });
@@ -249,15 +250,21 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
         <TextField idPrefix={idPrefix} label={f.since} type="date" optional inputClassName="mk-textbox--date" error={errors.since?.message} {...register('since')} />
         <TextField idPrefix={idPrefix} label={f.email} type="email" inputMode="email" optional autoComplete="off" spellCheck={false} error={errors.email?.message} {...register('email')} />
         <TextField idPrefix={idPrefix} label={f.phone} type="tel" inputMode="tel" optional autoComplete="off" error={errors.phone?.message} {...register('phone')} />
-        {kind === 'caregiver' && <CheckboxField idPrefix={idPrefix} label={f.isMainCaregiver} description={f.isMainCaregiverHelp} {...register('isMainCaregiver')} />}
-        {errors.isMainCaregiver?.message && (
-          <p className="utrecht-form-field-error-message" id={`${idPrefix}-isMainCaregiver-error`}>
-            {errors.isMainCaregiver.message}
-          </p>
+        {decides ? (
+          <>
+            {kind === 'caregiver' && <CheckboxField idPrefix={idPrefix} label={f.isMainCaregiver} description={f.isMainCaregiverHelp} {...register('isMainCaregiver')} />}
+            {errors.isMainCaregiver?.message && (
+              <p className="utrecht-form-field-error-message" id={`${idPrefix}-isMainCaregiver-error`}>
+                {errors.isMainCaregiver.message}
+              </p>
+            )}
+            <CheckboxField idPrefix={idPrefix} label={f.isRepresentative} description={f.isRepresentativeHelp} {...register('isRepresentative')} />
+          </>
+        ) : (
+          <p className="utrecht-paragraph mk-muted">{f.rolesNotDecider}</p>
         )}
-        <CheckboxField idPrefix={idPrefix} label={f.isRepresentative} description={f.isRepresentativeHelp} {...register('isRepresentative')} />
         {!member &&
-          (circle.myAccess.canDecide ? (
+          (decides ? (
             <SelectField
               idPrefix={idPrefix}
               label={f.accessLevel}
