@@ -10,7 +10,9 @@ import { z } from 'zod';
 import type { ErrorCode, Problem } from '../common/errors.ts';
 import type { Services } from './platform/context.ts';
 import { AppError, appErrorProblem, toProblem } from './platform/errors.ts';
-import { localeOf } from './platform/http.ts';
+import { localeOf, originOf } from './platform/http.ts';
+import { ClientAccessRefused } from './platform/policy/client.ts';
+import { logRefusal } from './modules/circles/access.ts';
 import { findForbiddenText, printablePath } from './platform/input.ts';
 import { isMessageKey, renderMessage } from '../common/messages/index.ts';
 import { loadActor } from './platform/actor.ts';
@@ -157,6 +159,16 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/fhir');
     if (isApi && !CACHEABLE.some((prefix) => request.url.startsWith(prefix))) reply.header('Cache-Control', 'no-store');
     return payload;
+  });
+
+  // The safety net of the access log: a refusal by the client policy that the use case did not
+  // log itself (it did not start with clientAccess) is logged here, for every module and /fhir.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof ClientAccessRefused) || error.logged || !request.actor) return;
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const clientId = params.clientId ?? (request.url.startsWith('/fhir/Patient/') ? params.id : undefined);
+    const attempt = { action: request.method === 'GET' ? 'read' : 'change', resourceType: request.routeOptions.url ?? 'client', resourceId: null };
+    await logRefusal(services, request.actor, originOf(request), typeof clientId === 'string' ? clientId : '', attempt, error).catch((err: unknown) => request.log.error({ err }, 'could not log a refusal'));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

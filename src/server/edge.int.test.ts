@@ -100,6 +100,26 @@ describeEachEngine('the HTTP edge', (engine) => {
     expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 
+  it('logs a refused attempt on client data in every module, also where the use case did not log it itself', async () => {
+    await createTestUser(t.db, { email: 'eigenaar@example.nl', password });
+    const owner = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'eigenaar@example.nl', password } }));
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/circles',
+      headers: { cookie: owner },
+      payload: { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: {}, clientCanDecide: true },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const clientId = started.json().client.id as string;
+    const memberId = started.json().members[0].id as string;
+    for (const url of [`/api/circles/${clientId}/members/${memberId}/burden-checks`, `/api/circles/${clientId}/scans`]) {
+      const res = await t.app.inject({ url, headers: { cookie } });
+      expect(res.statusCode).toBe(404);
+    }
+    const { rows } = await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where client_id = $1 and outcome = 'denied'", [clientId]);
+    expect(rows[0]?.n).toBe(2);
+  });
+
   it('writes error messages in the language asked for, chosen by code', async () => {
     const register = (lang: string) =>
       t.app.inject({

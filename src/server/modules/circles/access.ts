@@ -35,7 +35,7 @@ export interface Attempt {
  * It goes to `services.db` itself, never into the use case's transaction, so it survives the
  * rollback of that transaction.
  */
-async function logRefusal(services: Services, actor: Actor, origin: Origin, clientId: string, attempt: Attempt, error: ClientAccessRefused): Promise<void> {
+export async function logRefusal(services: Services, actor: Actor, origin: Origin, clientId: string, attempt: Attempt, error: ClientAccessRefused): Promise<void> {
   if (error.logged) return;
   const f = error.facts;
   await audit(services.db, { actor }, origin, {
