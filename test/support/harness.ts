@@ -7,6 +7,7 @@ import type { Db } from '../../src/db/types.ts';
 import { openTestDb, type Engine } from './engines.ts';
 import { hashPassword } from '../../src/server/platform/passwords.ts';
 import { insertUser } from '../../src/server/modules/accounts/queries.ts';
+import { currentTotp, TOTP_STEP_MS, totpStep } from '../../src/server/platform/totp.ts';
 
 /** A test app on a fresh database, with a movable clock. */
 export interface TestApp {
@@ -79,4 +80,32 @@ export async function createTestUser(
   });
   if (input.totp) await db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, TEST_TOTP_SECRET]);
   return id;
+}
+
+/**
+ * A TOTP code that the server accepts now for a user with 2FA on, made with the test clock.
+ * The server accepts a code once per 30 s step (replay protection) and also accepts the
+ * next step's code (clock drift). So: the current step's code when it is unused; else the
+ * next step's code; only when that one is used too does the test clock move forward (to the
+ * step before the next unused one).
+ */
+export async function totpFor(t: TestApp, email: string): Promise<string> {
+  const { rows } = await t.db.query<{ totp_secret: string | null; totp_last_step: number | null }>('select totp_secret, totp_last_step from users where lower(email) = lower($1)', [email]);
+  const user = rows[0];
+  if (!user?.totp_secret) throw new Error(`no TOTP secret for ${email}`);
+  const now = t.services.now();
+  const last = user.totp_last_step;
+  if (last === null || last < totpStep(now)) return currentTotp(user.totp_secret, now);
+  if (last > totpStep(now)) t.advance(last * TOTP_STEP_MS - now.getTime() + 1);
+  return currentTotp(user.totp_secret, new Date((last + 1) * TOTP_STEP_MS));
+}
+
+/**
+ * Logs in through the API and returns the response; for an account with 2FA on it sends a
+ * fresh TOTP code (see totpFor) unless `totp` is given. Use sessionCookie() on the result.
+ */
+export async function login(t: TestApp, email: string, password: string, options: { totp?: string } = {}): Promise<LightMyRequestResponse> {
+  const { rows } = await t.db.query<{ totp: boolean }>('select totp_enabled_at is not null as totp from users where lower(email) = lower($1)', [email]);
+  const totp = options.totp ?? (rows[0]?.totp ? await totpFor(t, email) : undefined);
+  return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(totp ? { totp } : {}) } });
 }

@@ -6,8 +6,17 @@ export const accountMessages = {
   cli_name_required: { nl: 'Een naam is verplicht.', en: 'A name is required.' },
   current_password_wrong: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
   invitation_email_taken: { nl: 'Er is al een account met dit e-mailadres. Log eerst in en open de link daarna opnieuw.', en: 'An account with this e-mail address already exists. Log in first, then open the link again.' },
+  login_wait: {
+    nl: 'Er is een paar keer een verkeerd wachtwoord of een verkeerde code gebruikt voor dit account. Wacht {seconds} seconden en probeer het dan opnieuw.',
+    en: 'A wrong password or code was used for this account several times. Wait {seconds} seconds and try again.',
+  },
+  mail_requests_too_many: {
+    nl: 'U heeft al een paar keer een e-mail aangevraagd. Kijk in uw mail, ook bij ongewenste e-mail. Of probeer het over een kwartier opnieuw.',
+    en: 'You have already asked for an e-mail several times. Check your mail, including the spam folder. Or try again in a quarter of an hour.',
+  },
   name_and_password_needed: { nl: 'Vul uw naam en een wachtwoord in om een account te maken.', en: 'Fill in your name and a password to make an account.' },
   totp_already_enabled: { nl: 'Inloggen in twee stappen staat al aan.', en: 'Two-step login is already switched on.' },
+  totp_code_used: { nl: 'Deze code is al gebruikt. Wacht op de volgende code in uw app en vul die in.', en: 'This code has already been used. Wait for the next code in your app and enter that one.' },
   totp_not_enabled: { nl: 'Inloggen in twee stappen staat niet aan.', en: 'Two-step login is not switched on.' },
   totp_required_for_role: { nl: 'Voor uw rol is inloggen in twee stappen verplicht. U kunt het niet uitzetten.', en: 'Your role requires two-step login. You cannot switch it off.' },
   totp_setup_not_started: { nl: 'Start eerst het instellen van inloggen in twee stappen.', en: 'First start setting up two-step login.' },

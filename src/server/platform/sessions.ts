@@ -63,13 +63,22 @@ export async function findSession(db: Queryable, token: string, now: Date, limit
   return session;
 }
 
-export async function endSession(db: Queryable, id: string): Promise<void> {
-  await db.query('update sessions set ended_at = now() where id = $1 and ended_at is null', [id]);
+/** Ends a session; true when it was still open. */
+export async function endSession(db: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('update sessions set ended_at = now() where id = $1 and ended_at is null', [id]);
+  return rowCount > 0;
 }
 
-/** Ends every session of a user, except one (e.g. the current one) when given. */
-export async function endSessionsOfUser(db: Queryable, userId: string, exceptId?: string): Promise<void> {
-  await db.query('update sessions set ended_at = now() where user_id = $1 and ended_at is null and id <> $2', [userId, exceptId ?? '']);
+/** Ends one session of a user (not someone else's); true when it was still open. */
+export async function endSessionOfUser(db: Queryable, userId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('update sessions set ended_at = now() where id = $1 and user_id = $2 and ended_at is null', [id, userId]);
+  return rowCount > 0;
+}
+
+/** Ends every session of a user, except one (e.g. the current one) when given; returns how many ended. */
+export async function endSessionsOfUser(db: Queryable, userId: string, exceptId?: string): Promise<number> {
+  const { rowCount } = await db.query('update sessions set ended_at = now() where user_id = $1 and ended_at is null and id <> $2', [userId, exceptId ?? '']);
+  return rowCount;
 }
 
 /** Marks a session as having passed the second factor. */

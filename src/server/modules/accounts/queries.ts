@@ -12,12 +12,14 @@ export interface UserRecord {
   is_platform_admin: boolean;
   totp_secret: string | null;
   totp_enabled_at: Date | null;
+  /** The TOTP time-step of the last accepted code (replay protection). */
+  totp_last_step: number | null;
   disabled_at: Date | null;
   created_at: Date;
 }
 
 const USER_COLUMNS = `id, email, display_name, password_hash, email_verified_at, personas, locale, municipality_code,
-  is_platform_admin, totp_secret, totp_enabled_at, disabled_at, created_at`;
+  is_platform_admin, totp_secret, totp_enabled_at, totp_last_step, disabled_at, created_at`;
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRecord | null> {
   const { rows } = await db.query<UserRecord>(`select ${USER_COLUMNS} from users where lower(email) = lower($1)`, [email.trim()]);
@@ -52,6 +54,21 @@ export async function consumeEmailToken(db: Queryable, hash: string, purpose: 'v
     [hash, purpose, now],
   );
   return rows[0]?.user_id ?? null;
+}
+
+/** Cancels every open token of a purpose for a user (e.g. the other reset links once one is used). */
+export async function cancelOpenEmailTokens(db: Queryable, userId: string, purpose: 'verify_email' | 'reset_password', now: Date): Promise<number> {
+  const { rowCount } = await db.query('update email_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null', [userId, purpose, now]);
+  return rowCount;
+}
+
+/**
+ * Records a TOTP time-step as used, only when it is later than the last one: the one
+ * statement decides, so two requests with the same code cannot both pass. True when recorded.
+ */
+export async function consumeTotpStep(db: Queryable, userId: string, step: number): Promise<boolean> {
+  const { rowCount } = await db.query('update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [userId, step]);
+  return rowCount > 0;
 }
 
 export async function listSessions(db: Queryable, userId: string, now: Date, idleMinutes: number) {

@@ -44,12 +44,17 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   });
 
   app.post('/api/auth/resend-verification', { schema: { tags, body: EmailInput, response: { 202: Accepted } } }, async (request, reply) => {
-    await service.verificationResender(services, request.body);
+    await service.verificationResender(services, request.body, originOf(request));
     return reply.code(202).send({ status: 'accepted', message: 'Als er een account is dat nog niet bevestigd is, sturen we een nieuwe link.' });
   });
 
   app.post('/api/auth/login', { schema: { tags, summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: MeSchema } } }, async (request, reply) => {
-    const result = await service.loginAttempt(services, request.body, originOf(request));
+    const result = await service.loginAttempt(services, request.body, originOf(request)).catch((error: unknown) => {
+      // A slowed-down account: tell clients when to try again (RFC 9110 Retry-After).
+      const seconds = error instanceof AppError && typeof error.detail === 'object' ? error.detail.params?.seconds : undefined;
+      if (seconds !== undefined) reply.header('Retry-After', String(seconds));
+      throw error;
+    });
     reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(result.expiresAt));
     const actor = await loadActor(services.db, { id: result.sessionId, user_id: result.userId, mfa_verified: result.mfaVerified });
     if (!actor) throw new AppError('not_authenticated');
@@ -90,6 +95,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     const actor = actorOf(request);
     const rows = await service.ownSessionsLister(services, actor);
     return { items: rows.map((r) => presentSession(r, actor.sessionId)) };
+  });
+
+  app.delete('/api/me/sessions', { schema: { tags, summary: 'Log out everywhere else: end every other session and revoke every personal API token', response: { 204: z.null() } } }, async (request, reply) => {
+    await service.otherSessionsEnder(services, actorOf(request), originOf(request));
+    return noContent(reply);
   });
 
   app.delete('/api/me/sessions/:id', { schema: { tags, params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }), response: { 204: z.null() } } }, async (request, reply) => {

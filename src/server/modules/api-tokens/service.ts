@@ -48,11 +48,31 @@ export async function apiTokenLister(services: Services, actor: Actor): Promise<
   return rows;
 }
 
+/** Revokes one of the user's own tokens; the change and its audit line commit together. */
 export async function apiTokenRevoker(services: Services, actor: Actor, input: { tokenId: string }, origin: Origin): Promise<void> {
   requireActor(actor);
-  const { rowCount } = await services.db.query('update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null', [input.tokenId, actor.userId]);
-  if (rowCount === 0) throw new AppError('not_found');
-  await audit(services.db, { actor }, origin, { action: 'delete', resourceType: 'api_token', resourceId: input.tokenId });
+  await services.db.transaction(async (tx) => {
+    const { rowCount } = await tx.query('update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null', [input.tokenId, actor.userId]);
+    if (rowCount === 0) throw new AppError('not_found');
+    await audit(tx, { actor }, origin, { action: 'delete', resourceType: 'api_token', resourceId: input.tokenId });
+  });
+}
+
+/**
+ * Revokes every live token of a user, with one audit line each; call it inside the
+ * transaction of the change that causes it (password reset or change, 2FA switched off,
+ * "log out everywhere"). Returns how many were revoked.
+ */
+export async function revokeApiTokensOfUser(
+  tx: Queryable,
+  userId: string,
+  who: { actor?: Actor | null; userId?: string | null },
+  origin: Origin,
+  via: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>('update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning id', [userId]);
+  for (const row of rows) await audit(tx, who, origin, { action: 'delete', resourceType: 'api_token', resourceId: row.id, detail: { via } });
+  return rows.length;
 }
 
 /** Resolves a bearer token to its user and assurance; null when unknown, expired or revoked. */
