@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, lastMailTo, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, lastMailTo, login, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { currentTotp } from '../../platform/totp.ts';
 import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { syncInstruments } from './instruments.ts';
@@ -40,7 +39,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
     const id = await insertUser(t.db, { email, displayName: opts.name ?? key, passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: opts.admin });
     if (opts.totp) await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
     ids[key] = id;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PW, ...(opts.totp ? { totp: currentTotp(SECRET) } : {}) } });
+    const res = await login(t, email, PW);
     cookies[key] = sessionCookie(res);
     return id;
   }
@@ -63,8 +62,8 @@ describeEachEngine('burden checks with follow-up', (engine) => {
     await insertMembership(t.db, { organisationId: ids.homeCare, userId: ids.fatima as string, role: 'professional', jobTitle: 'Wijkverpleegkundige' });
     await insertMembership(t.db, { organisationId: ids.steunpunt, userId: ids.sanne as string, role: 'coordinator', jobTitle: 'Consulent mantelzorg' });
     // Log in again: memberships are read at login for the second-factor requirement.
-    cookies.fatima = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'fatima@zorg.nl', password: PW, totp: currentTotp(SECRET) } }));
-    cookies.sanne = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'sanne@steunpunt.nl', password: PW, totp: currentTotp(SECRET) } }));
+    cookies.fatima = sessionCookie(await login(t, 'fatima@zorg.nl', PW));
+    cookies.sanne = sessionCookie(await login(t, 'sanne@steunpunt.nl', PW));
 
     const circle = await as('anja').post('/api/circles', { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
     expect(circle.statusCode, circle.body).toBe(201);
@@ -177,11 +176,19 @@ describeEachEngine('burden checks with follow-up', (engine) => {
     expect((await as('fatima').get(`/api/circles/${clientId}/members/${members.karin}/burden-trend`)).json().series).toEqual([]);
     const overview = (await as('fatima').get(`/api/circles/${clientId}/burden`)).json().caregivers;
     expect(overview.map((c: { name: string }) => c.name)).toEqual(['Anja de Vries']);
-    // Sharing afterwards opens the result to the professional.
+    // Sharing afterwards opens the result to the professional, and (her newest, heavy) it
+    // becomes a signal for the professional's organisation, as if shared at once.
     expect((await as('karin').put(`${checks('karin')}/${done.id}/sharing`, { shared: true })).json().sharedWithProfessional).toBe(true);
     expect((await as('fatima').get(`${checks('karin')}/${done.id}`)).statusCode).toBe(200);
+    const shared = (await as('fatima').get(`/api/organisations/${ids.homeCare}/burden-signals?status=open`)).json();
+    expect(shared.items).toEqual([expect.objectContaining({ routedTo: 'professional', total: 12, instrument: expect.objectContaining({ key: 'ediz-plus' }), caregiver: expect.objectContaining({ name: 'Karin de Vries' }) })]);
+    // Sharing again adds nothing.
+    expect((await as('karin').put(`${checks('karin')}/${done.id}/sharing`, { shared: true })).statusCode).toBe(200);
+    expect((await as('fatima').get(`/api/organisations/${ids.homeCare}/burden-signals/${shared.items[0].id}`)).json().events.map((e: { kind: string }) => e.kind)).toEqual(['created']);
     expect((await as('karin').put(`${checks('karin')}/${done.id}/sharing`, { shared: false })).statusCode).toBe(200);
     expect((await as('fatima').get(`${checks('karin')}/${done.id}`)).statusCode).toBe(404);
+    // Stopping sharing takes the result out of the signal; the signal stays.
+    expect((await as('fatima').get(`/api/organisations/${ids.homeCare}/burden-signals/${shared.items[0].id}`)).json()).toMatchObject({ total: null, previousTotal: null, instrument: null, bandLabel: null, reasons: [] });
   });
 
   it('creates a signal for a rise of three points since the previous check', async () => {
@@ -296,7 +303,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
 
   it('writes a reminder once per due date, also when two instances run the job together', async () => {
     expect((await runBurdenReminders(t.services)).sent).toBe(0);
-    const later = new Date(Date.now() + 35 * DAY);
+    const later = new Date(t.services.now().getTime() + 35 * DAY);
     const [a, b] = await Promise.all([runBurdenReminders(t.services, later), runBurdenReminders(t.services, later)]);
     // Anja: check-in (monthly) and EDIZ-plus (now every two months: not yet); Karin and Piet: their check-in.
     expect(a.sent + b.sent).toBe(3);
@@ -316,10 +323,11 @@ describeEachEngine('burden checks with follow-up', (engine) => {
 
   it('escalates a signal nobody picked up within the set number of days, once', async () => {
     expect((await runSignalEscalations(t.services)).escalated).toBe(0);
-    const late = new Date(Date.now() + SIGNAL_ESCALATION_DAYS * DAY + 60_000);
+    const late = new Date(t.services.now().getTime() + SIGNAL_ESCALATION_DAYS * DAY + 60_000);
     const [a, b] = await Promise.all([runSignalEscalations(t.services, late), runSignalEscalations(t.services, late)]);
-    // Karin's and Piet's signals at the support centre; Anja's are closed.
-    expect(a.escalated + b.escalated).toBe(2);
+    // Karin's and Piet's signals at the support centre, and Karin's shared-later one at the
+    // home care organisation; Anja's are closed.
+    expect(a.escalated + b.escalated).toBe(3);
     expect((await runSignalEscalations(t.services, late)).escalated).toBe(0);
     expect((await lastMailTo(t.db, 'sanne@steunpunt.nl'))?.subject).toMatch(/niet opgepakt/i);
     const escalated = (await as('sanne').get(`/api/organisations/${ids.steunpunt}/burden-signals?escalated=true`)).json();

@@ -147,7 +147,7 @@ export function presentSignal(v: SignalView): z.infer<typeof SignalSchema> {
     reasons: r.reasons,
     total: r.total,
     previousTotal: r.previous_total,
-    instrument: { key: r.instrument_key, title: v.instrumentTitle },
+    instrument: v.instrument,
     bandLabel: v.bandLabel,
     caregiver: { memberId: r.member_id, name: `${r.member_given_name} ${r.member_family_name}`.trim(), email: r.member_email, phone: r.member_phone },
     client: v.client,

@@ -135,14 +135,27 @@ export async function setSharing(db: Queryable, id: string, shared: boolean, now
   return rowCount > 0;
 }
 
-/** The total of the caregiver's check on the same instrument (any version) just before `before`. */
-export async function previousTotal(db: Queryable, memberId: string, instrumentKey: string, before: Date, excludeId: string): Promise<number | null> {
+/**
+ * The total of the caregiver's check on the same instrument (any version) just before `before`;
+ * with `sharedOnly`, of the checks a professional of the client may see (shared ones).
+ */
+export async function previousTotal(db: Queryable, memberId: string, instrumentKey: string, before: Date, excludeId: string, opts: { sharedOnly?: boolean } = {}): Promise<number | null> {
   const { rows } = await db.query<{ total: number }>(
     `select total from burden_responses where member_id = $1 and instrument_key = $2 and status = 'completed' and id <> $4 and completed_at <= $3
+       and (not $5 or shared_with_professional)
      order by completed_at desc, id desc limit 1`,
-    [memberId, instrumentKey, before, excludeId],
+    [memberId, instrumentKey, before, excludeId, opts.sharedOnly ?? false],
   );
   return rows[0]?.total ?? null;
+}
+
+/** True when no completed check of the caregiver on this instrument is newer than this one. */
+export async function isNewestResult(db: Queryable, memberId: string, instrumentKey: string, responseId: string): Promise<boolean> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from burden_responses where member_id = $1 and instrument_key = $2 and status = 'completed' order by completed_at desc, id desc limit 1`,
+    [memberId, instrumentKey],
+  );
+  return rows[0]?.id === responseId;
 }
 
 /** A caregiver's checks, oldest first; `sharedOnly` for a professional's view. */
@@ -342,11 +355,18 @@ export interface SignalRow {
   member_phone: string | null;
   response_id: string;
   latest_response_id: string;
-  instrument_key: string;
-  instrument_version_id: string;
+  /**
+   * The check the signal shows: its newest check that the receiving organisation may see
+   * (see SIGNAL_SELECT). Null when there is none, e.g. the caregiver stopped sharing it.
+   */
+  shown_response_id: string | null;
+  instrument_key: string | null;
+  instrument_version_id: string | null;
   reasons: SignalReason[];
-  total: number;
+  total: number | null;
   previous_total: number | null;
+  /** The client's current decision on the receiving organisation is a deny (the link was ended, or access refused). */
+  client_denied_organisation: boolean;
   organisation_id: string | null;
   organisation_name: string | null;
   routed_to: 'professional' | 'support_centre' | 'municipality' | 'none';
@@ -360,42 +380,89 @@ export interface SignalRow {
   updated_at: Date;
 }
 
+/**
+ * Which checks of a signal its organisation may see. A signal at a care organisation (routed
+ * to the professional) shows only results the caregiver shared (a check taken in a
+ * conversation is always shared); if she stops sharing, the result leaves the signal. A
+ * signal at the support centre or the municipality is the caregiver's own route to help
+ * and shows the check that raised it.
+ */
+const VISIBLE_TO_SIGNAL = (alias: string) => `(s.routed_to <> 'professional' or ${alias}.shared_with_professional)`;
+
 const SIGNAL_SELECT = `select s.id, s.tenant_key, mu.name as municipality_name, s.client_id, c.given_name as client_given_name, c.family_name as client_family_name,
   s.member_id, m.given_name as member_given_name, m.family_name as member_family_name, coalesce(mu2.email, m.email) as member_email, m.phone as member_phone,
-  s.response_id, s.latest_response_id, r.instrument_key, r.instrument_version_id, s.reasons, s.total, s.previous_total, s.organisation_id,
+  s.response_id, s.latest_response_id, r.id as shown_response_id, r.instrument_key, r.instrument_version_id,
+  case when r.id is null then '{}'::text[] else s.reasons end as reasons, r.total, prev.total as previous_total, s.organisation_id,
   o.name as organisation_name, s.routed_to, s.assigned_user_id, au.display_name as assigned_name, s.status, s.created_at, s.first_follow_up_at,
-  s.escalated_at, s.closed_at, s.updated_at
+  s.escalated_at, s.closed_at, s.updated_at,
+  exists (select 1 from current_consents cd where cd.client_id = s.client_id and cd.organisation_id = s.organisation_id and cd.decision = 'deny') as client_denied_organisation
   from burden_signals s
   join clients c on c.id = s.client_id
   join municipalities mu on mu.code = s.tenant_key
   join circle_members m on m.id = s.member_id
   left join users mu2 on mu2.id = m.user_id
-  join burden_responses r on r.id = s.latest_response_id
+  left join lateral (select x.id, x.instrument_key, x.instrument_version_id, x.total, x.completed_at from burden_responses x
+    where x.id in (s.latest_response_id, s.response_id) and ${VISIBLE_TO_SIGNAL('x')}
+    order by (x.id = s.latest_response_id) desc limit 1) r on true
+  left join lateral (select p.total from burden_responses p
+    where p.member_id = s.member_id and p.instrument_key = r.instrument_key and p.status = 'completed' and p.id <> r.id
+      and p.completed_at <= r.completed_at and ${VISIBLE_TO_SIGNAL('p')}
+    order by p.completed_at desc, p.id desc limit 1) prev on true
   left join organisations o on o.id = s.organisation_id
   left join users au on au.id = s.assigned_user_id`;
+
+/**
+ * The organisation may still work with the signal's client: the SQL twin of
+ * burdenPolicy.assertSignalAccess, for lists (which must leave other signals out). A signal
+ * at a care organisation needs an active link with a live consent of full access or more;
+ * any other signal, that the client has not refused the organisation. `$today` is a date.
+ */
+const SIGNAL_REACHABLE = (today: string) => `(case when s.routed_to = 'professional' then exists (
+    select 1 from client_organisation_links l
+    join current_consents cc on cc.client_id = l.client_id and cc.organisation_id = l.organisation_id and cc.decision = 'permit'
+      and cc.access_level in ('full', 'manage') and (cc.valid_until is null or cc.valid_until >= ${today}::date)
+    where l.client_id = s.client_id and l.organisation_id = s.organisation_id and l.ended_at is null)
+  else not exists (select 1 from current_consents cd where cd.client_id = s.client_id and cd.organisation_id = s.organisation_id and cd.decision = 'deny') end)`;
 
 export async function findSignal(db: Queryable, organisationId: string, id: string): Promise<SignalRow | null> {
   const { rows } = await db.query<SignalRow>(`${SIGNAL_SELECT} where s.id = $1 and s.organisation_id = $2`, [id, organisationId]);
   return rows[0] ?? null;
 }
 
-/** The signal of a caregiver that is not closed yet (at most one, by a unique index). */
-export async function findUnclosedSignal(db: Queryable, memberId: string): Promise<{ id: string; organisation_id: string | null; status: SignalStatus; tenant_key: string } | null> {
+/** The caregiver's signal at this organisation that is not closed yet (at most one, by a unique index). */
+export async function findUnclosedSignal(db: Queryable, memberId: string, organisationId: string | null): Promise<{ id: string; organisation_id: string | null; status: SignalStatus; tenant_key: string } | null> {
   const { rows } = await db.query<{ id: string; organisation_id: string | null; status: SignalStatus; tenant_key: string }>(
-    `select id, organisation_id, status, tenant_key from burden_signals where member_id = $1 and status <> 'closed' for update`,
-    [memberId],
+    `select id, organisation_id, status, tenant_key from burden_signals where member_id = $1 and organisation_id is not distinct from $2::uuid and status <> 'closed' for update`,
+    [memberId, organisationId],
   );
   return rows[0] ?? null;
 }
 
-/** The caregiver's signal that is not closed yet, for overviews. */
-export async function unclosedSignalInfo(db: Queryable, memberId: string): Promise<{ id: string; status: SignalStatus; organisation_id: string | null; organisation_name: string | null } | null> {
-  const { rows } = await db.query<{ id: string; status: SignalStatus; organisation_id: string | null; organisation_name: string | null }>(
-    `select s.id, s.status, s.organisation_id, o.name as organisation_name from burden_signals s left join organisations o on o.id = s.organisation_id
-     where s.member_id = $1 and s.status <> 'closed'`,
+/** True when the organisation has (or had) a signal holding this check, whatever its status. */
+export async function signalHoldsResponse(db: Queryable, organisationId: string | null, responseId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `select 1 from burden_signals where organisation_id is not distinct from $1::uuid and (response_id = $2 or latest_response_id = $2)`,
+    [organisationId, responseId],
+  );
+  return rowCount > 0;
+}
+
+export interface UnclosedSignalInfo {
+  id: string;
+  status: SignalStatus;
+  routed_to: SignalRow['routed_to'];
+  organisation_id: string | null;
+  organisation_name: string | null;
+}
+
+/** The caregiver's signals that are not closed yet (one per receiving organisation), care organisations first. */
+export async function unclosedSignals(db: Queryable, memberId: string): Promise<UnclosedSignalInfo[]> {
+  const { rows } = await db.query<UnclosedSignalInfo>(
+    `select s.id, s.status, s.routed_to, s.organisation_id, o.name as organisation_name from burden_signals s left join organisations o on o.id = s.organisation_id
+     where s.member_id = $1 and s.status <> 'closed' order by (s.routed_to = 'professional') desc, s.created_at, s.id`,
     [memberId],
   );
-  return rows[0] ?? null;
+  return rows;
 }
 
 /** The signal a response created or was added to, for the caregiver's result page. */
@@ -455,6 +522,8 @@ export async function insertSignalEvent(
 
 export interface SignalFilter {
   organisationId: string;
+  /** Today's date in the Netherlands (for consent end dates). */
+  today: string;
   statuses: SignalStatus[];
   escalatedOnly: boolean;
   assignedTo: string | null;
@@ -462,15 +531,19 @@ export interface SignalFilter {
   limit: number;
 }
 
-/** An organisation's signals: unclosed first (escalated first, oldest first), then closed ones. */
+/**
+ * An organisation's signals: unclosed first (escalated first, oldest first), then closed ones.
+ * Only signals of clients the organisation may still reach (SIGNAL_REACHABLE).
+ */
 export async function listSignals(db: Queryable, f: SignalFilter): Promise<{ rows: (SignalRow & { total_count: number })[]; total: number }> {
   const { rows } = await db.query<SignalRow & { total_count: number }>(
     `${SIGNAL_SELECT.replace('select s.id,', 'select count(*) over ()::int as total_count, s.id,')}
      where s.organisation_id = $1 and (cardinality($2::text[]) = 0 or s.status = any($2::text[]))
        and (not $3 or s.escalated_at is not null) and ($4::uuid is null or s.assigned_user_id = $4)
+       and ${SIGNAL_REACHABLE('$7')}
      order by (s.status = 'closed'), (s.escalated_at is null), s.created_at, s.id
      limit $5 offset $6`,
-    [f.organisationId, f.statuses, f.escalatedOnly, f.assignedTo, f.limit, f.offset],
+    [f.organisationId, f.statuses, f.escalatedOnly, f.assignedTo, f.limit, f.offset, f.today],
   );
   return { rows, total: rows[0]?.total_count ?? 0 };
 }

@@ -203,9 +203,13 @@ export const SignalSchema = z.object({
   id: z.string(),
   status: SignalStatus,
   reasons: z.array(z.enum(['heavy_score', 'rise'])),
-  total: z.number(),
+  /**
+   * The check the signal shows: at a care organisation only a result the caregiver shared.
+   * All null (and no reasons) when she stopped sharing it: the signal stays, its result not.
+   */
+  total: z.number().nullable(),
   previousTotal: z.number().nullable(),
-  instrument: z.object({ key: z.string(), title: z.string() }),
+  instrument: z.object({ key: z.string(), title: z.string() }).nullable(),
   bandLabel: z.string().nullable(),
   caregiver: z.object({ memberId: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
   /** Only for an organisation that works with the client (linked, with consent). */

@@ -144,7 +144,7 @@ function assertInformal(member: MemberRow): void {
  * shared) and continues drafts of their own organisation.
  */
 export function visibleTo(access: CheckAccess, row: Pick<q.ResponseRow, 'status' | 'mode' | 'organisation_id' | 'shared_with_professional'>): boolean {
-  if (row.status === 'in_progress') return access.mode === row.mode && (row.mode === 'self' || row.organisation_id === access.organisationId);
+  if (row.status === 'in_progress') return burdenPolicy.ownsDraft(access, { mode: row.mode, organisationId: row.organisation_id });
   return access.mode === 'self' || row.shared_with_professional;
 }
 
@@ -206,12 +206,9 @@ async function loadCheck(db: Queryable, s: Subject, checkId: string): Promise<q.
   return row;
 }
 
-/** Only the person (or professional) who started a draft continues it. */
+/** Only the person (or professional) who started a draft continues it (burdenPolicy.assertOwnDraft). */
 function assertOwnDraft(s: Subject, row: q.ResponseRow): void {
-  if (row.status !== 'in_progress') throw new AppError('conflict', 'check_completed_locked');
-  if (row.mode !== s.access.mode || (row.mode === 'professional' && row.organisation_id !== s.access.organisationId)) {
-    throw new AppError('forbidden', 'check_not_yours');
-  }
+  burdenPolicy.assertOwnDraft(s.access, { status: row.status, mode: row.mode, organisationId: row.organisation_id });
 }
 
 /** Answer problems found by the domain scorer (Dutch texts, see domain/burden.ts) as one validation error. */
@@ -380,22 +377,18 @@ export async function burdenCheckRecorder(
     }
     await audit(tx, { actor }, origin, subjectAudit(s, draft ? 'update' : 'create', responseId, { completed: true, instrument: version.instrument_key, version: version.version, mode: s.access.mode, shared }, auditAs));
 
-    const previous = await q.previousTotal(tx, s.member.id, version.instrument_key, now, responseId);
-    const reasons = signalReasons(score, previous);
-    if (reasons.length) {
-      await raiseSignal(tx, services, actor, origin, {
-        tenantKey: s.f.tenantKey,
-        clientId: s.f.clientId,
-        memberId: s.member.id,
-        responseId,
-        reasons,
-        total: score.total,
-        previousTotal: previous,
-        shared,
-        professionalOrganisationId: s.access.mode === 'professional' ? s.access.organisationId : null,
-        now,
-      });
-    }
+    await raiseSignal(tx, services, actor, origin, {
+      tenantKey: s.f.tenantKey,
+      clientId: s.f.clientId,
+      memberId: s.member.id,
+      responseId,
+      instrumentKey: version.instrument_key,
+      score,
+      completedAt: now,
+      shared,
+      professionalOrganisationId: s.access.mode === 'professional' ? s.access.organisationId : null,
+      now,
+    });
     // Caregivers with an account get their reminders from the first check on.
     if (s.member.user_id) await ensureDefaultSchedules(tx, services, s, now);
     await q.advanceSchedule(tx, s.member.id, version.instrument_key, dutchDate(now), now);
@@ -453,18 +446,45 @@ export async function burdenCheckDiscarder(services: Services, actor: Actor, inp
   });
 }
 
-/** The caregiver shares a self-check result with the client's professional(s), or stops sharing it. */
+/**
+ * The caregiver shares a self-check result with the client's professional(s), or stops sharing it.
+ *
+ * Sharing later is treated as if the result had been shared when it was completed: when it
+ * is her newest result on that instrument and needs follow-up as seen by the care
+ * organisation (heavy, or 3 or more above her previous shared result), it goes onto that
+ * organisation's signal now (a new one, or her open one), in the same transaction. Older
+ * results only become visible; they describe a past situation. Stopping sharing takes the
+ * result out of every signal view at once (queries.ts SIGNAL_SELECT); the signal itself
+ * stays with the organisation, without the result, because follow-up may have started.
+ * The change, its access-log line and any signal commit or fail together.
+ */
 export async function burdenSharingSetter(services: Services, actor: Actor, input: { clientId: string; memberId: string; checkId: string; shared: boolean }, origin: Origin): Promise<CheckView> {
   const s = await subjectOf(services, actor, input.clientId, input.memberId);
   burdenPolicy.assertSelf(s.access);
-  const row = await loadCheck(services.db, s, input.checkId);
-  if (row.status !== 'completed') throw new AppError('conflict', 'share_needs_completed');
-  if (row.mode !== 'self') throw new AppError('conflict', 'share_professional_knows');
+  const now = services.now();
   await services.db.transaction(async (tx) => {
-    await q.setSharing(tx, row.id, input.shared, services.now());
+    const row = await loadCheck(tx, s, input.checkId);
+    if (row.status !== 'completed' || row.total === null || !row.completed_at) throw new AppError('conflict', 'share_needs_completed');
+    if (row.mode !== 'self') throw new AppError('conflict', 'share_professional_knows');
+    if (!(await q.setSharing(tx, row.id, input.shared, now))) throw new AppError('conflict', 'share_needs_completed');
     await audit(tx, { actor }, origin, subjectAudit(s, 'update', row.id, { shared: input.shared }));
+    if (input.shared && (await q.isNewestResult(tx, s.member.id, row.instrument_key, row.id))) {
+      const { instrument } = await loadVersion(tx, row.instrument_version_id);
+      await raiseSignal(tx, services, actor, origin, {
+        tenantKey: s.f.tenantKey,
+        clientId: s.f.clientId,
+        memberId: s.member.id,
+        responseId: row.id,
+        instrumentKey: row.instrument_key,
+        score: scoreFacts(instrument, row.total),
+        completedAt: row.completed_at,
+        shared: true,
+        professionalOrganisationId: null,
+        now,
+      });
+    }
   });
-  const fresh = await q.findResponse(services.db, s.f.clientId, s.member.id, row.id);
+  const fresh = await q.findResponse(services.db, s.f.clientId, s.member.id, input.checkId);
   if (!fresh) throw new AppError('not_found');
   return viewOf(services.db, fresh);
 }
@@ -537,14 +557,14 @@ export async function circleBurdenReader(services: Services, actor: Actor, input
     const rows = (await q.listResponses(services.db, m.id, { status: 'completed', sharedOnly: access.mode === 'professional' })).filter((r) => visibleTo(access, r));
     if (access.mode === 'professional' && rows.length === 0) continue;
     const versions = await instrumentsByVersion(services.db, rows.map((r) => r.instrument_version_id));
-    const open = await q.unclosedSignalInfo(services.db, m.id);
+    // A professional sees a signal only when it is their organisation's to follow up.
+    const open = (await q.unclosedSignals(services.db, m.id)).find((x) => access.mode === 'self' || x.organisation_id === organisationId) ?? null;
     caregivers.push({
       member: m,
       isMe: access.mode === 'self',
       checkCount: rows.length,
       latest: latestPerInstrument(rows, versions),
-      // A professional sees the signal only when it is their organisation's to follow up.
-      signal: open && (access.mode === 'self' || open.organisation_id === organisationId) ? open : null,
+      signal: open,
     });
   }
   await audit(services.db, { actor }, origin, {
@@ -570,7 +590,8 @@ export async function myBurdenReader(services: Services, actor: Actor, origin: O
       effectiveSchedules(services, services.db, m.member_id),
     ]);
     const versions = await instrumentsByVersion(services.db, [...results, ...drafts].map((r) => r.instrument_version_id));
-    const signal = await q.unclosedSignalInfo(services.db, m.member_id);
+    // Her open signals, care organisation first (one per organisation that follows up).
+    const signal = (await q.unclosedSignals(services.db, m.member_id))[0] ?? null;
     circles.push({
       clientId: m.client_id,
       clientGivenName: m.client_given_name,

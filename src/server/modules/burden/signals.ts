@@ -1,12 +1,14 @@
 import type { Queryable } from '../../../db/types.ts';
-import { scoreFacts, type SignalReason } from '../../../domain/burden.ts';
+import { scoreFacts, signalReasons, type Score } from '../../../domain/burden.ts';
 import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditMany, type AuditEntry } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { insertContact } from '../caseload/queries.ts';
 import { instrumentsByVersion } from './instruments.ts';
-import { burdenPolicy } from '../../platform/policy/burden.ts';
+import { assertSignalAccess, burdenPolicy, type SignalFacts } from '../../platform/policy/burden.ts';
+import { ClientAccessRefused, type ClientAccessFacts } from '../../platform/policy/client.ts';
+import { loadAccessFacts } from '../circles/queries.ts';
 import * as q from './queries.ts';
 
 /** A signal nobody followed up within this many days is escalated (by a job). */
@@ -36,12 +38,42 @@ async function recipients(tx: Queryable, organisationId: string, assignedUserId:
   return [...emails];
 }
 
+/** Where a signal about a check goes, and who is assigned. */
+export interface SignalRoute {
+  organisationId: string | null;
+  routedTo: q.SignalRow['routed_to'];
+  assignedUserId: string | null;
+}
+
 /**
- * Creates a signal for a completed check that needs follow-up, or adds the check to the
- * caregiver's signal that is still open. Routing: the professional who took the check; else,
- * when the caregiver shared the result, the organisation linked to the client with full
- * access (care providers first); else the municipality's caregiver support centre; else the
- * municipality itself. Runs inside the caller's transaction, with its audit line and mail.
+ * Routing: the organisation of the professional who took the check; else, when the caregiver
+ * shared the result, the organisation linked to the client with full access (care providers
+ * first); else the municipality's caregiver support centre; else the municipality itself.
+ * An unshared result never goes to a care organisation.
+ */
+async function routeOf(tx: Queryable, actor: Actor, input: { tenantKey: string; clientId: string; shared: boolean; professionalOrganisationId: string | null; now: Date }): Promise<SignalRoute> {
+  if (input.professionalOrganisationId) return { organisationId: input.professionalOrganisationId, routedTo: 'professional', assignedUserId: actor.userId };
+  if (input.shared) {
+    const linked = (await q.linkedOrganisations(tx, input.clientId, dutchDate(input.now)))[0];
+    if (linked) return { organisationId: linked.id, routedTo: 'professional', assignedUserId: await q.professionalOnMap(tx, input.clientId, linked.id) };
+  }
+  const local = await q.localSupport(tx, input.tenantKey);
+  const centre = local.find((o) => o.is_support_centre) ?? local.find((o) => o.kind === 'welfare');
+  const municipality = local.find((o) => o.kind === 'municipality');
+  if (centre) return { organisationId: centre.id, routedTo: 'support_centre', assignedUserId: null };
+  if (municipality) return { organisationId: municipality.id, routedTo: 'municipality', assignedUserId: null };
+  return { organisationId: null, routedTo: 'none', assignedUserId: null };
+}
+
+/**
+ * Raises a signal for a completed check that needs follow-up (a heavy score, or a rise of 3
+ * or more), or adds the check to the caregiver's open signal at the same organisation. There
+ * is one open signal per caregiver and receiving organisation (see routeOf), so a check is
+ * only ever added to a signal of the organisation it may reach: an unshared result never
+ * lands on (and is never shown in) a care organisation's signal. A rise is measured against
+ * the previous check that organisation may see. Nothing happens when the check needs no
+ * follow-up there, or is already on a signal of that organisation (sharing it again).
+ * Runs inside the caller's transaction, with its audit line and mail.
  */
 export async function raiseSignal(
   tx: Queryable,
@@ -53,43 +85,26 @@ export async function raiseSignal(
     clientId: string;
     memberId: string;
     responseId: string;
-    reasons: SignalReason[];
-    total: number;
-    previousTotal: number | null;
+    instrumentKey: string;
+    score: Score;
+    completedAt: Date;
     shared: boolean;
     professionalOrganisationId: string | null;
     now: Date;
   },
-): Promise<{ signalId: string; created: boolean }> {
-  const existing = await q.findUnclosedSignal(tx, input.memberId);
+): Promise<{ signalId: string; created: boolean } | null> {
+  const route = await routeOf(tx, actor, input);
+  const previous = await q.previousTotal(tx, input.memberId, input.instrumentKey, input.completedAt, input.responseId, { sharedOnly: route.routedTo === 'professional' });
+  const reasons = signalReasons(input.score, previous);
+  if (reasons.length === 0 || (await q.signalHoldsResponse(tx, route.organisationId, input.responseId))) return null;
+  const { organisationId, routedTo, assignedUserId } = route;
+
+  const existing = await q.findUnclosedSignal(tx, input.memberId, organisationId);
   if (existing) {
-    await q.addCheckToSignal(tx, existing.id, { responseId: input.responseId, total: input.total, reasons: input.reasons, now: input.now });
+    await q.addCheckToSignal(tx, existing.id, { responseId: input.responseId, total: input.score.total, reasons, now: input.now });
     await q.insertSignalEvent(tx, { tenantKey: input.tenantKey, signalId: existing.id, kind: 'new_check', note: null, userId: actor.userId, at: input.now });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: existing.id, clientId: input.clientId, tenantKey: input.tenantKey, organisationId: existing.organisation_id, detail: { newCheck: input.responseId } });
     return { signalId: existing.id, created: false };
-  }
-
-  let organisationId: string | null = null;
-  let routedTo: q.SignalRow['routed_to'] = 'none';
-  let assignedUserId: string | null = null;
-  if (input.professionalOrganisationId) {
-    organisationId = input.professionalOrganisationId;
-    routedTo = 'professional';
-    assignedUserId = actor.userId;
-  } else if (input.shared) {
-    const linked = (await q.linkedOrganisations(tx, input.clientId, dutchDate(input.now)))[0];
-    if (linked) {
-      organisationId = linked.id;
-      routedTo = 'professional';
-      assignedUserId = await q.professionalOnMap(tx, input.clientId, linked.id);
-    }
-  }
-  if (!organisationId) {
-    const local = await q.localSupport(tx, input.tenantKey);
-    const centre = local.find((o) => o.is_support_centre) ?? local.find((o) => o.kind === 'welfare');
-    const municipality = local.find((o) => o.kind === 'municipality');
-    if (centre) [organisationId, routedTo] = [centre.id, 'support_centre'];
-    else if (municipality) [organisationId, routedTo] = [municipality.id, 'municipality'];
   }
 
   const signalId = await q.insertSignal(tx, {
@@ -97,16 +112,16 @@ export async function raiseSignal(
     clientId: input.clientId,
     memberId: input.memberId,
     responseId: input.responseId,
-    reasons: input.reasons,
-    total: input.total,
-    previousTotal: input.previousTotal,
+    reasons,
+    total: input.score.total,
+    previousTotal: previous,
     organisationId,
     routedTo,
     assignedUserId,
     now: input.now,
   });
   await q.insertSignalEvent(tx, { tenantKey: input.tenantKey, signalId, kind: 'created', toStatus: 'open', userId: null, at: input.now });
-  await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal', resourceId: signalId, clientId: input.clientId, tenantKey: input.tenantKey, organisationId, detail: { routedTo, reasons: input.reasons } });
+  await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal', resourceId: signalId, clientId: input.clientId, tenantKey: input.tenantKey, organisationId, detail: { routedTo, reasons } });
   if (organisationId) {
     // The mail says only that there is a signal: no names, no scores (health data stays in the app).
     for (const to of await recipients(tx, organisationId, assignedUserId, false)) {
@@ -122,10 +137,62 @@ export async function raiseSignal(
   return { signalId, created: true };
 }
 
+// ---------------------------------------------------------------------------------------
+// Access to signals
+
+/** Refusals of the signal policy, written to the access log (NEN 7513) as denied attempts. */
+const REFUSALS: ReadonlySet<string> = new Set(['not_found', 'forbidden', 'mfa_required', 'mfa_setup_required']);
+const loggedRefusals = new WeakSet<object>();
+
+/**
+ * Runs a signal use case; a refusal (no such signal here, wrong role, no access to the
+ * client any more) is written to the access log with outcome `denied`, on `services.db`
+ * itself so it survives the rollback of the use case's transaction, and thrown on.
+ */
+async function refusalsLogged<T>(services: Services, actor: Actor, origin: Origin, attempt: { action: string; organisationId: string; signalId?: string }, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof AppError && REFUSALS.has(error.code) && !loggedRefusals.has(error) && !(error instanceof ClientAccessRefused && error.logged)) {
+      const f = error instanceof ClientAccessRefused ? error.facts : null;
+      await audit(services.db, { actor }, origin, {
+        action: attempt.action,
+        resourceType: 'burden_signal',
+        resourceId: attempt.signalId ?? null,
+        clientId: f?.clientId ?? null,
+        tenantKey: f?.tenantKey ?? null,
+        organisationId: attempt.organisationId,
+        outcome: 'denied',
+        detail: { code: error.code },
+      });
+      loggedRefusals.add(error);
+      if (error instanceof ClientAccessRefused) error.logged = true;
+    }
+    throw error;
+  }
+}
+
+/** The facts of the signal's client as far as they come through the receiving organisation. */
+function signalClientFacts(services: Services, actor: Actor, db: Queryable, organisationId: string, clientId: string): Promise<ClientAccessFacts | null> {
+  return loadAccessFacts(db, { userId: actor.userId, clientId, today: dutchDate(services.now()), professionalOrgIds: [organisationId] });
+}
+
+const signalFacts = (row: q.SignalRow): SignalFacts => ({ organisationId: row.organisation_id, routedTo: row.routed_to, clientDeniedOrganisation: row.client_denied_organisation });
+
+/** Loads one signal of the organisation and checks the policy on it (after assertSignalStaff). */
+async function loadSignal(services: Services, actor: Actor, db: Queryable, organisationId: string, signalId: string): Promise<{ row: q.SignalRow; f: ClientAccessFacts }> {
+  const row = await q.findSignal(db, organisationId, signalId);
+  if (!row) throw new AppError('not_found');
+  const f = await signalClientFacts(services, actor, db, organisationId, row.client_id);
+  assertSignalAccess(actor, signalFacts(row), f);
+  return { row, f };
+}
+
 /** Facts about one signal, shaped for the API. */
 export interface SignalView {
   row: q.SignalRow;
-  instrumentTitle: string;
+  /** The instrument of the check the signal shows; null when it shows none (no longer shared). */
+  instrument: { key: string; title: string } | null;
   bandLabel: string | null;
   followUpDueAt: Date;
   overdue: boolean;
@@ -134,19 +201,19 @@ export interface SignalView {
 }
 
 async function viewOf(db: Queryable, services: Services, rows: q.SignalRow[]): Promise<SignalView[]> {
-  const versions = await instrumentsByVersion(db, rows.map((r) => r.instrument_version_id));
+  const versions = await instrumentsByVersion(db, rows.flatMap((r) => (r.instrument_version_id ? [r.instrument_version_id] : [])));
   const now = services.now();
   const today = dutchDate(now);
   const linkedByClient = new Map<string, Set<string>>();
   for (const clientId of new Set(rows.map((r) => r.client_id))) linkedByClient.set(clientId, new Set((await q.linkedOrganisations(db, clientId, today)).map((o) => o.id)));
   return rows.map((row) => {
-    const v = versions.get(row.instrument_version_id);
+    const v = row.instrument_version_id ? versions.get(row.instrument_version_id) : undefined;
     const followUpDueAt = new Date(row.created_at.getTime() + SIGNAL_ESCALATION_DAYS * DAY_MS);
     const linked = row.organisation_id !== null && (linkedByClient.get(row.client_id)?.has(row.organisation_id) ?? false);
     return {
       row,
-      instrumentTitle: v?.instrument.title ?? row.instrument_key,
-      bandLabel: v ? (scoreFacts(v.instrument, row.total).band?.label ?? null) : null,
+      instrument: row.instrument_key ? { key: row.instrument_key, title: v?.instrument.title ?? row.instrument_key } : null,
+      bandLabel: v && row.total !== null ? (scoreFacts(v.instrument, row.total).band?.label ?? null) : null,
       followUpDueAt,
       overdue: row.status === 'open' && row.first_follow_up_at === null && now > followUpDueAt,
       client: linked ? { id: row.client_id, name: `${row.client_given_name} ${row.client_family_name}`.trim() } : null,
@@ -154,45 +221,71 @@ async function viewOf(db: Queryable, services: Services, rows: q.SignalRow[]): P
   });
 }
 
-/** An organisation's signals, paged (its professionals, coordinators and admins). */
+/**
+ * An organisation's signals, paged (its professionals, coordinators and admins). Only
+ * signals the organisation may still reach (burdenPolicy.assertSignalAccess: the SQL
+ * leaves the others out, and every client on the page is checked again by the policy).
+ * The access log gets one line per client shown.
+ */
 export async function signalLister(
   services: Services,
   actor: Actor,
   input: { organisationId: string; statuses: q.SignalStatus[]; escalatedOnly: boolean; mine: boolean; page: number; pageSize: number },
   origin: Origin,
 ): Promise<{ items: SignalView[]; total: number }> {
-  burdenPolicy.assertSignalStaff(actor, input.organisationId);
-  const { rows, total } = await q.listSignals(services.db, {
-    organisationId: input.organisationId,
-    statuses: input.statuses,
-    escalatedOnly: input.escalatedOnly,
-    assignedTo: input.mine ? actor.userId : null,
-    offset: (input.page - 1) * input.pageSize,
-    limit: input.pageSize,
+  return refusalsLogged(services, actor, origin, { action: 'search', organisationId: input.organisationId }, async () => {
+    burdenPolicy.assertSignalStaff(actor, input.organisationId);
+    const { rows, total } = await q.listSignals(services.db, {
+      organisationId: input.organisationId,
+      today: dutchDate(services.now()),
+      statuses: input.statuses,
+      escalatedOnly: input.escalatedOnly,
+      assignedTo: input.mine ? actor.userId : null,
+      offset: (input.page - 1) * input.pageSize,
+      limit: input.pageSize,
+    });
+    const shown: q.SignalRow[] = [];
+    const byClient = new Map<string, { f: ClientAccessFacts; signals: string[] }>();
+    for (const row of rows) {
+      const known = byClient.get(row.client_id);
+      const f = known?.f ?? (await signalClientFacts(services, actor, services.db, input.organisationId, row.client_id));
+      try {
+        assertSignalAccess(actor, signalFacts(row), f);
+      } catch (error) {
+        if (error instanceof ClientAccessRefused) continue;
+        throw error;
+      }
+      if (!f) continue;
+      shown.push(row);
+      if (known) known.signals.push(row.id);
+      else byClient.set(row.client_id, { f, signals: [row.id] });
+    }
+    const filter = { statuses: input.statuses, escalatedOnly: input.escalatedOnly, mine: input.mine, page: input.page };
+    const entries: AuditEntry[] = [...byClient.values()].map(({ f, signals }) => ({
+      action: 'search',
+      resourceType: 'burden_signal',
+      clientId: f.clientId,
+      tenantKey: f.tenantKey,
+      organisationId: input.organisationId,
+      detail: { ...filter, shown: signals },
+    }));
+    // An empty page is a search too.
+    if (entries.length === 0) entries.push({ action: 'search', resourceType: 'burden_signal', organisationId: input.organisationId, detail: { ...filter, shown: [] } });
+    await auditMany(services.db, { actor }, origin, entries);
+    return { items: await viewOf(services.db, services, shown), total: total - (rows.length - shown.length) };
   });
-  await audit(services.db, { actor }, origin, {
-    action: 'search',
-    resourceType: 'burden_signal',
-    organisationId: input.organisationId,
-    detail: { statuses: input.statuses, escalatedOnly: input.escalatedOnly, mine: input.mine, page: input.page, shown: rows.map((r) => r.id), clients: [...new Set(rows.map((r) => r.client_id))] },
-  });
-  return { items: await viewOf(services.db, services, rows), total };
-}
-
-async function loadSignal(db: Queryable, organisationId: string, signalId: string): Promise<q.SignalRow> {
-  const row = await q.findSignal(db, organisationId, signalId);
-  if (!row) throw new AppError('not_found');
-  return row;
 }
 
 /** One signal with its actions and history. */
 export async function signalReader(services: Services, actor: Actor, input: { organisationId: string; signalId: string }, origin: Origin) {
-  burdenPolicy.assertSignalStaff(actor, input.organisationId);
-  const row = await loadSignal(services.db, input.organisationId, input.signalId);
-  const [view] = await viewOf(services.db, services, [row]);
-  const [actions, events] = await Promise.all([q.listActions(services.db, row.id), q.listEvents(services.db, row.id)]);
-  await audit(services.db, { actor }, origin, { action: 'read', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId });
-  return { view: view as SignalView, actions, events };
+  return refusalsLogged(services, actor, origin, { action: 'read', ...input }, async () => {
+    burdenPolicy.assertSignalStaff(actor, input.organisationId);
+    const { row } = await loadSignal(services, actor, services.db, input.organisationId, input.signalId);
+    const [view] = await viewOf(services.db, services, [row]);
+    const [actions, events] = await Promise.all([q.listActions(services.db, row.id), q.listEvents(services.db, row.id)]);
+    await audit(services.db, { actor }, origin, { action: 'read', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId });
+    return { view: view as SignalView, actions, events };
+  });
 }
 
 /** Moves a signal on: open → contacted → plan agreed → closed (closing early needs a reason). */
@@ -202,10 +295,11 @@ export async function signalStatusChanger(
   input: { organisationId: string; signalId: string; status: q.SignalStatus; note?: string | null },
   origin: Origin,
 ): Promise<void> {
+  await refusalsLogged(services, actor, origin, { action: 'update', organisationId: input.organisationId, signalId: input.signalId }, async () => {
   burdenPolicy.assertSignalStaff(actor, input.organisationId);
   const now = services.now();
   await services.db.transaction(async (tx) => {
-    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    const { row } = await loadSignal(services, actor, tx, input.organisationId, input.signalId);
     if (!NEXT[row.status].includes(input.status)) {
       const allowed = NEXT[row.status].map((s) => `"${STATUS_NL[s]}"`).join(' of ');
       throw new AppError('conflict', row.status === 'closed' ? 'signal_already_closed' : { key: 'signal_status_not_allowed', params: { from: STATUS_NL[row.status], allowed } });
@@ -216,6 +310,7 @@ export async function signalStatusChanger(
     if (!(await q.updateSignalStatus(tx, row.id, row.status, input.status, now))) throw new AppError('conflict');
     await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: row.status, toStatus: input.status, note: input.note ?? null, userId: actor.userId, at: now });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { from: row.status, to: input.status } });
+  });
   });
 }
 
@@ -230,12 +325,13 @@ export async function signalFollowUpRecorder(
   input: { organisationId: string; signalId: string; kind: SignalActionKind; note?: string | null; occurredAt?: string | null },
   origin: Origin,
 ): Promise<string> {
+  return refusalsLogged(services, actor, origin, { action: 'create', organisationId: input.organisationId, signalId: input.signalId }, async () => {
   burdenPolicy.assertSignalStaff(actor, input.organisationId);
   const now = services.now();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('validation_failed', 'action_in_future', [{ path: '/occurredAt' }]);
   return services.db.transaction(async (tx) => {
-    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    const { row } = await loadSignal(services, actor, tx, input.organisationId, input.signalId);
     if (row.status === 'closed') throw new AppError('conflict', 'signal_closed_no_actions');
     if (occurredAt < row.created_at) throw new AppError('validation_failed', 'action_before_signal', [{ path: '/occurredAt' }]);
     let contactId: string | null = null;
@@ -249,22 +345,23 @@ export async function signalFollowUpRecorder(
     }
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal_action', resourceId: id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { signalId: row.id, kind: input.kind } });
     return id;
-  });
+  });  });
 }
 
 /** Assigns a signal to a colleague (or to nobody). */
 export async function signalAssigner(services: Services, actor: Actor, input: { organisationId: string; signalId: string; userId: string | null }, origin: Origin): Promise<void> {
+  await refusalsLogged(services, actor, origin, { action: 'update', organisationId: input.organisationId, signalId: input.signalId }, async () => {
   burdenPolicy.assertSignalStaff(actor, input.organisationId);
   const now = services.now();
   await services.db.transaction(async (tx) => {
-    const row = await loadSignal(tx, input.organisationId, input.signalId);
+    const { row } = await loadSignal(services, actor, tx, input.organisationId, input.signalId);
     if (input.userId && !(await q.isStaffOf(tx, input.organisationId, input.userId))) {
       throw new AppError('validation_failed', 'signal_assignee_not_staff', [{ path: '/userId' }]);
     }
     await q.setAssignee(tx, row.id, input.userId, now);
     await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'assigned', note: null, userId: actor.userId, at: now });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { assignedTo: input.userId } });
-  });
+  });  });
 }
 
 /**

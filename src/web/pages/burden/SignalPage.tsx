@@ -57,8 +57,15 @@ function Details({ signal }: { signal: SignalDetail }) {
       ),
     ],
     [b.municipality, signal.municipalityName],
-    [b.instrument, text.name(signal.instrument.key, signal.instrument.title)],
-    [b.score, <span data-testid="signal-score">{`${signal.previousTotal !== null ? b.scoreWas(signal.total, signal.previousTotal) : signal.total}${signal.bandLabel ? ` · ${text.api(signal.bandLabel)}` : ''}`}</span>],
+    [b.instrument, signal.instrument ? text.name(signal.instrument.key, signal.instrument.title) : <span className="mk-muted">{b.resultNoLongerShared}</span>],
+    [
+      b.score,
+      <span data-testid="signal-score">
+        {signal.total === null
+          ? '–'
+          : `${signal.previousTotal !== null ? b.scoreWas(signal.total, signal.previousTotal) : signal.total}${signal.bandLabel ? ` · ${text.api(signal.bandLabel)}` : ''}`}
+      </span>,
+    ],
     [b.reason, reasonText(signal.reasons, b)],
     [b.routedTo, b.routed[signal.routedTo] ?? signal.routedTo],
     [b.createdAt, `${formatDateTime(signal.createdAt)} (${b.days(daysOpen(signal))})`],

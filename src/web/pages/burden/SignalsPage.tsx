@@ -112,14 +112,17 @@ function SignalTable({ organisationId, items }: { organisationId: string; items:
         {
           key: 'score',
           header: b.score,
-          cell: (s) => (
-            <>
-              {s.previousTotal !== null ? b.scoreWas(s.total, s.previousTotal) : s.total}
-              {s.bandLabel && <> · {text.api(s.bandLabel)}</>}
-              <br />
-              <span className="mk-muted">{text.name(s.instrument.key, s.instrument.title)}</span>
-            </>
-          ),
+          cell: (s) =>
+            s.total === null || !s.instrument ? (
+              <span className="mk-muted">{b.resultNoLongerShared}</span>
+            ) : (
+              <>
+                {s.previousTotal !== null ? b.scoreWas(s.total, s.previousTotal) : s.total}
+                {s.bandLabel && <> · {text.api(s.bandLabel)}</>}
+                <br />
+                <span className="mk-muted">{text.name(s.instrument.key, s.instrument.title)}</span>
+              </>
+            ),
         },
         { key: 'status', header: b.status, cell: (s) => <StatusTag status={s.status} /> },
         { key: 'created', header: b.createdAt, cell: (s) => formatDate(s.createdAt) },
