@@ -1,8 +1,21 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './api.ts';
+import type { z } from 'zod';
+import type { EmailInput, RegisterInput } from '../common/schemas.ts';
 import type { Me, Role } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
+
+/** The account calls the shell and the public pages use (login, 2FA and the account page have their own). */
+export const authApi = {
+  me: () => api.get<Me>('/api/me'),
+  /** Saves the account's language (the answer is the person again). */
+  setLocale: (locale: Me['locale']) => api.patch<Me>('/api/me', { locale }),
+  logout: () => api.post<void>('/api/auth/logout'),
+  register: (body: z.output<typeof RegisterInput>) => api.post<{ message: string }>('/api/auth/register', body),
+  resendVerification: (body: z.output<typeof EmailInput>) => api.post<unknown>('/api/auth/resend-verification', body),
+  verifyEmail: (token: string) => api.post<unknown>('/api/auth/verify-email', { token }),
+};
 
 /** The logged-in person, or null when nobody is logged in. */
 export function useMe() {
@@ -10,7 +23,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await api.get<Me>('/api/me');
+        return await authApi.me();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;

@@ -1,5 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { ButtonRow } from './ui.tsx';
 
 /**
  * A button that first asks "are you sure?" in a modal dialog (native <dialog>: focus stays
@@ -68,7 +69,7 @@ export function ConfirmButton({
                 {explanation}
               </div>
             ))}
-          <div className="utrecht-button-group mk-actions">
+          <ButtonRow>
             <button
               type="button"
               className={`utrecht-button utrecht-button--primary-action${danger ? ' utrecht-button--danger' : ''}`}
@@ -82,7 +83,7 @@ export function ConfirmButton({
             <button ref={cancelRef} type="button" className="utrecht-button utrecht-button--secondary-action" onClick={close}>
               {t.common.cancel}
             </button>
-          </div>
+          </ButtonRow>
         </div>
       </dialog>
     </>

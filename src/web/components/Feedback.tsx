@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { Paragraph } from './ui.tsx';
 
 type Kind = 'ok' | 'info' | 'warning' | 'error';
 
@@ -52,13 +53,13 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const { t, errorText } = useI18n();
   return (
     <Alert kind="error" title={t.common.loadFailed} live>
-      <p className="utrecht-paragraph">{errorText(error)}</p>
+      <Paragraph>{errorText(error)}</Paragraph>
       {onRetry && (
-        <p className="utrecht-paragraph">
+        <Paragraph>
           <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onRetry}>
             {t.common.retry}
           </button>
-        </p>
+        </Paragraph>
       )}
     </Alert>
   );

@@ -3,6 +3,7 @@ import { useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { LoadError, Loading } from './Feedback.tsx';
 import { PageHeading } from './PageHeading.tsx';
+import { Paragraph } from './ui.tsx';
 
 export const TWO_FACTOR_PATH = '/account/twee-stappen';
 
@@ -28,7 +29,7 @@ export function RequireAdmin() {
     return (
       <>
         <PageHeading title={t.forbidden.title} />
-        <p className="utrecht-paragraph">{t.forbidden.text}</p>
+        <Paragraph>{t.forbidden.text}</Paragraph>
       </>
     );
   }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { Paragraph } from './ui.tsx';
 
 /**
  * Recovery codes, shown once: print, copy, and a check "I saved them" before going on.
@@ -27,10 +28,10 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
       <h2 className="utrecht-heading-2" id={headingId}>
         {t.twoFactor.codesTitle}
       </h2>
-      <p className="utrecht-paragraph">{t.twoFactor.codesIntro}</p>
-      <p className="utrecht-paragraph">
+      <Paragraph>{t.twoFactor.codesIntro}</Paragraph>
+      <Paragraph>
         <strong>{t.twoFactor.codesOnce}</strong>
-      </p>
+      </Paragraph>
       <ol className="mk-recovery__codes" aria-label={t.twoFactor.codesListLabel} data-testid="recovery-codes">
         {codes.map((code) => (
           <li key={code}>

@@ -1,13 +1,14 @@
 import { Suspense, useEffect, useId, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, onApiError } from '../api.ts';
-import { ME_KEY, adminOrganisations, isStaff, organisationsOf, useMe } from '../auth.ts';
+import { onApiError } from '../api.ts';
+import { ME_KEY, adminOrganisations, authApi, isStaff, organisationsOf, useMe } from '../auth.ts';
 import { storedLocale, useI18n } from '../i18n/index.tsx';
 import type { Me } from '../types.ts';
 import { Loading } from './Feedback.tsx';
 import { professionalOrganisations } from '../pages/caseload/professional.ts';
 import { signalOrganisations } from './burden/api.ts';
+import { Paragraph } from './ui.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `utrecht-nav-list__link mk-nav__link${isActive ? ' mk-nav__link--current' : ''}`;
 
@@ -123,8 +124,8 @@ function LanguageSwitch({ me }: { me: Me | null }) {
       onClick={() => {
         setLocale(other);
         if (me) {
-          api
-            .patch<Me>('/api/me', { locale: other })
+          authApi
+            .setLocale(other)
             .then((fresh) => queryClient.setQueryData(ME_KEY, fresh))
             .catch(() => undefined);
         }
@@ -150,8 +151,8 @@ function useLocaleSync(me: Me | null | undefined) {
     if (!chosen) setLocale(accountLocale);
     else if (chosen !== accountLocale) {
       // The newest choice (made on this device) wins and is saved with the account.
-      api
-        .patch<Me>('/api/me', { locale: chosen })
+      authApi
+        .setLocale(chosen)
         .then((fresh) => queryClient.setQueryData(ME_KEY, fresh))
         .catch(() => undefined);
     }
@@ -202,7 +203,7 @@ export function Shell() {
   }
 
   const logout = useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout'),
+    mutationFn: authApi.logout,
     // The login page forgets the session when it opens: forgetting here, while still on a
     // protected page, would let that page's guard redirect first (without the message).
     onSettled: () => navigate('/inloggen', { state: { reason: 'loggedOut' } }),
@@ -292,12 +293,12 @@ export function Shell() {
       </div>
       <footer className="utrecht-page-footer mk-footer">
         <div className="utrecht-page-footer__content mk-footer__content">
-          <p className="utrecht-paragraph">
+          <Paragraph>
             <strong>{t.meta.productName}</strong> – {t.meta.tagline}
-          </p>
-          <p className="utrecht-paragraph">{t.shell.footerAccessibility}</p>
-          <p className="utrecht-paragraph">{t.shell.footerCbs}</p>
-          <p className="utrecht-paragraph">{t.shell.footerLicence}</p>
+          </Paragraph>
+          <Paragraph>{t.shell.footerAccessibility}</Paragraph>
+          <Paragraph>{t.shell.footerCbs}</Paragraph>
+          <Paragraph>{t.shell.footerLicence}</Paragraph>
         </div>
       </footer>
     </div>

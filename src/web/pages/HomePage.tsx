@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
 import { CirclesHomeCard } from '../components/circle/CirclesHomeCard.tsx';
 import { BurdenHomeCards } from '../components/burden/HomeCards.tsx';
+import { Paragraph } from '../components/ui.tsx';
 
 interface Task {
   to: string;
@@ -60,26 +61,26 @@ function TwoFactorStatus({ me }: { me: Me }) {
       <h2 className="utrecht-heading-2" id="home-2fa">
         {t.home.twoFactorTitle}
       </h2>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         {mfa.enabled ? <StatusBadge tone="success">{t.common.on}</StatusBadge> : <StatusBadge tone="neutral">{t.common.off}</StatusBadge>}{' '}
         {mfa.enabled ? t.home.twoFactorOn : mfa.required ? t.home.twoFactorRequired : t.home.twoFactorAdvice}
-      </p>
+      </Paragraph>
       {mfa.enabled && <p className="utrecht-paragraph">{t.home.recoveryLeft(mfa.recoveryCodesLeft)}</p>}
       {mfa.enabled && mfa.recoveryCodesLeft <= 3 && (
         <Alert kind="warning" title={mfa.recoveryCodesLeft === 0 ? t.home.recoveryNone : t.home.recoveryLow}>
-          <p className="utrecht-paragraph">
+          <Paragraph>
             <Link className="utrecht-link utrecht-link--html-a" to="/account#twee-stappen">
               {t.home.recoveryLowLink}
             </Link>
-          </p>
+          </Paragraph>
         </Alert>
       )}
       {!mfa.enabled && (
-        <p className="utrecht-paragraph">
+        <Paragraph>
           <Link className="utrecht-link utrecht-link--html-a" to="/account/twee-stappen">
             {t.home.twoFactorSetUp}
           </Link>
-        </p>
+        </Paragraph>
       )}
     </section>
   );
@@ -122,7 +123,7 @@ export default function HomePage() {
           {t.home.rolesTitle}
         </h2>
         {organisations.length === 0 ? (
-          <p className="utrecht-paragraph">{me.isPlatformAdmin ? t.home.noMembershipsAdmin : t.home.noMemberships}</p>
+          <Paragraph>{me.isPlatformAdmin ? t.home.noMembershipsAdmin : t.home.noMemberships}</Paragraph>
         ) : (
           <ul className="utrecht-unordered-list mk-list">
             {organisations.map((org) => (

@@ -5,20 +5,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { DisplayName } from '../../common/schemas.ts';
-import { ApiError, api, query } from '../api.ts';
+import { ApiError, query } from '../api.ts';
 import { ME_KEY, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { InvitationPreview, Me } from '../types.ts';
+import { organisationApi, organisationKeys, organisationPaths } from '../components/organisations/api.ts';
 import { newPasswordSchema } from '../forms.ts';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TWO_FACTOR_PATH } from '../components/Guards.tsx';
-
-interface Accepted {
-  organisationId: string;
-  createdAccount: boolean;
-}
+import { ButtonRow, DataList, Paragraph } from '../components/ui.tsx';
 
 /** New account from the invitation: name and password, then we log in at once. */
 function CreateAccountForm({ token, preview }: { token: string; preview: InvitationPreview }) {
@@ -32,40 +29,45 @@ function CreateAccountForm({ token, preview }: { token: string; preview: Invitat
   const failure = useFormFailure(form.setError, ['displayName', 'password']);
   const accept = useMutation({
     mutationFn: async (values: Output) => {
-      const result = await api.post<Accepted>('/api/invitations/accept', { token, displayName: values.displayName, password: values.password });
-      const me = await api.post<Me>('/api/auth/login', { email: preview.email, password: values.password });
+      const result = await organisationApi.acceptInvitation({ token, displayName: values.displayName, password: values.password });
+      const me = await organisationApi.login({ email: preview.email, password: values.password });
       return { result, me };
     },
   });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    accept.mutateAsync,
+    ({ me }) => {
+      queryClient.setQueryData(ME_KEY, me);
+      navigate(me.mfa.required && !me.mfa.enabled ? TWO_FACTOR_PATH : '/', { replace: true });
+    },
+    (error) => {
+      if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
+      return error;
+    },
+  );
   return (
     <section aria-labelledby="invitation-create">
       <h2 className="utrecht-heading-2" id="invitation-create">
         {t.invitation.createTitle}
       </h2>
-      <p className="utrecht-paragraph">{t.invitation.createIntro(preview.email)}</p>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="invitation" labels={{ displayName: t.fields.displayName, password: t.fields.password }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
+      <Paragraph>{t.invitation.createIntro(preview.email)}</Paragraph>
+      <FormShell
+        form={form}
+        failure={failure}
+        idPrefix="invitation"
+        labels={{ displayName: t.fields.displayName, password: t.fields.password }}
         aria-labelledby="invitation-create"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const { me } = await accept.mutateAsync(values);
-            queryClient.setQueryData(ME_KEY, me);
-            navigate(me.mfa.required && !me.mfa.enabled ? TWO_FACTOR_PATH : '/', { replace: true });
-          } catch (error) {
-            if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
-            failure.server(error);
-          }
-        }, failure.invalid)}
+        onSubmit={onSubmit}
       >
         <TextField idPrefix="invitation" label={t.fields.email} value={preview.email} readOnly name="email" autoComplete="username" />
         <TextField idPrefix="invitation" label={t.fields.displayName} autoComplete="name" error={form.formState.errors.displayName?.message} {...form.register('displayName')} />
         <TextField idPrefix="invitation" label={t.fields.password} description={t.password.hint} type="password" autoComplete="new-password" error={form.formState.errors.password?.message} {...form.register('password')} />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={accept.isPending}>{t.invitation.createSubmit}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </section>
   );
 }
@@ -79,13 +81,13 @@ export default function InvitationPage() {
   const queryClient = useQueryClient();
   const [acceptError, setAcceptError] = useState<unknown>(null);
   const preview = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api.get<InvitationPreview>(`/api/invitations/preview${query({ token })}`),
+    queryKey: organisationKeys.invitationPreview(token),
+    queryFn: () => organisationApi.invitationPreview(token),
     enabled: token.length >= 10,
     retry: false,
   });
-  const accept = useMutation({ mutationFn: () => api.post<Accepted>('/api/invitations/accept', { token }) });
-  const here = `/uitnodiging${query({ token })}`;
+  const accept = useMutation({ mutationFn: () => organisationApi.acceptInvitation({ token }) });
+  const here = organisationPaths.invitation(token);
 
   let body;
   if (token.length < 10) body = <Alert kind="error" title={t.invitation.noToken} />;
@@ -93,8 +95,8 @@ export default function InvitationPage() {
   else if (preview.isError) {
     body = (
       <Alert kind="error" title={t.invitation.invalid}>
-        <p className="utrecht-paragraph">{errorText(preview.error)}</p>
-        <p className="utrecht-paragraph">{t.invitation.askNew}</p>
+        <Paragraph>{errorText(preview.error)}</Paragraph>
+        <Paragraph>{t.invitation.askNew}</Paragraph>
       </Alert>
     );
   } else {
@@ -103,24 +105,14 @@ export default function InvitationPage() {
       <>
         <div className="mk-card">
           <p className="utrecht-paragraph utrecht-paragraph--lead">{t.invitation.summary(p.organisationName, t.roles[p.role])}</p>
-          <dl className="utrecht-data-list mk-data-list">
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t.fields.organisation}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{p.organisationName}</dd>
-            </div>
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t.fields.role}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{t.roles[p.role]}</dd>
-            </div>
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t.invitation.for}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{p.email}</dd>
-            </div>
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t.invitation.validUntil}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{formatDate(p.expiresAt)}</dd>
-            </div>
-          </dl>
+          <DataList
+            rows={[
+              [t.fields.organisation, p.organisationName],
+              [t.fields.role, t.roles[p.role]],
+              [t.invitation.for, p.email],
+              [t.invitation.validUntil, formatDate(p.expiresAt)],
+            ]}
+          />
           {p.role !== 'volunteer' && <p className="utrecht-paragraph">{t.invitation.twoFactorNote}</p>}
         </div>
         {me.data ? (
@@ -128,7 +120,7 @@ export default function InvitationPage() {
             <h2 className="utrecht-heading-2" id="invitation-accept">
               {t.invitation.acceptTitle}
             </h2>
-            <p className="utrecht-paragraph">{t.invitation.loggedInAs(me.data.displayName, me.data.email)}</p>
+            <Paragraph>{t.invitation.loggedInAs(me.data.displayName, me.data.email)}</Paragraph>
             {me.data.email.toLowerCase() !== p.email.toLowerCase() && <Alert kind="warning" title={t.invitation.otherAddress(p.email)} />}
             {acceptError !== null && <Alert kind="error" title={errorText(acceptError)} focus={acceptError} />}
             <button
@@ -141,7 +133,7 @@ export default function InvitationPage() {
                   const result = await accept.mutateAsync();
                   await queryClient.invalidateQueries({ queryKey: ME_KEY });
                   const fresh = queryClient.getQueryData<Me | null>(ME_KEY);
-                  navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? TWO_FACTOR_PATH : `/organisaties/${result.organisationId}`, { replace: true, state: { joined: true } });
+                  navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? TWO_FACTOR_PATH : organisationPaths.organisation(result.organisationId), { replace: true, state: { joined: true } });
                 } catch (error) {
                   setAcceptError(error);
                 }
@@ -155,12 +147,12 @@ export default function InvitationPage() {
             <h2 className="utrecht-heading-2" id="invitation-login">
               {t.invitation.loginTitle}
             </h2>
-            <p className="utrecht-paragraph">{t.invitation.loginFirst(p.email)}</p>
-            <p className="utrecht-paragraph">
+            <Paragraph>{t.invitation.loginFirst(p.email)}</Paragraph>
+            <Paragraph>
               <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/inloggen${query({ terug: here })}`}>
                 {t.invitation.loginButton}
               </Link>
-            </p>
+            </Paragraph>
           </section>
         ) : (
           <CreateAccountForm token={token} preview={p} />

@@ -5,15 +5,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { InvitationInput, MembershipRole } from '../../common/schemas.ts';
-import { api } from '../api.ts';
 import { canManageStaff, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Invitation, Me, Member, Organisation } from '../types.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import type { Invitation, Me, Organisation } from '../types.ts';
+import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
+import { organisationApi, organisationKeys } from '../components/organisations/api.ts';
 import { Alert, Empty, LoadError, Loading, StatusBadge, nextKey } from '../components/Feedback.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading, Section, useHashTarget } from '../components/PageHeading.tsx';
+import { ButtonRow, DataList, Paragraph } from '../components/ui.tsx';
 
 type Values = z.input<typeof InvitationInput>;
 type Output = z.output<typeof InvitationInput>;
@@ -29,21 +30,14 @@ function Details({ organisation }: { organisation: Organisation }) {
   ];
   return (
     <Section id="gegevens" title={t.organisation.detailsTitle}>
-      <dl className="utrecht-data-list mk-data-list">
-        {rows.map(([key, value]) => (
-          <div className="utrecht-data-list__item" key={key}>
-            <dt className="utrecht-data-list__item-key">{key}</dt>
-            <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DataList rows={rows} />
     </Section>
   );
 }
 
 function Members({ organisationId }: { organisationId: string }) {
   const { t, formatDate } = useI18n();
-  const members = useQuery({ queryKey: ['organisation', organisationId, 'members'], queryFn: () => api.get<{ items: Member[] }>(`/api/organisations/${organisationId}/members`) });
+  const members = useQuery({ queryKey: organisationKeys.members(organisationId), queryFn: () => organisationApi.members(organisationId) });
   if (members.isPending) return <Loading />;
   if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
   if (members.data.items.length === 0) return <Empty>{t.organisation.noMembers}</Empty>;
@@ -69,8 +63,8 @@ const STATUS_TONE = { open: 'warning', accepted: 'success', revoked: 'neutral', 
 function Invitations({ organisation }: { organisation: Organisation }) {
   const { t, formatDate, errorText } = useI18n();
   const queryClient = useQueryClient();
-  const key = ['organisation', organisation.id, 'invitations'];
-  const invitations = useQuery({ queryKey: key, queryFn: () => api.get<{ items: Invitation[] }>(`/api/organisations/${organisation.id}/invitations`) });
+  const key = organisationKeys.invitations(organisation.id);
+  const invitations = useQuery({ queryKey: key, queryFn: () => organisationApi.invitations(organisation.id) });
   const [sent, setSent] = useState<{ at: number; email: string } | null>(null);
   const [revoked, setRevoked] = useState<{ at: number; email: string } | null>(null);
   const form = useForm<Values, unknown, Output>({
@@ -79,9 +73,19 @@ function Invitations({ organisation }: { organisation: Organisation }) {
     defaultValues: { email: '', role: 'professional', jobTitle: '' },
   });
   const failure = useFormFailure(form.setError, ['email', 'role', 'jobTitle']);
-  const invite = useMutation({ mutationFn: (body: Output) => api.post<{ id: string }>(`/api/organisations/${organisation.id}/invitations`, body) });
+  const invite = useMutation({ mutationFn: (body: Output) => organisationApi.invite(organisation.id, body) });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => invite.mutateAsync({ ...values, jobTitle: values.jobTitle || null }),
+    async (_result, values) => {
+      form.reset({ email: '', role: values.role, jobTitle: '' });
+      setSent({ at: nextKey(), email: values.email });
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  );
   const revoke = useMutation({
-    mutationFn: (invitation: Invitation) => api.delete(`/api/organisations/${organisation.id}/invitations/${invitation.id}`),
+    mutationFn: (invitation: Invitation) => organisationApi.revokeInvitation(organisation.id, invitation.id),
     onSuccess: (_data, invitation) => {
       setRevoked({ at: nextKey(), email: invitation.email });
       return queryClient.invalidateQueries({ queryKey: key });
@@ -91,24 +95,15 @@ function Invitations({ organisation }: { organisation: Organisation }) {
   return (
     <>
       <Section id="uitnodigen" title={t.organisation.inviteTitle} headingLevel={3}>
-        <p className="utrecht-paragraph">{t.organisation.inviteIntro}</p>
+        <Paragraph>{t.organisation.inviteIntro}</Paragraph>
         {sent && <Alert kind="ok" title={t.organisation.inviteSent(sent.email)} focus={sent.at} />}
-        <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="invite" labels={{ email: t.fields.email, role: t.fields.role, jobTitle: t.fields.jobTitle }} />
-        <form
-          className="utrecht-form mk-form"
-          noValidate
+        <FormShell
+          form={form}
+          failure={failure}
+          idPrefix="invite"
+          labels={{ email: t.fields.email, role: t.fields.role, jobTitle: t.fields.jobTitle }}
           aria-labelledby="uitnodigen"
-          onSubmit={form.handleSubmit(async (values) => {
-            try {
-              await invite.mutateAsync({ ...values, jobTitle: values.jobTitle || null });
-              failure.clear();
-              form.reset({ email: '', role: values.role, jobTitle: '' });
-              setSent({ at: nextKey(), email: values.email });
-              await queryClient.invalidateQueries({ queryKey: key });
-            } catch (error) {
-              failure.server(error);
-            }
-          }, failure.invalid)}
+          onSubmit={onSubmit}
         >
           <TextField idPrefix="invite" label={t.fields.email} type="email" inputMode="email" autoComplete="off" spellCheck={false} error={form.formState.errors.email?.message} {...form.register('email')} />
           <SelectField
@@ -120,10 +115,10 @@ function Invitations({ organisation }: { organisation: Organisation }) {
             {...form.register('role')}
           />
           <TextField idPrefix="invite" label={t.fields.jobTitle} optional description={t.organisation.jobTitleHelp} error={form.formState.errors.jobTitle?.message} {...form.register('jobTitle')} />
-          <div className="utrecht-button-group mk-actions">
+          <ButtonRow>
             <SubmitButton busy={invite.isPending}>{t.organisation.inviteSubmit}</SubmitButton>
-          </div>
-        </form>
+          </ButtonRow>
+        </FormShell>
       </Section>
       <Section id="uitnodigingen" title={t.organisation.invitationsTitle} headingLevel={3}>
         {revoked && <Alert kind="ok" title={t.organisation.revoked(revoked.email)} focus={revoked.at} />}
@@ -178,7 +173,7 @@ export default function OrganisationPage() {
   const me = useMe().data as Me;
   const location = useLocation();
   const joined = (location.state as { joined?: boolean } | null)?.joined;
-  const organisation = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/organisations/${id}`) });
+  const organisation = useQuery({ queryKey: organisationKeys.organisation(id), queryFn: () => organisationApi.organisation(id) });
   const manage = canManageStaff(me, id);
   useHashTarget(organisation.isSuccess);
 
@@ -191,20 +186,20 @@ export default function OrganisationPage() {
       ) : organisation.isError ? (
         <>
           <LoadError error={organisation.error} />
-          <p className="utrecht-paragraph">
+          <Paragraph>
             <Link className="utrecht-link utrecht-link--html-a" to="/organisaties">
               {t.organisation.back}
             </Link>
-          </p>
+          </Paragraph>
         </>
       ) : (
         <>
           {me.memberships.some((m) => m.organisationId === id && m.role === 'professional') && (
-            <p className="utrecht-paragraph">
+            <Paragraph>
               <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/organisaties/${id}/clienten`}>
                 {t.caseload.orgLink}
               </Link>
-            </p>
+            </Paragraph>
           )}
           <Details organisation={organisation.data} />
           <Section id="medewerkers" title={t.organisation.membersTitle}>

@@ -1,20 +1,20 @@
-import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from '../api.ts';
 import { useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Organisation, Paged } from '../types.ts';
+import type { Organisation } from '../types.ts';
+import { organisationApi, organisationKeys } from '../components/organisations/api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Empty, LoadError, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Pager, usePage } from '../components/Pager.tsx';
+import { Paragraph, TextLink } from '../components/ui.tsx';
 
 const PAGE_SIZE = 25;
 
 export function useOrganisations(page: number) {
   return useQuery({
-    queryKey: ['organisations', page],
-    queryFn: () => api.get<Paged<Organisation>>(`/api/organisations${query({ page, pageSize: PAGE_SIZE })}`),
+    queryKey: organisationKeys.page(page),
+    queryFn: () => organisationApi.list(page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,9 +32,7 @@ export function OrganisationTable({ caption, items }: { caption: string; items: 
           key: 'name',
           header: t.fields.name,
           cell: (o) => (
-            <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${o.id}`}>
-              {o.name}
-            </Link>
+            <TextLink to={`/organisaties/${o.id}`}>{o.name}</TextLink>
           ),
         },
         { key: 'kind', header: t.fields.kind, cell: (o) => `${t.kinds[o.kind]}${o.sector ? ` – ${t.sectors[o.sector]}` : ''}` },
@@ -54,11 +52,9 @@ export default function OrganisationsPage() {
     <>
       <PageHeading title={me?.isPlatformAdmin ? t.organisations.titleAll : t.organisations.title} lead={me?.isPlatformAdmin ? t.organisations.leadAdmin : t.organisations.lead} />
       {me?.isPlatformAdmin && (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link utrecht-link--html-a" to="/beheer/organisaties">
-            {t.organisations.toAdmin}
-          </Link>
-        </p>
+        <Paragraph>
+          <TextLink to="/beheer/organisaties">{t.organisations.toAdmin}</TextLink>
+        </Paragraph>
       )}
       {organisations.isPending ? (
         <Loading />

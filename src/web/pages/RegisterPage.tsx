@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Navigate } from 'react-router';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { RegisterInput } from '../../common/schemas.ts';
-import { ApiError, api } from '../api.ts';
-import { useMe } from '../auth.ts';
+import { ApiError } from '../api.ts';
+import { authApi, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { newPasswordSchema } from '../forms.ts';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, RadioGroup, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
 import { MunicipalityPicker } from '../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
 
 const FIELDS = ['persona', 'displayName', 'email', 'password', 'municipalityCode'] as const;
 
@@ -28,38 +29,36 @@ export default function RegisterPage() {
     resolver: zodResolver(schema, { error: zodErrorMap(t) }),
     defaultValues: { displayName: '', email: '', password: '', municipalityCode: null, locale },
   });
-  const { register, handleSubmit, formState, setError, control } = form;
+  const { register, formState, setError, control } = form;
   const failure = useFormFailure(setError, FIELDS);
-  const registration = useMutation({ mutationFn: (body: Output) => api.post<{ message: string }>('/api/auth/register', body) });
+  const registration = useMutation({ mutationFn: authApi.register });
 
-  if (me.data) return <Navigate to="/" replace />;
-
-  const onSubmit = async (values: Output) => {
-    try {
-      await registration.mutateAsync({ ...values, locale });
-      failure.clear();
-      setSentTo(values.email);
-    } catch (error) {
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => registration.mutateAsync({ ...values, locale }),
+    (_answer, values) => setSentTo(values.email),
+    (error) => {
       if (error instanceof ApiError && (error.code === 'password_too_short' || error.code === 'password_too_common')) {
         setError('password', { type: 'server', message: error.detail });
       }
-      failure.server(error);
-    }
-  };
+      return error;
+    },
+  );
+
+  if (me.data) return <Navigate to="/" replace />;
 
   if (sentTo) {
     return (
       <div className="mk-narrow">
         <PageHeading title={t.register.sentTitle} />
         <Alert kind="ok" title={t.register.sentLead} focus={sentTo}>
-          <p className="utrecht-paragraph">{t.register.sentText(sentTo)}</p>
+          <Paragraph>{t.register.sentText(sentTo)}</Paragraph>
         </Alert>
-        <p className="utrecht-paragraph">{t.register.sentNoMail}</p>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link utrecht-link--html-a" to="/inloggen">
-            {t.register.toLogin}
-          </Link>
-        </p>
+        <Paragraph>{t.register.sentNoMail}</Paragraph>
+        <Paragraph>
+          <TextLink to="/inloggen">{t.register.toLogin}</TextLink>
+        </Paragraph>
       </div>
     );
   }
@@ -75,8 +74,7 @@ export default function RegisterPage() {
   return (
     <div className="mk-narrow">
       <PageHeading title={t.register.title} lead={t.register.lead} />
-      <ErrorSummary failure={failure.failure} errors={formState.errors} idPrefix="register" labels={labels} />
-      <form className="utrecht-form mk-form" noValidate onSubmit={handleSubmit(onSubmit, () => failure.invalid())} aria-labelledby="pagina-titel">
+      <FormShell form={form} failure={failure} idPrefix="register" labels={labels} onSubmit={onSubmit} aria-labelledby="pagina-titel">
         <RadioGroup
           idPrefix="register"
           name="persona"
@@ -108,16 +106,14 @@ export default function RegisterPage() {
           )}
         />
         <p className="utrecht-paragraph mk-muted">{t.register.privacy}</p>
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={registration.isPending}>{t.register.submit}</SubmitButton>
-        </div>
-      </form>
-      <p className="utrecht-paragraph">
+        </ButtonRow>
+      </FormShell>
+      <Paragraph>
         {t.register.haveAccount}{' '}
-        <Link className="utrecht-link utrecht-link--html-a" to="/inloggen">
-          {t.register.toLogin}
-        </Link>
-      </p>
+        <TextLink to="/inloggen">{t.register.toLogin}</TextLink>
+      </Paragraph>
     </div>
   );
 }

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { EmailInput } from '../../common/schemas.ts';
-import { api } from '../api.ts';
-import { useMe } from '../auth.ts';
+import { authApi, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert, Loading, nextKey } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { Paragraph, TextLink } from '../components/ui.tsx';
 
 type Values = z.input<typeof EmailInput>;
 type Output = z.output<typeof EmailInput>;
@@ -20,31 +20,19 @@ function ResendForm() {
   const { t } = useI18n();
   const form = useForm<Values, unknown, Output>({ shouldFocusError: false, resolver: zodResolver(EmailInput, { error: zodErrorMap(t) }), defaultValues: { email: '' } });
   const failure = useFormFailure(form.setError, ['email']);
-  const resend = useMutation({ mutationFn: (body: Output) => api.post('/api/auth/resend-verification', body) });
+  const resend = useMutation({ mutationFn: authApi.resendVerification });
   const [done, setDone] = useState(0);
+  const onSubmit = useSubmit(form, failure, resend.mutateAsync, () => setDone(nextKey()));
   if (done) return <Alert kind="ok" title={t.verify.resent} focus={done} />;
   return (
     <section aria-labelledby="verify-resend">
       <h2 className="utrecht-heading-2" id="verify-resend">
         {t.verify.resendTitle}
       </h2>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="resend" labels={{ email: t.fields.email }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="verify-resend"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await resend.mutateAsync(values);
-            setDone(nextKey());
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix="resend" labels={{ email: t.fields.email }} aria-labelledby="verify-resend" onSubmit={onSubmit}>
         <TextField idPrefix="resend" label={t.fields.email} type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register('email')} />
         <SubmitButton busy={resend.isPending}>{t.verify.resendSubmit}</SubmitButton>
-      </form>
+      </FormShell>
     </section>
   );
 }
@@ -54,7 +42,7 @@ export default function VerifyEmailPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const me = useMe();
-  const verify = useMutation({ mutationFn: () => api.post('/api/auth/verify-email', { token }) });
+  const verify = useMutation({ mutationFn: () => authApi.verifyEmail(token) });
   const started = useRef(false);
   const { mutate } = verify;
   useEffect(() => {
@@ -75,22 +63,18 @@ export default function VerifyEmailPage() {
       ) : verify.isSuccess ? (
         <>
           <Alert kind="ok" title={t.verify.done} focus={verify.isSuccess} />
-          <p className="utrecht-paragraph">
+          <Paragraph>
             {me.data ? (
-              <Link className="utrecht-link utrecht-link--html-a" to="/">
-                {t.common.toHome}
-              </Link>
+              <TextLink to="/">{t.common.toHome}</TextLink>
             ) : (
-              <Link className="utrecht-link utrecht-link--html-a" to="/inloggen">
-                {t.verify.toLogin}
-              </Link>
+              <TextLink to="/inloggen">{t.verify.toLogin}</TextLink>
             )}
-          </p>
+          </Paragraph>
         </>
       ) : verify.isError ? (
         <>
           <Alert kind="error" title={t.verify.failed} focus={verify.isError}>
-            <p className="utrecht-paragraph">{errorText(verify.error)}</p>
+            <Paragraph>{errorText(verify.error)}</Paragraph>
           </Alert>
           <ResendForm />
         </>

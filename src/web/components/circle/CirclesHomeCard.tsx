@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
 import { PendingInvitation } from './PendingInvitation.tsx';
-import { useMyCircles } from './data.ts';
+import { useMyCircles } from './api.ts';
+import { Paragraph, TextLink } from '../ui.tsx';
 
 /** On the home page: my circles at a glance, a pending invitation, and where to start one. */
 export function CirclesHomeCard() {
@@ -15,23 +15,21 @@ export function CirclesHomeCard() {
         {c.home.title}
       </h2>
       <PendingInvitation />
-      <p className="utrecht-paragraph">{c.home.text}</p>
+      <Paragraph>{c.home.text}</Paragraph>
       {items.length > 0 && (
         <ul className="utrecht-link-list mk-link-list mk-link-list--inline" aria-label={c.list.listLabel}>
           {items.slice(0, 6).map((item) => (
             <li className="utrecht-link-list__item" key={item.clientId}>
-              <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${item.clientId}`}>
-                {c.list.circleOf(`${item.givenName} ${item.familyName}`)}
-              </Link>
+              <TextLink to={`/kringen/${item.clientId}`}>{c.list.circleOf(`${item.givenName} ${item.familyName}`)}</TextLink>
             </li>
           ))}
         </ul>
       )}
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
+      <Paragraph>
+        <TextLink to="/kringen">
           {items.length > 0 ? c.home.all : c.list.start}
-        </Link>
-      </p>
+        </TextLink>
+      </Paragraph>
     </section>
   );
 }

@@ -2,9 +2,10 @@ import { useNavigate } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../Form.tsx';
+import { FormShell, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../form/index.ts';
+import { circlePaths } from './api.ts';
+import { ButtonRow } from '../ui.tsx';
 
 /** "Heeft u een code gekregen?": a code goes to the invitation page, which shows what it offers. */
 export function CodeForm({ idPrefix = 'code', headingId }: { idPrefix?: string; headingId: string }) {
@@ -21,32 +22,31 @@ export function CodeForm({ idPrefix = 'code', headingId }: { idPrefix?: string; 
   const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(schema, { error: zodErrorMap(t) }), defaultValues: { code: '' } });
   const failure = useFormFailure(form.setError, ['code']);
   return (
-    <>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix={idPrefix} labels={{ code: c.label }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={form.handleSubmit((values) => {
-          failure.clear();
-          navigate(`/kring-uitnodiging${query({ code: values.code.trim().toUpperCase() })}`);
-        }, failure.invalid)}
-      >
-        <TextField
-          idPrefix={idPrefix}
-          label={c.label}
-          description={c.help}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
-          inputClassName="mk-textbox--code"
-          error={form.formState.errors.code?.message}
-          {...form.register('code')}
-        />
-        <div className="utrecht-button-group mk-actions">
-          <SubmitButton variant="secondary">{c.submit}</SubmitButton>
-        </div>
-      </form>
-    </>
+    <FormShell
+      form={form}
+      failure={failure}
+      idPrefix={idPrefix}
+      labels={{ code: c.label }}
+      aria-labelledby={headingId}
+      onSubmit={form.handleSubmit((values) => {
+        failure.clear();
+        navigate(circlePaths.invitation(values.code.trim().toUpperCase()));
+      }, failure.invalid)}
+    >
+      <TextField
+        idPrefix={idPrefix}
+        label={c.label}
+        description={c.help}
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="characters"
+        inputClassName="mk-textbox--code"
+        error={form.formState.errors.code?.message}
+        {...form.register('code')}
+      />
+      <ButtonRow>
+        <SubmitButton variant="secondary">{c.submit}</SubmitButton>
+      </ButtonRow>
+    </FormShell>
   );
 }

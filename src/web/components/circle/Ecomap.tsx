@@ -6,6 +6,7 @@ import { CLIENT_R, FONT, NODE_R, layoutEcomap, zigzagPath, type LayoutNode } fro
 import { codeLabels, fullName, groupOf, initials, lc, relationOf, type CircleMember } from './labels.ts';
 import { MemberDetailsPanel } from './MemberDetails.tsx';
 import './circle.css';
+import { Paragraph } from '../ui.tsx';
 
 type Group = 'informal' | 'volunteer' | 'professional';
 
@@ -97,7 +98,7 @@ export function EcomapLegend({ clientName }: { clientName: string }) {
         </div>
         <div>
           <p className="utrecht-paragraph mk-ecomap-legend__heading">{c.map.legendRings}</p>
-          <p className="utrecht-paragraph">{c.map.ringsText(clientName)}</p>
+          <Paragraph>{c.map.ringsText(clientName)}</Paragraph>
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { compareMembers } from './ecomap-layout.ts';
 import { codeLabels, fullName, relationOf, shortName, type CircleMember } from './labels.ts';
 import './circle.css';
+import { Paragraph } from '../ui.tsx';
 
 type Sex = 'male' | 'female' | 'unknown';
 const MALE = new Set(['HUSB', 'SONC', 'SONINLAW', 'GRNDSON', 'FTH', 'BRO', 'NEPHEW', 'UNCLE']);
@@ -246,7 +247,7 @@ export function Genogram(props: { circle: Circle }) {
       </ul>
       <h3 className="utrecht-heading-3">{g.notFamily}</h3>
       {family.notFamily.length === 0 ? (
-        <p className="utrecht-paragraph">{g.notFamilyNone}</p>
+        <Paragraph>{g.notFamilyNone}</Paragraph>
       ) : (
         <ul className="utrecht-unordered-list mk-genogram__list" data-testid="genogram-not-family">
           {family.notFamily.map((m) => (

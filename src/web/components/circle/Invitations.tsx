@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { api, query } from '../../api.ts';
+import { query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, LoadError, Loading, StatusBadge, nextKey } from '../Feedback.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { DataTable } from '../DataTable.tsx';
-import { RadioGroup, SubmitButton, TextField } from '../Form.tsx';
-import type { CircleInvitation, IssuedCode } from './data.ts';
+import { RadioGroup, SubmitButton, TextField } from '../form/index.ts';
+import type { IssuedCode } from './data.ts';
+import { circleApi, circleKeys } from './api.ts';
 import { fullName, type CircleMember } from './labels.ts';
+import { ButtonRow, Paragraph } from '../ui.tsx';
 
 /** A code shown big, with its end date and buttons to copy and print it. */
 export function CodeDisplay({ issued, onPrint, label }: { issued: IssuedCode; onPrint?: () => void; label: string }) {
@@ -18,11 +20,11 @@ export function CodeDisplay({ issued, onPrint, label }: { issued: IssuedCode; on
   const link = `${window.location.origin}/kring-uitnodiging${query({ code: issued.code })}`;
   return (
     <div className="mk-code-display">
-      <p className="utrecht-paragraph">{label}</p>
+      <Paragraph>{label}</Paragraph>
       <p className="mk-code-big" data-testid="invitation-code" aria-label={c.spelled(issued.code.split('').join(' '))}>
         {issued.code}
       </p>
-      <p className="utrecht-paragraph">{c.validUntil(formatDate(issued.expiresAt))}</p>
+      <Paragraph>{c.validUntil(formatDate(issued.expiresAt))}</Paragraph>
       <p className="utrecht-paragraph mk-muted">
         {c.orLink} <span className="mk-break">{link}</span>
       </p>
@@ -65,7 +67,7 @@ export function InvitePanel({ circle, member, onClose }: { circle: Circle; membe
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<{ issued: IssuedCode; email: string | null } | null>(null);
   const [failed, setFailed] = useState<{ key: number; error: unknown } | null>(null);
-  const invite = useMutation({ mutationFn: (body: { email?: string }) => api.post<IssuedCode>(`/api/circles/${circle.client.id}/members/${member.id}/invitation`, body) });
+  const invite = useMutation({ mutationFn: (body: { email?: string }) => circleApi.inviteMember(circle.client.id, member.id, body) });
   const name = fullName(member);
   const idPrefix = `uitnodigen-${member.id.slice(0, 8)}`;
   const headingId = `${idPrefix}-titel`;
@@ -102,14 +104,14 @@ export function InvitePanel({ circle, member, onClose }: { circle: Circle; membe
             setEmailError(undefined);
             try {
               const issued = await invite.mutateAsync(how === 'email' ? { email: address } : {});
-              await queryClient.invalidateQueries({ queryKey: ['circle', circle.client.id, 'invitations'] });
+              await queryClient.invalidateQueries({ queryKey: circleKeys.invitations(circle.client.id) });
               setResult({ issued, email: how === 'email' ? address : (member.details?.email ?? null) });
             } catch (error) {
               setFailed({ key: nextKey(), error });
             }
           }}
         >
-          <p className="utrecht-paragraph">{c.intro(name, circle.client.givenName)}</p>
+          <Paragraph>{c.intro(name, circle.client.givenName)}</Paragraph>
           <RadioGroup
             idPrefix={idPrefix}
             name="how"
@@ -131,12 +133,12 @@ export function InvitePanel({ circle, member, onClose }: { circle: Circle; membe
             <TextField idPrefix={idPrefix} name="email" label={c.email} type="email" inputMode="email" autoComplete="off" spellCheck={false} value={email} error={emailError} onChange={(event) => setEmail(event.target.value)} />
           )}
           {failed && <Alert kind="error" title={errorText(failed.error)} focus={failed.key} />}
-          <div className="utrecht-button-group mk-actions">
+          <ButtonRow>
             <SubmitButton busy={invite.isPending}>{how === 'email' ? c.submitEmail : c.submitCode}</SubmitButton>
             <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>
               {t.circle.form.cancel}
             </button>
-          </div>
+          </ButtonRow>
         </form>
       )}
     </section>
@@ -150,10 +152,10 @@ export function InvitationList({ circle }: { circle: Circle }) {
   const { t, formatDate, errorText } = useI18n();
   const c = t.circle.invitations;
   const queryClient = useQueryClient();
-  const key = ['circle', circle.client.id, 'invitations'];
-  const list = useQuery({ queryKey: key, queryFn: () => api.get<{ items: CircleInvitation[] }>(`/api/circles/${circle.client.id}/invitations`) });
+  const key = circleKeys.invitations(circle.client.id);
+  const list = useQuery({ queryKey: key, queryFn: () => circleApi.invitations(circle.client.id) });
   const [done, setDone] = useState<{ key: number; text: string; ok: boolean } | null>(null);
-  const revoke = useMutation({ mutationFn: (id: string) => api.delete(`/api/circles/${circle.client.id}/invitations/${id}`) });
+  const revoke = useMutation({ mutationFn: (id: string) => circleApi.revokeInvitation(circle.client.id, id) });
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data.items;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AccessLevel, Closeness, Tie } from '../../../common/codes.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { codeLabels, fullName, relationOf, type CircleMember } from './labels.ts';
+import { DataList } from '../ui.tsx';
 
 /** The details of one person in the circle, as a data list (what the viewer may see). */
 export function MemberDetailsPanel({ member, children }: { member: CircleMember; children?: ReactNode }) {
@@ -48,14 +49,7 @@ export function MemberDetailsPanel({ member, children }: { member: CircleMember;
         {member.isMe && <span className="mk-muted"> ({c.map.me})</span>}
       </h3>
       {!d && <p className="utrecht-paragraph mk-muted">{c.map.noDetails}</p>}
-      <dl className="utrecht-data-list mk-data-list mk-member-details__list">
-        {rows.map(([key, value]) => (
-          <div className="utrecht-data-list__item" key={key}>
-            <dt className="utrecht-data-list__item-key">{key}</dt>
-            <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DataList rows={rows} className="mk-member-details__list" />
       {children}
     </section>
   );

@@ -5,12 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, CLOSENESS, HELP_KINDS, MEMBER_KINDS, RELATIONSHIP_CODES, ROLE_CODES, TIES } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CheckboxField, CheckboxGroup, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../Form.tsx';
+import { CheckboxField, CheckboxGroup, FormShell, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../form/index.ts';
 import { dateField, hoursField, hoursValue, orNull } from './fields.tsx';
-import { refreshCircle } from './data.ts';
+import { circleApi, refreshCircle } from './api.ts';
 import { codeLabels, fullName, type CircleMember } from './labels.ts';
+import { ButtonRow } from '../ui.tsx';
 
 const FIELDS = [
   'kind',
@@ -103,7 +103,7 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
       accessLevel: 'agenda',
     },
   });
-  const { register, handleSubmit, formState, setError, control } = form;
+  const { register, formState, setError, control } = form;
   const errors = formState.errors;
   const failure = useFormFailure(setError, FIELDS);
   const kind = useWatch({ control, name: 'kind' });
@@ -134,10 +134,10 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
         ...(decides ? { isMainCaregiver: v.kind === 'caregiver' && v.isMainCaregiver, isRepresentative: v.isRepresentative } : {}),
       };
       if (member) {
-        await api.patch(`/api/circles/${clientId}/members/${member.id}`, body);
+        await circleApi.updateMember(clientId, member.id, body);
         return member.id;
       }
-      const created = await api.post<{ id: string }>(`/api/circles/${clientId}/members`, decides ? { ...body, accessLevel: v.accessLevel } : body);
+      const created = await circleApi.addMember(clientId, decides ? { ...body, accessLevel: v.accessLevel } : body);
       return created.id;
     },
   });
@@ -163,28 +163,18 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
     accessLevel: f.accessLevel,
   };
   const headingId = `${idPrefix}-titel`;
+  const onSubmit = useSubmit(form, failure, save.mutateAsync, async (id, values) => {
+    await refreshCircle(queryClient, clientId);
+    const who = [values.givenName, values.familyName].filter(Boolean).join(' ');
+    onDone(member ? f.saved(who) : f.added(who), id);
+  });
 
   return (
     <section className="mk-card mk-member-form" aria-labelledby={headingId}>
       <h3 className="utrecht-heading-3" id={headingId} ref={headingRef} tabIndex={-1}>
         {member ? f.editTitle(fullName(member)) : f.addTitle}
       </h3>
-      <ErrorSummary failure={failure.failure} errors={errors} idPrefix={idPrefix} labels={labelsFor} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={handleSubmit(async (values) => {
-          try {
-            const id = await save.mutateAsync(values);
-            await refreshCircle(queryClient, clientId);
-            const who = [values.givenName, values.familyName].filter(Boolean).join(' ');
-            onDone(member ? f.saved(who) : f.added(who), id);
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix={idPrefix} labels={labelsFor} aria-labelledby={headingId} onSubmit={onSubmit}>
         <RadioGroup
           idPrefix={idPrefix}
           name="kind"
@@ -275,13 +265,13 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
           ) : (
             <p className="utrecht-paragraph mk-muted">{f.accessLevelNotDecider}</p>
           ))}
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{member ? f.submitEdit : f.submitAdd}</SubmitButton>
           <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
             {f.cancel}
           </button>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </section>
   );
 }

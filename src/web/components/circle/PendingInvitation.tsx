@@ -4,6 +4,7 @@ import { query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert } from '../Feedback.tsx';
 import { forgetCircleCode, pendingCircleCode } from './data.ts';
+import { Paragraph } from '../ui.tsx';
 
 /**
  * An invitation code that was opened before logging in (or before the account existed) is
@@ -16,7 +17,7 @@ export function PendingInvitation() {
   if (!code) return null;
   return (
     <Alert kind="info" title={c.title}>
-      <p className="utrecht-paragraph">{c.text}</p>
+      <Paragraph>{c.text}</Paragraph>
       <p className="utrecht-paragraph mk-circle-actions">
         <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/kring-uitnodiging${query({ code })}`}>
           {c.go}

@@ -1,8 +1,11 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Circle } from '../../../common/circle-schemas.ts';
-import { api } from '../../api.ts';
+import type { z } from 'zod';
+import type { ConsentSchema } from '../../../common/circle-schemas.ts';
 
-/** Shapes of the circle API answers the web app uses (see src/server/modules/circles/routes.ts). */
+/**
+ * Shapes of the circle API answers the web app uses. Where the answer schema is shared
+ * (src/common) the type is inferred from it; the others are written out here because their
+ * schema lives only on the server (src/server/modules/circles, circle-invitations).
+ */
 export interface CircleListItem {
   clientId: string;
   givenName: string;
@@ -14,20 +17,8 @@ export interface CircleListItem {
   memberCount: number;
 }
 
-export interface Consent {
-  id: string;
-  memberId: string | null;
-  memberName: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-  decision: 'permit' | 'deny';
-  accessLevel: 'agenda' | 'full' | 'manage' | null;
-  validUntil: string | null;
-  decidedAs: 'client' | 'representative' | 'main_caregiver';
-  recordedBy: string | null;
-  createdAt: string;
-  current: boolean;
-}
+/** A consent decision (the server's answer schema is shared: ConsentSchema). */
+export type Consent = z.infer<typeof ConsentSchema>;
 
 export interface CircleInvitation {
   id: string;
@@ -70,22 +61,6 @@ export interface AccessLogLine {
   organisation: string | null;
   sourceSystem: string;
   outcome: string;
-}
-
-export const circleKey = (clientId: string) => ['circle', clientId] as const;
-export const CIRCLES_KEY = ['circles'] as const;
-
-export function useCircle(clientId: string) {
-  return useQuery({ queryKey: circleKey(clientId), queryFn: () => api.get<Circle>(`/api/circles/${clientId}`) });
-}
-
-export function useMyCircles() {
-  return useQuery({ queryKey: CIRCLES_KEY, queryFn: () => api.get<{ items: CircleListItem[] }>('/api/circles') });
-}
-
-/** After a change: the circle, its sub-lists and the list of circles load again. */
-export function refreshCircle(queryClient: QueryClient, clientId: string): Promise<void> {
-  return Promise.all([queryClient.invalidateQueries({ queryKey: circleKey(clientId) }), queryClient.invalidateQueries({ queryKey: CIRCLES_KEY })]).then(() => undefined);
 }
 
 /** The invitation code kept on this device while someone logs in or makes an account. */

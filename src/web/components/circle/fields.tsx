@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Dict } from '../../i18n/index.tsx';
 
-/** Validation helpers for the care circle forms (the field components are in ../Form.tsx). */
+/** Validation helpers for the care circle forms (the field components are in ../form/). */
 
 /** Hours per week as typed ("2,5"): empty, or 0 to 168. */
 export const hoursField = (t: Dict) =>

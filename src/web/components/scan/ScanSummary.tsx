@@ -6,6 +6,7 @@ import { Genogram } from '../circle/Genogram.tsx';
 import { NetworkTable, informalHours, rowsOfCircle } from './NetworkTable.tsx';
 import { circleFromSnapshot } from './snapshot.ts';
 import type { Scan, ScanQuestions } from './types.ts';
+import { DataList, Paragraph } from '../ui.tsx';
 
 /**
  * The read-only summary of a scan (and what gets printed): who, when, the family, the answers,
@@ -28,14 +29,7 @@ export function ScanSummary({ scan, questions, circle }: { scan: Scan; questions
       <p className="mk-print-only mk-scan-summary__print-title">
         {scan.caregiverName ? t.scan.title(scan.caregiverName) : t.scan.titleGeneric} – {clientName}
       </p>
-      <dl className="utrecht-data-list mk-data-list">
-        {facts.map(([key, value]) => (
-          <div className="utrecht-data-list__item" key={key}>
-            <dt className="utrecht-data-list__item-key">{key}</dt>
-            <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DataList rows={facts} />
 
       <section className="mk-section mk-scan-summary__part" aria-labelledby="samenvatting-familie">
         <h2 className="utrecht-heading-2" id="samenvatting-familie">
@@ -62,17 +56,17 @@ export function ScanSummary({ scan, questions, circle }: { scan: Scan; questions
         <h2 className="utrecht-heading-2" id="samenvatting-belasting">
           {t.scan.stepTitle(3, t.scan.steps.burden)}
         </h2>
-        <p className="utrecht-paragraph">{t.scan.burdenSummary}</p>
+        <Paragraph>{t.scan.burdenSummary}</Paragraph>
       </section>
 
       <section className="mk-section mk-scan-summary__part" aria-labelledby="samenvatting-netwerk">
         <h2 className="utrecht-heading-2" id="samenvatting-netwerk">
           {t.scan.stepTitle(4, t.scan.steps.ecomap)}
         </h2>
-        <p className="utrecht-paragraph">{scan.snapshot ? t.scan.snapshotNote(formatDate(scan.completedAt)) : t.scan.liveNote}</p>
+        <Paragraph>{scan.snapshot ? t.scan.snapshotNote(formatDate(scan.completedAt)) : t.scan.liveNote}</Paragraph>
         <Ecomap circle={network} />
         <NetworkTable rows={rows} caption={t.scan.networkCaption} highlightId={scan.caregiverMemberId} />
-        <p className="utrecht-paragraph">{t.scan.informalTotal(informalHours(rows))}</p>
+        <Paragraph>{t.scan.informalTotal(informalHours(rows))}</Paragraph>
       </section>
 
       <section className="mk-section mk-scan-summary__part" aria-labelledby="samenvatting-advies">

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { AuditItem, Paged } from '../../types.ts';
+import { adminApi, adminKeys } from './api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, TextField, type Failure } from '../../components/Form.tsx';
+import { ErrorSummary, TextField, type Failure } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
+import { ButtonRow } from '../../components/ui.tsx';
 
 const PAGE_SIZE = 50;
 const ACTIONS = ['login', 'logout', 'create', 'read', 'update', 'delete', 'search', 'session_ended', 'password_reset_requested'];
@@ -27,8 +27,8 @@ export default function AdminAuditPage() {
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const log = useQuery({
-    queryKey: ['audit', userId, clientId, action, page],
-    queryFn: () => api.get<Paged<AuditItem>>(`/api/audit${query({ page, pageSize: PAGE_SIZE, userId, clientId, action })}`),
+    queryKey: adminKeys.audit({ userId, clientId, action }, page),
+    queryFn: () => adminApi.audit({ userId, clientId, action }, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
 
@@ -68,7 +68,7 @@ export default function AdminAuditPage() {
             ))}
           </datalist>
         </div>
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             {t.audit.filterSubmit}
           </button>
@@ -86,7 +86,7 @@ export default function AdminAuditPage() {
               {t.audit.clear}
             </button>
           )}
-        </div>
+        </ButtonRow>
       </form>
       {log.isPending ? (
         <Loading />

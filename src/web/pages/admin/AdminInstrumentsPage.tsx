@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api.ts';
+import { ApiError } from '../../api.ts';
+import { adminApi, adminKeys } from './api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Instrument } from '../../components/burden/types.ts';
+import { burdenKeys } from '../../components/burden/api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { Paragraph } from '../../components/ui.tsx';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; details: string[] } | null;
 
@@ -21,7 +23,7 @@ export default function AdminInstrumentsPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const instruments = useQuery({ queryKey: ['burden', 'instruments', 'admin'], queryFn: () => api.get<{ items: Instrument[] }>('/api/burden/instruments') });
+  const instruments = useQuery({ queryKey: adminKeys.instruments, queryFn: adminApi.instruments });
 
   async function readFile(file: File | undefined) {
     if (file) setText(await file.text());
@@ -38,10 +40,10 @@ export default function AdminInstrumentsPage() {
     }
     setBusy(true);
     try {
-      const result = await api.post<{ key: string; version: string; current: boolean }>('/api/admin/burden/instruments', { questionnaire });
+      const result = await adminApi.importInstrument(questionnaire);
       setOutcome({ kind: 'ok', text: a.imported(result.key, result.version) });
       setText('');
-      await queryClient.invalidateQueries({ queryKey: ['burden'] });
+      await queryClient.invalidateQueries({ queryKey: burdenKeys.all });
     } catch (error) {
       if (error instanceof ApiError) setOutcome({ kind: 'error', text: error.detail, details: error.fieldErrors.map((f) => `${f.path}: ${f.message}`) });
       else setOutcome({ kind: 'error', text: a.failed, details: [] });
@@ -72,11 +74,11 @@ export default function AdminInstrumentsPage() {
       )}
 
       <h2 className="utrecht-heading-2">{a.importTitle}</h2>
-      <p className="utrecht-paragraph">{a.importHelp}</p>
+      <Paragraph>{a.importHelp}</Paragraph>
       {outcome?.kind === 'ok' && <Alert kind="ok" title={outcome.text} focus={outcome} live />}
       {outcome?.kind === 'error' && (
         <Alert kind="error" title={a.failed} focus={outcome} live>
-          <p className="utrecht-paragraph">{outcome.text}</p>
+          <Paragraph>{outcome.text}</Paragraph>
           {outcome.details.length > 0 && (
             <ul className="utrecht-unordered-list">
               {outcome.details.map((d) => (

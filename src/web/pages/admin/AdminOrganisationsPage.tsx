@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { OrganisationInput, OrganisationKind, Sector } from '../../../common/schemas.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Organisation } from '../../types.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { organisationApi, organisationKeys, organisationPaths } from '../../components/organisations/api.ts';
 import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
 import { OrganisationTable, useOrganisations } from '../OrganisationsPage.tsx';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
 type Values = z.input<typeof OrganisationInput>;
 type Output = z.output<typeof OrganisationInput>;
@@ -29,7 +29,12 @@ function CreateForm() {
     defaultValues: { name: '', kind: 'care_provider', sector: null, municipalityCode: null, region: null },
   });
   const failure = useFormFailure(form.setError, FIELDS);
-  const create = useMutation({ mutationFn: (body: Output) => api.post<Organisation>('/api/organisations', body) });
+  const create = useMutation({ mutationFn: (body: Output) => organisationApi.create(body) });
+  const onSubmit = useSubmit(form, failure, create.mutateAsync, async (organisation) => {
+    form.reset();
+    setCreated(organisation);
+    await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+  });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const emptyToNull = (value: unknown) => (value === '' ? null : value);
 
@@ -37,34 +42,18 @@ function CreateForm() {
     <Section id="nieuw" title={t.adminOrganisations.createTitle}>
       {created && (
         <Alert kind="ok" title={t.adminOrganisations.created(created.name)} focus={created.id}>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${created.id}`}>
-              {t.adminOrganisations.open(created.name)}
-            </Link>
-          </p>
+          <Paragraph>
+            <TextLink to={organisationPaths.organisation(created.id)}>{t.adminOrganisations.open(created.name)}</TextLink>
+          </Paragraph>
         </Alert>
       )}
-      <ErrorSummary
-        failure={failure.failure}
-        errors={form.formState.errors}
+      <FormShell
+        form={form}
+        failure={failure}
         idPrefix="organisation"
         labels={{ name: t.fields.name, kind: t.fields.kind, sector: t.fields.sector, municipalityCode: t.fields.municipality, region: t.fields.region }}
-      />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
         aria-labelledby="nieuw"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const organisation = await create.mutateAsync(values);
-            failure.clear();
-            form.reset();
-            setCreated(organisation);
-            await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
+        onSubmit={onSubmit}
       >
         <TextField idPrefix="organisation" label={t.fields.name} autoComplete="organization" error={form.formState.errors.name?.message} {...form.register('name')} />
         <SelectField
@@ -105,10 +94,10 @@ function CreateForm() {
           )}
         />
         <TextField idPrefix="organisation" label={t.fields.region} optional description={t.adminOrganisations.regionHelp} error={form.formState.errors.region?.message} {...form.register('region', { setValueAs: emptyToNull })} />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={create.isPending}>{t.adminOrganisations.submit}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </Section>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OutboxMail, Paged } from '../../types.ts';
+import type { OutboxMail } from '../../types.ts';
+import { adminApi, adminKeys } from './api.ts';
+import { DataList } from '../../components/ui.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { MailText } from '../../components/MailText.tsx';
@@ -22,16 +23,12 @@ function MailView({ mail, onClose }: { mail: OutboxMail; onClose: () => void }) 
       <h2 className="utrecht-heading-2" id="mail-onderwerp" ref={ref} tabIndex={-1}>
         {mail.subject}
       </h2>
-      <dl className="utrecht-data-list mk-data-list">
-        <div className="utrecht-data-list__item">
-          <dt className="utrecht-data-list__item-key">{t.outbox.to}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd mk-break">{mail.to}</dd>
-        </div>
-        <div className="utrecht-data-list__item">
-          <dt className="utrecht-data-list__item-key">{t.outbox.createdAt}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{formatDateTime(mail.createdAt)}</dd>
-        </div>
-      </dl>
+      <DataList
+        rows={[
+          [t.outbox.to, mail.to, 'mk-break'],
+          [t.outbox.createdAt, formatDateTime(mail.createdAt)],
+        ]}
+      />
       <MailText text={mail.text} />
       <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>
         {t.outbox.close}
@@ -46,8 +43,8 @@ export default function AdminOutboxPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const mails = useQuery({
-    queryKey: ['outbox', page],
-    queryFn: () => api.get<Paged<OutboxMail>>(`/api/admin/outbox${query({ page, pageSize: PAGE_SIZE })}`),
+    queryKey: adminKeys.outbox(page),
+    queryFn: () => adminApi.outbox(page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
   const open = mails.data?.items.find((m) => m.id === openId) ?? null;

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Paged, UserItem } from '../../types.ts';
+import { query } from '../../api.ts';
+import { adminApi, adminKeys } from './api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
-import { TextField } from '../../components/Form.tsx';
+import { TextField } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
+import { ButtonRow, TextLink } from '../../components/ui.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -19,8 +20,8 @@ export default function AdminUsersPage() {
   const q = params.get('zoek') ?? '';
   const [search, setSearch] = useState(q);
   const users = useQuery({
-    queryKey: ['admin-users', q, page],
-    queryFn: () => api.get<Paged<UserItem>>(`/api/admin/users${query({ q, page, pageSize: PAGE_SIZE })}`),
+    queryKey: adminKeys.users(q, page),
+    queryFn: () => adminApi.users(q, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
 
@@ -38,7 +39,7 @@ export default function AdminUsersPage() {
       <PageHeading title={t.adminUsers.title} lead={t.adminUsers.lead} />
       <form role="search" className="utrecht-form mk-form mk-search" onSubmit={onSearch} aria-label={t.adminUsers.searchRegion}>
         <TextField idPrefix="users" name="zoek" type="search" label={t.adminUsers.searchLabel} description={t.adminUsers.searchHelp} value={search} onChange={(e) => setSearch(e.target.value)} />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             {t.adminUsers.searchSubmit}
           </button>
@@ -54,7 +55,7 @@ export default function AdminUsersPage() {
               {t.adminUsers.clear}
             </button>
           )}
-        </div>
+        </ButtonRow>
       </form>
       {users.isPending ? (
         <Loading />
@@ -85,10 +86,10 @@ export default function AdminUsersPage() {
                 key: 'log',
                 header: t.common.action,
                 cell: (u) => (
-                  <Link className="utrecht-link utrecht-link--html-a" to={`/beheer/toegangslog${query({ gebruiker: u.id })}`}>
+                  <TextLink to={`/beheer/toegangslog${query({ gebruiker: u.id })}`}>
                     {t.adminUsers.auditLink}
                     <span className="mk-visually-hidden"> ({u.displayName})</span>
-                  </Link>
+                  </TextLink>
                 ),
               },
             ]}

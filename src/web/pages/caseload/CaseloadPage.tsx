@@ -1,20 +1,21 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Organisation, Paged } from '../../types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { CheckboxGroup, SelectField, TextField } from '../../components/Form.tsx';
+import { CheckboxGroup, SelectField, TextField } from '../../components/form/index.ts';
+import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
+import { caseloadApi, caseloadKeys } from './api.ts';
+import type { CaseloadItem } from '../../components/scan/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
 import '../../components/scan/common.css';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Indicator } from '../../components/scan/Indicator.tsx';
-import type { CaseloadItem } from '../../components/scan/types.ts';
 import { DEFAULT_QUERY, FILTERS, PAGE_SIZES, SORTS, apiQuery, isFiltered, readQuery, writeQuery, type CaseloadQuery, type FilterKey, type SortKey } from './params.ts';
 import './caseload.css';
+import { ButtonRow, Paragraph } from '../../components/ui.tsx';
 
 /** Contact longer ago than this is highlighted (the same limit as the filter). */
 const CONTACT_LIMIT_DAYS = 30;
@@ -98,7 +99,7 @@ function FilterForm({ current, onApply }: { current: CaseloadQuery; onApply: (qu
           options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
         />
       </div>
-      <div className="utrecht-button-group mk-actions">
+      <ButtonRow>
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
           {t.caseload.apply}
         </button>
@@ -107,7 +108,7 @@ function FilterForm({ current, onApply }: { current: CaseloadQuery; onApply: (qu
             {t.caseload.clear}
           </button>
         )}
-      </div>
+      </ButtonRow>
     </form>
   );
 }
@@ -137,7 +138,7 @@ function InviteResult({ result }: { result: { at: number; invited: number; skipp
   const { t } = useI18n();
   return (
     <Alert kind={result.invited > 0 ? 'ok' : 'info'} title={t.caseload.invitedTitle} focus={result.at} live>
-      <p className="utrecht-paragraph">{t.caseload.invited(result.invited)}</p>
+      <Paragraph>{t.caseload.invited(result.invited)}</Paragraph>
       {result.skipped > 0 && <p className="utrecht-paragraph">{t.caseload.skipped(result.skipped)}</p>}
       {result.invited === 0 && result.skipped === 0 && <p className="utrecht-paragraph">{t.caseload.nobodyToInvite}</p>}
     </Alert>
@@ -153,11 +154,11 @@ export default function CaseloadPage() {
   const query = useMemo(() => readQuery(new URLSearchParams(search)), [search]);
 
   const queryClient = useQueryClient();
-  const organisation = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/organisations/${id}`) });
+  const organisation = useQuery({ queryKey: organisationKeys.organisation(id), queryFn: () => organisationApi.organisation(id) });
   const list = useQuery({
-    queryKey: ['caseload', id, apiQuery(query, page)],
+    queryKey: caseloadKeys.page(id, apiQuery(query, page)),
     // The settings travel with the answer: while the next list loads, the old one keeps its own caption.
-    queryFn: async () => ({ ...(await api.get<Paged<CaseloadItem>>(`/api/organisations/${id}/clients?${apiQuery(query, page)}`)), shown: query }),
+    queryFn: async () => ({ ...(await caseloadApi.list(id, apiQuery(query, page))), shown: query }),
     placeholderData: keepPreviousData,
   });
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
@@ -165,11 +166,11 @@ export default function CaseloadPage() {
   const [now] = useState(() => Date.now());
   const [result, setResult] = useState<{ at: number; invited: number; skipped: number } | null>(null);
   const invite = useMutation({
-    mutationFn: (clientIds: string[]) => api.post<{ invited: number; skipped: number }>(`/api/organisations/${id}/clients/invite-networks`, { clientIds }),
+    mutationFn: (clientIds: string[]) => caseloadApi.inviteNetworks(id, clientIds),
     onSuccess: (data) => {
       setResult({ at: nextKey(), ...data });
       setSelected(new Map());
-      return queryClient.invalidateQueries({ queryKey: ['caseload', id] });
+      return queryClient.invalidateQueries({ queryKey: caseloadKeys.list(id) });
     },
   });
 
@@ -218,16 +219,16 @@ export default function CaseloadPage() {
           ) : isFiltered(query) ? (
             <>
               <Empty>{t.caseload.noResults}</Empty>
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => apply({ ...query, q: '', filters: [] })}>
                   {t.caseload.showAll}
                 </button>
-              </p>
+              </Paragraph>
             </>
           ) : (
             <>
               <Empty>{t.caseload.empty}</Empty>
-              <p className="utrecht-paragraph">{t.caseload.emptyHelp}</p>
+              <Paragraph>{t.caseload.emptyHelp}</Paragraph>
             </>
           )}
         </div>
@@ -268,8 +269,8 @@ export default function CaseloadPage() {
                   question={t.caseload.inviteQuestion(selected.size)}
                   explanation={
                     <>
-                      <p className="utrecht-paragraph">{t.caseload.inviteExplanation}</p>
-                      <p className="utrecht-paragraph">{[...selected.values()].slice(0, 10).join(', ') + (selected.size > 10 ? ` ${t.caseload.andMore(selected.size - 10)}` : '')}</p>
+                      <Paragraph>{t.caseload.inviteExplanation}</Paragraph>
+                      <Paragraph>{[...selected.values()].slice(0, 10).join(', ') + (selected.size > 10 ? ` ${t.caseload.andMore(selected.size - 10)}` : '')}</Paragraph>
                     </>
                   }
                   confirmLabel={t.caseload.inviteConfirm}

@@ -1,21 +1,21 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { api } from '../../api.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { FormShell, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import '../../components/scan/common.css';
-import type { ContactItem } from '../../components/scan/types.ts';
-import { useCircle } from '../../components/scan/hooks.ts';
+import { useCircle } from '../../components/circle/api.ts';
+import { caseloadApi, caseloadKeys } from './api.ts';
 import { forForm } from './errors.ts';
 import './caseload.css';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
 const FIELDS = ['kind', 'memberId', 'occurredAt', 'note'] as const;
 
@@ -52,7 +52,7 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
   const failure = useFormFailure(form.setError, FIELDS);
   const record = useMutation({
     mutationFn: (values: Output) =>
-      api.post<{ id: string }>(`/api/circles/${circle.client.id}/contacts`, {
+      caseloadApi.recordContact(circle.client.id, {
         memberId: values.memberId,
         kind: values.kind,
         note: values.note || null,
@@ -60,42 +60,39 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
       }),
   });
   const errors = form.formState.errors;
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    record.mutateAsync,
+    (_id, values) => {
+      form.reset({ kind: values.kind, memberId: values.memberId, occurredAt: localNow(), note: '' });
+      setSaved(nextKey());
+      onSaved();
+    },
+    (error) => {
+      setSaved(null);
+      return forForm(error);
+    },
+  );
   if (caregivers.length === 0) {
     return (
       <Alert kind="info" title={t.caseload.noCaregivers}>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${circle.client.id}`}>
-            {t.caseload.toCircle(circle.client.givenName)}
-          </Link>
-        </p>
+        <Paragraph>
+          <TextLink to={`/kringen/${circle.client.id}`}>{t.caseload.toCircle(circle.client.givenName)}</TextLink>
+        </Paragraph>
       </Alert>
     );
   }
   return (
     <>
       {saved && <Alert kind="ok" title={t.caseload.contactSaved} focus={saved} live />}
-      <ErrorSummary
-        failure={failure.failure}
-        errors={errors}
+      <FormShell
+        form={form}
+        failure={failure}
         idPrefix="contact"
         labels={{ kind: t.caseload.contactKind, memberId: t.caseload.contactMember, occurredAt: t.caseload.contactWhen, note: t.caseload.contactNote }}
-      />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
         aria-labelledby="nieuw-contact"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await record.mutateAsync(values);
-            failure.clear();
-            form.reset({ kind: values.kind, memberId: values.memberId, occurredAt: localNow(), note: '' });
-            setSaved(nextKey());
-            onSaved();
-          } catch (error) {
-            setSaved(null);
-            failure.server(forForm(error));
-          }
-        }, failure.invalid)}
+        onSubmit={onSubmit}
       >
         <RadioGroup
           idPrefix="contact"
@@ -126,17 +123,17 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
           {...form.register('occurredAt')}
         />
         <TextAreaField idPrefix="contact" label={t.caseload.contactNote} optional description={t.caseload.contactNoteHelp} maxLength={2000} rows={3} error={errors.note?.message} {...form.register('note')} />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={record.isPending}>{t.caseload.contactSubmit}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </>
   );
 }
 
 function ContactList({ clientId }: { clientId: string }) {
   const { t, formatDateTime } = useI18n();
-  const contacts = useQuery({ queryKey: ['contacts', clientId], queryFn: () => api.get<{ items: ContactItem[] }>(`/api/circles/${clientId}/contacts`) });
+  const contacts = useQuery({ queryKey: caseloadKeys.contacts(clientId), queryFn: () => caseloadApi.contacts(clientId) });
   if (contacts.isPending) return <Loading />;
   if (contacts.isError) return <LoadError error={contacts.error} onRetry={() => void contacts.refetch()} />;
   if (contacts.data.items.length === 0) return <Empty>{t.caseload.noContacts}</Empty>;
@@ -170,15 +167,11 @@ export default function ContactPage() {
       <PageHeading title={name ? t.caseload.contactTitle(name) : t.caseload.contactTitleGeneric} lead={t.caseload.contactLead} />
       <ul className="mk-link-list mk-link-list--inline">
         <li>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${id}/clienten`}>
-            {t.caseload.backToList}
-          </Link>
+          <TextLink to={`/organisaties/${id}/clienten`}>{t.caseload.backToList}</TextLink>
         </li>
         {circle.data && (
           <li>
-            <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}`}>
-              {t.caseload.toCircle(circle.data.client.givenName)}
-            </Link>
+            <TextLink to={`/kringen/${clientId}`}>{t.caseload.toCircle(circle.data.client.givenName)}</TextLink>
           </li>
         )}
       </ul>
@@ -192,8 +185,8 @@ export default function ContactPage() {
             <ContactForm
               circle={circle.data}
               onSaved={() => {
-                void queryClient.invalidateQueries({ queryKey: ['contacts', clientId] });
-                void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+                void queryClient.invalidateQueries({ queryKey: caseloadKeys.contacts(clientId) });
+                void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
               }}
             />
           </Section>

@@ -1,16 +1,18 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../api.ts';
 import { useMe } from '../../auth.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import type { Me } from '../../types.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { circleApi, circlePaths } from '../../components/circle/api.ts';
+import { caseloadKeys, caseloadPaths } from './api.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { forForm } from './errors.ts';
 import { professionalOrganisations } from './professional.ts';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
 const FIELDS = ['code', 'organisationId'] as const;
 
@@ -42,37 +44,37 @@ export default function LinkCodePage() {
   const accept = useMutation({
     mutationFn: (values: Output) => {
       const raw = values.code.replace(/[\s-]/g, '').toUpperCase();
-      return api.post<{ clientId: string }>('/api/circle-invitations/accept', { code: `${raw.slice(0, 4)}-${raw.slice(4)}`, organisationId: values.organisationId });
+      return circleApi.acceptInvitation({ code: `${raw.slice(0, 4)}-${raw.slice(4)}`, organisationId: values.organisationId });
     },
   });
   const errors = form.formState.errors;
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    accept.mutateAsync,
+    async ({ clientId }) => {
+      await queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+      navigate(circlePaths.circle(clientId), { state: { linked: true } });
+    },
+    forForm,
+  );
   return (
     <>
       <PageHeading title={t.caseload.linkTitle} lead={t.caseload.linkLead} />
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${id}/clienten`}>
-          {t.caseload.backToList}
-        </Link>
-      </p>
+      <Paragraph>
+        <TextLink to={caseloadPaths.list(id)}>{t.caseload.backToList}</TextLink>
+      </Paragraph>
       {organisations.length === 0 ? (
-        <p className="utrecht-paragraph">{t.caseload.notProfessional}</p>
+        <Paragraph>{t.caseload.notProfessional}</Paragraph>
       ) : (
         <>
-          <ErrorSummary failure={failure.failure} errors={errors} idPrefix="link" labels={{ code: t.caseload.codeLabel, organisationId: t.caseload.organisationLabel }} />
-          <form
-            className="utrecht-form mk-form"
-            noValidate
+          <FormShell
+            form={form}
+            failure={failure}
+            idPrefix="link"
+            labels={{ code: t.caseload.codeLabel, organisationId: t.caseload.organisationLabel }}
             aria-labelledby="pagina-titel"
-            onSubmit={form.handleSubmit(async (values) => {
-              try {
-                const { clientId } = await accept.mutateAsync(values);
-                failure.clear();
-                await queryClient.invalidateQueries({ queryKey: ['caseload'] });
-                navigate(`/kringen/${clientId}`, { state: { linked: true } });
-              } catch (error) {
-                failure.server(forForm(error));
-              }
-            }, failure.invalid)}
+            onSubmit={onSubmit}
           >
             <TextField
               idPrefix="link"
@@ -96,10 +98,10 @@ export default function LinkCodePage() {
                 {...form.register('organisationId')}
               />
             )}
-            <div className="utrecht-button-group mk-actions">
+            <ButtonRow>
               <SubmitButton busy={accept.isPending}>{t.caseload.linkSubmit}</SubmitButton>
-            </div>
-          </form>
+            </ButtonRow>
+          </FormShell>
         </>
       )}
     </>

@@ -1,19 +1,20 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Circle } from '../../../common/circle-schemas.ts';
 import { CARE_NEEDS } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
-import type { Organisation } from '../../types.ts';
-import { CheckboxGroup, ErrorSummary, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { CheckboxGroup, FormShell, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { circlePaths } from '../../components/circle/api.ts';
+import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
+import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import '../../components/scan/common.css';
 import { forForm } from './errors.ts';
 import './caseload.css';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
 const FIELDS = ['givenName', 'familyName', 'birthDate', 'municipalityCode', 'careSituation', 'careNeeds', 'bsn', 'clientCanDecide'] as const;
 
@@ -52,7 +53,7 @@ export default function RegisterClientPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const organisation = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/organisations/${id}`) });
+  const organisation = useQuery({ queryKey: organisationKeys.organisation(id), queryFn: () => organisationApi.organisation(id) });
   const form = useForm<Values, unknown, Output>({
     shouldFocusError: false,
     resolver: zodResolver(schemaFor(t), { error: zodErrorMap(t) }),
@@ -61,13 +62,13 @@ export default function RegisterClientPage() {
   const failure = useFormFailure(form.setError, FIELDS);
   const register = useMutation({
     mutationFn: (values: Output) =>
-      api.post<Circle>('/api/clients', {
+      caseloadApi.register({
         organisationId: id,
         client: {
           givenName: values.givenName,
           familyName: values.familyName,
           birthDate: values.birthDate || null,
-          municipalityCode: values.municipalityCode,
+          municipalityCode: values.municipalityCode ?? '', // never null: the schema refuses an empty choice
           careSituation: values.careSituation || null,
           careNeeds: values.careNeeds,
           bsn: values.bsn ? values.bsn.replace(/\s/g, '') : null,
@@ -86,32 +87,25 @@ export default function RegisterClientPage() {
     bsn: t.caseload.bsn,
     clientCanDecide: t.caseload.canDecideLegend,
   };
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    register.mutateAsync,
+    async (circle) => {
+      await queryClient.invalidateQueries({ queryKey: caseloadKeys.list(id) });
+      navigate(circlePaths.circle(circle.client.id), { state: { registered: true } });
+    },
+    (error) => forForm(error, '/client/'),
+  );
 
   return (
     <>
       <PageHeading title={t.caseload.registerTitle} lead={organisation.data ? t.caseload.registerLead(organisation.data.name) : undefined} />
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${id}/clienten`}>
-          {t.caseload.backToList}
-        </Link>
-      </p>
-      <p className="utrecht-paragraph">{t.caseload.registerIntro}</p>
-      <ErrorSummary failure={failure.failure} errors={errors} idPrefix="client" labels={labels} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="pagina-titel"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const circle = await register.mutateAsync(values);
-            failure.clear();
-            await queryClient.invalidateQueries({ queryKey: ['caseload', id] });
-            navigate(`/kringen/${circle.client.id}`, { state: { registered: true } });
-          } catch (error) {
-            failure.server(forForm(error, '/client/'));
-          }
-        }, failure.invalid)}
-      >
+      <Paragraph>
+        <TextLink to={caseloadPaths.list(id)}>{t.caseload.backToList}</TextLink>
+      </Paragraph>
+      <Paragraph>{t.caseload.registerIntro}</Paragraph>
+      <FormShell form={form} failure={failure} idPrefix="client" labels={labels} aria-labelledby="pagina-titel" onSubmit={onSubmit}>
         <TextField idPrefix="client" label={t.caseload.givenName} autoComplete="off" error={errors.givenName?.message} {...form.register('givenName')} />
         <TextField idPrefix="client" label={t.caseload.familyName} description={t.caseload.familyNameHelp} autoComplete="off" error={errors.familyName?.message} {...form.register('familyName')} />
         <TextField
@@ -182,11 +176,11 @@ export default function RegisterClientPage() {
           ]}
           inputProps={form.register('clientCanDecide')}
         />
-        <p className="utrecht-paragraph">{t.caseload.consentNote}</p>
-        <div className="utrecht-button-group mk-actions">
+        <Paragraph>{t.caseload.consentNote}</Paragraph>
+        <ButtonRow>
           <SubmitButton busy={register.isPending}>{t.caseload.registerSubmit}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </>
   );
 }

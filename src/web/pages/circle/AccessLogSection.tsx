@@ -1,13 +1,12 @@
-import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { ApiError, api, query } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Paged } from '../../types.ts';
 import { Alert, Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
-import type { AccessLogLine } from '../../components/circle/data.ts';
+import { circleApi, circleKeys } from '../../components/circle/api.ts';
+import { Paragraph, TextLink } from '../../components/ui.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -18,8 +17,8 @@ export function AccessLogSection({ circle }: { circle: Circle }) {
   const page = usePage();
   const allowed = circle.myAccess.isClient || circle.myAccess.canDecide;
   const log = useQuery({
-    queryKey: ['circle', circle.client.id, 'access-log', page],
-    queryFn: () => api.get<Paged<AccessLogLine>>(`/api/circles/${circle.client.id}/access-log${query({ page, pageSize: PAGE_SIZE })}`),
+    queryKey: circleKeys.accessLog(circle.client.id, page),
+    queryFn: () => circleApi.accessLog(circle.client.id, page, PAGE_SIZE),
     enabled: allowed,
     retry: false,
   });
@@ -38,13 +37,11 @@ export function AccessLogSection({ circle }: { circle: Circle }) {
         <>
           {intro}
           <Alert kind="info" title={c.mfaTitle}>
-            <p className="utrecht-paragraph">{c.mfaText}</p>
-            <p className="utrecht-paragraph">
-              <Link className="utrecht-link utrecht-link--html-a" to="/account/twee-stappen">
-                {c.mfaLink}
-              </Link>
-            </p>
-            <p className="utrecht-paragraph">{c.mfaAfter}</p>
+            <Paragraph>{c.mfaText}</Paragraph>
+            <Paragraph>
+              <TextLink to="/account/twee-stappen">{c.mfaLink}</TextLink>
+            </Paragraph>
+            <Paragraph>{c.mfaAfter}</Paragraph>
           </Alert>
         </>
       );

@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, DECIDERS, type AccessLevel, type Decider } from '../../../common/codes.ts';
-import { ApiError, api, request } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { RadioGroup, SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
-import { refreshCircle, type Consent } from '../../components/circle/data.ts';
+import { RadioGroup, SelectField, SubmitButton, TextField } from '../../components/form/index.ts';
+import { circleApi, circleKeys, refreshCircle } from '../../components/circle/api.ts';
 import { cap, codeLabels, fullName, relationOf } from '../../components/circle/labels.ts';
 import { deciderText } from './OverviewSection.tsx';
+import { ButtonRow, Paragraph } from '../../components/ui.tsx';
 
 type Choice = AccessLevel | 'none';
 type Subject = { key: string; name: string; detail: string; level: AccessLevel | null; until: string | null; body: { memberId: string } | { organisationId: string } };
@@ -27,7 +28,7 @@ function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) 
   const [result, setResult] = useState<{ key: number; ok: boolean; text: string } | null>(null);
   const decide = useMutation({
     mutationFn: () =>
-      api.post(`/api/circles/${circle.client.id}/consents`, choice === 'none' ? { ...subject.body, decision: 'deny' } : { ...subject.body, decision: 'permit', accessLevel: choice, validUntil: until || null }),
+      circleApi.decide(circle.client.id, choice === 'none' ? { ...subject.body, decision: 'deny' } : { ...subject.body, decision: 'permit', accessLevel: choice, validUntil: until || null }),
   });
   const idPrefix = `toegang-${subject.key}`;
   const onSubmit = async (event: FormEvent) => {
@@ -40,7 +41,7 @@ function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) 
     setUntilError(undefined);
     try {
       await decide.mutateAsync();
-      await Promise.all([refreshCircle(queryClient, circle.client.id), queryClient.invalidateQueries({ queryKey: ['circle', circle.client.id, 'consents'] })]);
+      await Promise.all([refreshCircle(queryClient, circle.client.id), queryClient.invalidateQueries({ queryKey: circleKeys.consents(circle.client.id) })]);
       setResult({ key: nextKey(), ok: true, text: choice === 'none' ? c.savedNone(subject.name) : c.saved(subject.name, t.circle.levels[choice], until ? formatDate(until) : null) });
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.some((f) => f.path === '/validUntil')) setUntilError(serverText(error.fieldErrors[0]?.message ?? ''));
@@ -52,10 +53,10 @@ function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) 
       <h4 className="utrecht-heading-4" id={`${idPrefix}-titel`}>
         {subject.name} <span className="mk-muted">({subject.detail})</span>
       </h4>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         {c.now}: <strong>{subject.level ? t.circle.levels[subject.level] : c.none}</strong>
         {subject.level && subject.until ? ` (${t.circle.details.until(formatDate(subject.until))})` : ''}
-      </p>
+      </Paragraph>
       <form className="utrecht-form" noValidate aria-labelledby={`${idPrefix}-titel`} onSubmit={onSubmit}>
         <div className="mk-consent-row">
           <SelectField
@@ -103,7 +104,7 @@ function DeciderForm({ circle }: { circle: Circle }) {
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<Decider>(circle.client.decider);
   const [result, setResult] = useState<{ key: number; ok: boolean; text: string } | null>(null);
-  const save = useMutation({ mutationFn: () => request<void>('PUT', `/api/circles/${circle.client.id}/decider`, { decider: choice }) });
+  const save = useMutation({ mutationFn: () => circleApi.setDecider(circle.client.id, { decider: choice }) });
   const hasRepresentative = circle.members.some((m) => m.details?.isRepresentative);
   const me = circle.members.find((m) => m.isMe);
   const stillMe = (d: Decider) => (circle.myAccess.isClient ? d === 'client' : d === 'representative' ? Boolean(me?.details?.isRepresentative) : d === 'main_caregiver' ? Boolean(me?.isMainCaregiver) : false);
@@ -113,7 +114,7 @@ function DeciderForm({ circle }: { circle: Circle }) {
       <h3 className="utrecht-heading-3" id="wie-beslist">
         {c.deciderTitle}
       </h3>
-      <p className="utrecht-paragraph">{c.deciderIntro(name)}</p>
+      <Paragraph>{c.deciderIntro(name)}</Paragraph>
       <form
         className="utrecht-form mk-form"
         noValidate
@@ -147,9 +148,9 @@ function DeciderForm({ circle }: { circle: Circle }) {
           }}
         />
         {!stillMe(choice) && <Alert kind="warning" title={c.deciderWarning} />}
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{c.deciderSave}</SubmitButton>
-        </div>
+        </ButtonRow>
       </form>
       {result && <Alert kind={result.ok ? 'ok' : 'error'} title={result.text} focus={result.key} />}
     </section>
@@ -159,7 +160,7 @@ function DeciderForm({ circle }: { circle: Circle }) {
 function History({ circle }: { circle: Circle }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const c = t.circle.access;
-  const history = useQuery({ queryKey: ['circle', circle.client.id, 'consents'], queryFn: () => api.get<{ items: Consent[] }>(`/api/circles/${circle.client.id}/consents`) });
+  const history = useQuery({ queryKey: circleKeys.consents(circle.client.id), queryFn: () => circleApi.consents(circle.client.id) });
   if (history.isPending) return <Loading />;
   if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.items.length === 0) return <Empty>{c.historyEmpty}</Empty>;
@@ -201,7 +202,7 @@ export function AccessSection({ circle }: { circle: Circle }) {
   ];
   return (
     <>
-      <p className="utrecht-paragraph">{c.intro(name)}</p>
+      <Paragraph>{c.intro(name)}</Paragraph>
       <ul className="utrecht-unordered-list mk-list">
         {ACCESS_LEVELS.map((level) => (
           <li className="utrecht-unordered-list__item" key={level}>
@@ -212,12 +213,12 @@ export function AccessSection({ circle }: { circle: Circle }) {
           <strong>{c.none}:</strong> {c.noneHelp}
         </li>
       </ul>
-      <p className="utrecht-paragraph">{c.untilHelp}</p>
+      <Paragraph>{c.untilHelp}</Paragraph>
       {circle.myAccess.canDecide ? (
         <>
-          <p className="utrecht-paragraph">
+          <Paragraph>
             <strong>{circle.myAccess.isClient ? c.youDecideClient : c.youDecideFor(name)}</strong> {c.recorded}
-          </p>
+          </Paragraph>
           <section className="mk-section" aria-labelledby="per-persoon">
             <h3 className="utrecht-heading-3" id="per-persoon">
               {c.perPerson}
@@ -233,7 +234,7 @@ export function AccessSection({ circle }: { circle: Circle }) {
         <h3 className="utrecht-heading-3" id="geschiedenis">
           {c.historyTitle}
         </h3>
-        <p className="utrecht-paragraph">{c.historyIntro}</p>
+        <Paragraph>{c.historyIntro}</Paragraph>
         <History circle={circle} />
       </section>
     </>

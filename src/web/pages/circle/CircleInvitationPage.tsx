@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, query } from '../../api.ts';
+import { ApiError, query } from '../../api.ts';
 import { useMe } from '../../auth.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Me } from '../../types.ts';
 import { Alert, Loading, nextKey } from '../../components/Feedback.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { CodeForm } from '../../components/circle/CodeForm.tsx';
-import { CIRCLES_KEY, forgetCircleCode, normaliseCode, rememberCircleCode, type CircleInvitationPreview } from '../../components/circle/data.ts';
+import { forgetCircleCode, normaliseCode, rememberCircleCode, type CircleInvitationPreview } from '../../components/circle/data.ts';
+import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
 import '../../components/circle/circle.css';
+import { DataList, Paragraph, TextLink } from '../../components/ui.tsx';
 
 const validCode = (code: string) => code.replace(/[^A-Za-z0-9]/g, '').length === 8;
 
@@ -27,7 +29,7 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
   const organisations = professionalOrganisations(me);
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const [failed, setFailed] = useState<{ key: number; error: unknown } | null>(null);
-  const accept = useMutation({ mutationFn: () => api.post<{ clientId: string }>('/api/circle-invitations/accept', preview.forOrganisation ? { code, organisationId } : { code }) });
+  const accept = useMutation({ mutationFn: () => circleApi.acceptInvitation(preview.forOrganisation ? { code, organisationId } : { code }) });
   const rows: [string, string][] = [
     [c.circleOf, preview.clientGivenName],
     ...(preview.memberName ? ([[c.youAre, preview.memberName]] as [string, string][]) : []),
@@ -41,15 +43,8 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
         <p className="utrecht-paragraph utrecht-paragraph--lead">
           {preview.forOrganisation ? c.summaryOrganisation(preview.clientGivenName) : c.summary(preview.invitedBy ?? t.common.unknown, preview.clientGivenName)}
         </p>
-        <dl className="utrecht-data-list mk-data-list">
-          {rows.map(([key, value]) => (
-            <div className="utrecht-data-list__item" key={key}>
-              <dt className="utrecht-data-list__item-key">{key}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="utrecht-paragraph">{preview.forOrganisation ? c.organisationNote(preview.clientGivenName) : c.memberNote(preview.clientGivenName)}</p>
+        <DataList rows={rows} />
+        <Paragraph>{preview.forOrganisation ? c.organisationNote(preview.clientGivenName) : c.memberNote(preview.clientGivenName)}</Paragraph>
       </div>
       {cannot ? (
         <Alert kind="warning" title={c.notProfessional} />
@@ -58,7 +53,7 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
           <h2 className="utrecht-heading-2" id="kring-aannemen">
             {c.acceptTitle}
           </h2>
-          <p className="utrecht-paragraph">{c.loggedInAs(me.displayName, me.email)}</p>
+          <Paragraph>{c.loggedInAs(me.displayName, me.email)}</Paragraph>
           {preview.forOrganisation && organisations.length > 1 && (
             <div className="utrecht-form-fieldset mk-field">
               <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset">
@@ -94,8 +89,8 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
                 try {
                   const result = await accept.mutateAsync();
                   forgetCircleCode();
-                  await queryClient.invalidateQueries({ queryKey: CIRCLES_KEY });
-                  navigate(`/kringen/${result.clientId}`, { replace: true, state: { joined: true } });
+                  await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
+                  navigate(circlePaths.circle(result.clientId), { replace: true, state: { joined: true } });
                 } catch (error) {
                   setFailed({ key: nextKey(), error });
                 }
@@ -103,9 +98,7 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
             >
               {accept.isPending ? t.common.busy : preview.forOrganisation ? c.submitOrganisation : c.submit}
             </button>
-            <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
-              {c.notNow}
-            </Link>
+            <TextLink to={circlePaths.list()}>{c.notNow}</TextLink>
           </div>
         </section>
       )}
@@ -123,8 +116,8 @@ export default function CircleInvitationPage() {
   const loggedIn = Boolean(me.data);
   const usable = validCode(code);
   const preview = useQuery({
-    queryKey: ['circle-invitation', code],
-    queryFn: () => api.get<CircleInvitationPreview>(`/api/circle-invitations/preview${query({ code })}`),
+    queryKey: circleKeys.invitationPreview(code),
+    queryFn: () => circleApi.invitationPreview(code),
     enabled: usable && loggedIn,
     retry: false,
     staleTime: 0,
@@ -149,10 +142,10 @@ export default function CircleInvitationPage() {
         {usable ? (
           <div className="mk-card">
             <p className="utrecht-paragraph utrecht-paragraph--lead">{c.loginFirstLead}</p>
-            <p className="utrecht-paragraph">
+            <Paragraph>
               {c.yourCode} <strong className="mk-code">{code}</strong>
-            </p>
-            <p className="utrecht-paragraph">{c.loginFirst}</p>
+            </Paragraph>
+            <Paragraph>{c.loginFirst}</Paragraph>
           </div>
         ) : (
           <Alert kind="info" title={c.noCodeLoggedOut} />
@@ -174,7 +167,7 @@ export default function CircleInvitationPage() {
         <h2 className="utrecht-heading-2" id="kring-code">
           {t.circle.code.title}
         </h2>
-        <p className="utrecht-paragraph">{t.circle.code.intro}</p>
+        <Paragraph>{t.circle.code.intro}</Paragraph>
         <CodeForm idPrefix="uitnodiging" headingId="kring-code" />
       </section>
     );
@@ -183,8 +176,8 @@ export default function CircleInvitationPage() {
     body = (
       <>
         <Alert kind="error" title={c.invalid} live>
-          <p className="utrecht-paragraph">{errorText(preview.error)}</p>
-          <p className="utrecht-paragraph">{c.askNew}</p>
+          <Paragraph>{errorText(preview.error)}</Paragraph>
+          <Paragraph>{c.askNew}</Paragraph>
         </Alert>
         <section aria-labelledby="kring-code">
           <h2 className="utrecht-heading-2" id="kring-code">

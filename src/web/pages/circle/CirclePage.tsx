@@ -9,7 +9,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { Genogram } from '../../components/circle/Genogram.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
-import { useCircle, type IssuedCode } from '../../components/circle/data.ts';
+import type { IssuedCode } from '../../components/circle/data.ts';
+import { useCircle } from '../../components/circle/api.ts';
 import { burdenPaths } from '../../components/burden/api.ts';
 import { useMe } from '../../auth.ts';
 import { fullName } from '../../components/circle/labels.ts';
@@ -21,6 +22,7 @@ import { OrganisationsSection } from './OrganisationsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import '../../components/circle/circle.css';
+import { Paragraph } from '../../components/ui.tsx';
 
 type SectionKey = 'overview' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
 const SECTIONS: { key: SectionKey; slug: string; full: boolean }[] = [
@@ -50,7 +52,7 @@ function CirclePrint({ circle, code }: { circle: Circle; code: IssuedCode | null
       <div className="mk-circle-print mk-print-only">
         <h2 className="utrecht-heading-2">{c.print.codeTitle(name)}</h2>
         <p className="mk-code-big">{code.code}</p>
-        <p className="utrecht-paragraph">{c.code.validUntil(formatDate(code.expiresAt))}</p>
+        <Paragraph>{c.code.validUntil(formatDate(code.expiresAt))}</Paragraph>
         <ol className="utrecht-ordered-list">
           {c.orgs.linkSteps.map((step) => (
             <li className="utrecht-ordered-list__item" key={step}>
@@ -140,11 +142,11 @@ export default function CirclePage() {
       <>
         <PageHeading title={missing ? c.page.notFoundTitle : c.page.loadingTitle} />
         {missing ? <p className="utrecht-paragraph">{c.page.notFoundText}</p> : <LoadError error={circle.error} onRetry={() => void circle.refetch()} />}
-        <p className="utrecht-paragraph">
+        <Paragraph>
           <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
             {c.page.back}
           </Link>
-        </p>
+        </Paragraph>
       </>
     );
   }

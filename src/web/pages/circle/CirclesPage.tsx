@@ -5,9 +5,11 @@ import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx'
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { CodeForm } from '../../components/circle/CodeForm.tsx';
 import { PendingInvitation } from '../../components/circle/PendingInvitation.tsx';
-import { useMyCircles, type CircleListItem } from '../../components/circle/data.ts';
+import type { CircleListItem } from '../../components/circle/data.ts';
+import { useMyCircles } from '../../components/circle/api.ts';
 import { codeLabels } from '../../components/circle/labels.ts';
 import '../../components/circle/circle.css';
+import { Paragraph } from '../../components/ui.tsx';
 
 function whoAmI(item: CircleListItem, c: ReturnType<typeof useI18n>['t']['circle'], kindLabel: (kind: string) => string): string {
   if (item.isClient) return c.list.youClient;
@@ -37,9 +39,9 @@ export default function CirclesPage() {
             <Link className="utrecht-link utrecht-link--html-a mk-circle-card__link" to={`/kringen/${item.clientId}`}>
               {c.list.circleOf(`${item.givenName} ${item.familyName}`)}
             </Link>
-            <p className="utrecht-paragraph">
+            <Paragraph>
               {item.municipalityName} · {c.list.people(item.memberCount)}
-            </p>
+            </Paragraph>
             <p className="utrecht-paragraph mk-muted">{whoAmI(item, c, labels.kind)}</p>
           </li>
         ))}
@@ -66,7 +68,7 @@ export default function CirclesPage() {
         <h2 className="utrecht-heading-2" id="kringen-code">
           {c.code.title}
         </h2>
-        <p className="utrecht-paragraph">{c.code.intro}</p>
+        <Paragraph>{c.code.intro}</Paragraph>
         <CodeForm idPrefix="kringcode" headingId="kringen-code" />
       </section>
     </>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty } from '../../components/Feedback.tsx';
@@ -7,6 +6,7 @@ import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { MemberDetailsPanel } from '../../components/circle/MemberDetails.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
 import { fullName } from '../../components/circle/labels.ts';
+import { Paragraph, TextLink } from '../../components/ui.tsx';
 
 /** The network map with a details panel and the same information as a table. */
 export function MapSection({ circle, base }: { circle: Circle; base: string }) {
@@ -20,16 +20,14 @@ export function MapSection({ circle, base }: { circle: Circle; base: string }) {
       <Empty>
         {c.mapSection.empty}{' '}
         {circle.myAccess.level === 'manage' && (
-          <Link className="utrecht-link utrecht-link--html-a" to={`${base}/mensen`}>
-            {c.mapSection.addPeople}
-          </Link>
+          <TextLink to={`${base}/mensen`}>{c.mapSection.addPeople}</TextLink>
         )}
       </Empty>
     );
   }
   return (
     <>
-      <p className="utrecht-paragraph">{c.mapSection.intro(circle.client.givenName)}</p>
+      <Paragraph>{c.mapSection.intro(circle.client.givenName)}</Paragraph>
       <div className="mk-map-layout">
         <Ecomap circle={circle} selectedMemberId={selected} onSelectMember={(id) => setSelected((current) => (current === id ? null : id))} />
         <div className="mk-map-layout__side">
@@ -39,11 +37,9 @@ export function MapSection({ circle, base }: { circle: Circle; base: string }) {
           {member ? (
             <MemberDetailsPanel member={member}>
               {circle.myAccess.level === 'manage' && (
-                <p className="utrecht-paragraph">
-                  <Link className="utrecht-link utrecht-link--html-a" to={`${base}/mensen?wijzig=${member.id}`}>
-                    {c.mapSection.edit(member.givenName)}
-                  </Link>
-                </p>
+                <Paragraph>
+                  <TextLink to={`${base}/mensen?wijzig=${member.id}`}>{c.mapSection.edit(member.givenName)}</TextLink>
+                </Paragraph>
               )}
             </MemberDetailsPanel>
           ) : (

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, nextKey } from '../../components/Feedback.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { SelectField, SubmitButton } from '../../components/Form.tsx';
+import { SelectField, SubmitButton } from '../../components/form/index.ts';
 import { CodeDisplay } from '../../components/circle/Invitations.tsx';
-import { refreshCircle, type IssuedCode } from '../../components/circle/data.ts';
+import type { IssuedCode } from '../../components/circle/data.ts';
+import { circleApi, circleKeys, refreshCircle } from '../../components/circle/api.ts';
 import { deciderText } from './OverviewSection.tsx';
+import { ButtonRow, Paragraph } from '../../components/ui.tsx';
 
 type Organisation = Circle['organisations'][number];
 
@@ -22,14 +23,14 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
   const [level, setLevel] = useState<AccessLevel>('full');
   const [issued, setIssued] = useState<IssuedCode | null>(null);
   const [message, setMessage] = useState<{ key: number; ok: boolean; text: string } | null>(null);
-  const makeCode = useMutation({ mutationFn: () => api.post<IssuedCode>(`/api/circles/${circle.client.id}/organisation-invitation`, { accessLevel: level }) });
-  const unlink = useMutation({ mutationFn: (organisationId: string) => api.delete(`/api/circles/${circle.client.id}/organisations/${organisationId}`) });
+  const makeCode = useMutation({ mutationFn: () => circleApi.inviteOrganisation(circle.client.id, level) });
+  const unlink = useMutation({ mutationFn: (organisationId: string) => circleApi.unlinkOrganisation(circle.client.id, organisationId) });
   const decide = circle.myAccess.canDecide;
   const name = circle.client.givenName;
 
   return (
     <>
-      <p className="utrecht-paragraph">{c.intro(name)}</p>
+      <Paragraph>{c.intro(name)}</Paragraph>
       {message && <Alert kind={message.ok ? 'ok' : 'error'} title={message.text} focus={message.key} />}
       {circle.organisations.length === 0 ? (
         <Empty>{c.empty}</Empty>
@@ -82,7 +83,7 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
         </h3>
         {decide ? (
           <>
-            <p className="utrecht-paragraph">{c.linkIntro(name)}</p>
+            <Paragraph>{c.linkIntro(name)}</Paragraph>
             <ol className="utrecht-ordered-list mk-list">
               {c.linkSteps.map((step) => (
                 <li className="utrecht-ordered-list__item" key={step}>
@@ -106,7 +107,7 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
                   event.preventDefault();
                   try {
                     setIssued(await makeCode.mutateAsync());
-                    await queryClient.invalidateQueries({ queryKey: ['circle', circle.client.id, 'invitations'] });
+                    await queryClient.invalidateQueries({ queryKey: circleKeys.invitations(circle.client.id) });
                   } catch (error) {
                     setMessage({ key: nextKey(), ok: false, text: errorText(error) });
                   }
@@ -121,14 +122,14 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
                   onChange={(event) => setLevel(event.target.value as AccessLevel)}
                   options={ACCESS_LEVELS.map((l) => ({ value: l, label: t.circle.levels[l] }))}
                 />
-                <div className="utrecht-button-group mk-actions">
+                <ButtonRow>
                   <SubmitButton busy={makeCode.isPending}>{c.makeCode}</SubmitButton>
-                </div>
+                </ButtonRow>
               </form>
             )}
           </>
         ) : (
-          <p className="utrecht-paragraph">{c.notDecider(deciderText(circle, t))}</p>
+          <Paragraph>{c.notDecider(deciderText(circle, t))}</Paragraph>
         )}
       </section>
     </>

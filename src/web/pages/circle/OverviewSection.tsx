@@ -1,33 +1,20 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { CARE_NEEDS, type Decider } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, nextKey } from '../../components/Feedback.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { CheckboxGroup, ErrorSummary, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { CheckboxGroup, FormShell, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { dateField, orNull } from '../../components/circle/fields.tsx';
-import { CIRCLES_KEY, circleKey } from '../../components/circle/data.ts';
+import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
 import { cap, codeLabels, fullName, groupOf } from '../../components/circle/labels.ts';
 import { MemberName } from '../../components/circle/MembersTable.tsx';
-
-function DataList({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="utrecht-data-list mk-data-list">
-      {rows.map(([key, value]) => (
-        <div className="utrecht-data-list__item" key={key}>
-          <dt className="utrecht-data-list__item-key">{key}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+import { ButtonRow, DataList, Paragraph, TextLink } from '../../components/ui.tsx';
 
 /** Who decides, in words: "Gerrit zelf", "de wettelijk vertegenwoordiger", … */
 export function deciderText(circle: Circle, t: ReturnType<typeof useI18n>['t']): string {
@@ -56,7 +43,12 @@ function ClientForm({ circle, onDone }: { circle: Circle; onDone: (saved: boolea
   });
   const failure = useFormFailure(form.setError, ['givenName', 'familyName', 'birthDate', 'careSituation', 'careNeeds']);
   const save = useMutation({
-    mutationFn: (v: Output) => api.patch<Circle>(`/api/circles/${cl.id}`, { givenName: v.givenName, familyName: v.familyName, birthDate: orNull(v.birthDate), careSituation: orNull(v.careSituation), careNeeds: v.careNeeds }),
+    mutationFn: (v: Output) => circleApi.updateClient(cl.id, { givenName: v.givenName, familyName: v.familyName, birthDate: orNull(v.birthDate), careSituation: orNull(v.careSituation), careNeeds: v.careNeeds }),
+  });
+  const onSubmit = useSubmit(form, failure, save.mutateAsync, async (fresh) => {
+    queryClient.setQueryData(circleKeys.circle(cl.id), fresh);
+    await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
+    onDone(true);
   });
   const errors = form.formState.errors;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -68,26 +60,13 @@ function ClientForm({ circle, onDone }: { circle: Circle; onDone: (saved: boolea
       <h3 className="utrecht-heading-3" id="client-form-titel" tabIndex={-1} ref={headingRef}>
         {c.overview.editTitle}
       </h3>
-      <ErrorSummary
-        failure={failure.failure}
-        errors={errors}
+      <FormShell
+        form={form}
+        failure={failure}
         idPrefix="client"
         labels={{ givenName: s.givenName, familyName: s.familyName, birthDate: s.birthDate, careSituation: s.careSituation, careNeeds: s.careNeeds }}
-      />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
         aria-labelledby="client-form-titel"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const fresh = await save.mutateAsync(values);
-            queryClient.setQueryData(circleKey(cl.id), fresh);
-            await queryClient.invalidateQueries({ queryKey: CIRCLES_KEY });
-            onDone(true);
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
+        onSubmit={onSubmit}
       >
         <TextField idPrefix="client" label={s.givenName} error={errors.givenName?.message} {...form.register('givenName')} />
         <TextField idPrefix="client" label={s.familyName} error={errors.familyName?.message} {...form.register('familyName')} />
@@ -102,13 +81,13 @@ function ClientForm({ circle, onDone }: { circle: Circle; onDone: (saved: boolea
           options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
           inputProps={form.register('careNeeds')}
         />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{t.common.save}</SubmitButton>
           <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => onDone(false)}>
             {c.form.cancel}
           </button>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </section>
   );
 }
@@ -120,7 +99,7 @@ function Leave({ circle }: { circle: Circle }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [failed, setFailed] = useState<{ key: number; error: unknown } | null>(null);
-  const leave = useMutation({ mutationFn: () => api.delete(`/api/circles/${circle.client.id}/members/${circle.myAccess.memberId}`) });
+  const leave = useMutation({ mutationFn: () => circleApi.removeMember(circle.client.id, String(circle.myAccess.memberId)) });
   const name = fullName(circle.client);
   if (!circle.myAccess.memberId) return null;
   return (
@@ -128,7 +107,7 @@ function Leave({ circle }: { circle: Circle }) {
       <h3 className="utrecht-heading-3" id="verlaten">
         {c.title}
       </h3>
-      <p className="utrecht-paragraph">{c.text(circle.client.givenName)}</p>
+      <Paragraph>{c.text(circle.client.givenName)}</Paragraph>
       {failed && <Alert kind="error" title={errorText(failed.error)} focus={failed.key} />}
       <ConfirmButton
         question={c.question(name)}
@@ -138,9 +117,9 @@ function Leave({ circle }: { circle: Circle }) {
         onConfirm={async () => {
           try {
             await leave.mutateAsync();
-            queryClient.removeQueries({ queryKey: circleKey(circle.client.id) });
-            await queryClient.invalidateQueries({ queryKey: CIRCLES_KEY });
-            navigate('/kringen', { state: { left: name } });
+            queryClient.removeQueries({ queryKey: circleKeys.circle(circle.client.id) });
+            await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
+            navigate(circlePaths.list(), { state: { left: name } });
           } catch (error) {
             setFailed({ key: nextKey(), error });
           }
@@ -166,7 +145,7 @@ export function OverviewSection({ circle, base }: { circle: Circle; base: string
     return (
       <>
         <Alert kind="info" title={c.agenda.title(cl.givenName)}>
-          <p className="utrecht-paragraph">{c.agenda.text(cl.givenName)}</p>
+          <Paragraph>{c.agenda.text(cl.givenName)}</Paragraph>
         </Alert>
         <h3 className="utrecht-heading-3">{c.agenda.peopleTitle}</h3>
         <ul className="utrecht-unordered-list mk-list" data-testid="agenda-people">
@@ -176,7 +155,7 @@ export function OverviewSection({ circle, base }: { circle: Circle; base: string
             </li>
           ))}
         </ul>
-        <p className="utrecht-paragraph">{c.agenda.more(cl.givenName)}</p>
+        <Paragraph>{c.agenda.more(cl.givenName)}</Paragraph>
         <Leave circle={circle} />
       </>
     );
@@ -209,37 +188,31 @@ export function OverviewSection({ circle, base }: { circle: Circle; base: string
         <>
           <DataList rows={rows} />
           {level === 'manage' && (
-            <p className="utrecht-paragraph">
+            <Paragraph>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setEditing(true)}>
                 {c.overview.edit}
               </button>
-            </p>
+            </Paragraph>
           )}
         </>
       )}
       <h3 className="utrecht-heading-3">{c.overview.youTitle}</h3>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         {circle.myAccess.isClient ? c.overview.youClient : c.overview.youLevel(c.levels[level])} {c.levelHelp[level]}
-      </p>
-      <p className="utrecht-paragraph">{circle.myAccess.canDecide ? c.overview.youDecide : c.overview.otherDecides(deciderText(circle, t))}</p>
+      </Paragraph>
+      <Paragraph>{circle.myAccess.canDecide ? c.overview.youDecide : c.overview.otherDecides(deciderText(circle, t))}</Paragraph>
       <h3 className="utrecht-heading-3">{c.overview.circleTitle}</h3>
-      <p className="utrecht-paragraph">{c.overview.counts(circle.members.length, counts.informal, counts.volunteer, counts.professional, circle.organisations.length)}</p>
+      <Paragraph>{c.overview.counts(circle.members.length, counts.informal, counts.volunteer, counts.professional, circle.organisations.length)}</Paragraph>
       <ul className="utrecht-link-list mk-link-list mk-link-list--inline">
         <li className="utrecht-link-list__item">
-          <Link className="utrecht-link utrecht-link--html-a" to={`${base}/kaart`}>
-            {c.overview.toMap}
-          </Link>
+          <TextLink to={`${base}/kaart`}>{c.overview.toMap}</TextLink>
         </li>
         <li className="utrecht-link-list__item">
-          <Link className="utrecht-link utrecht-link--html-a" to={`${base}/mensen`}>
-            {level === 'manage' ? c.overview.toPeopleManage : c.overview.toPeople}
-          </Link>
+          <TextLink to={`${base}/mensen`}>{level === 'manage' ? c.overview.toPeopleManage : c.overview.toPeople}</TextLink>
         </li>
         {circle.myAccess.canDecide && (
           <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to={`${base}/toegang`}>
-              {c.overview.toAccess}
-            </Link>
+            <TextLink to={`${base}/toegang`}>{c.overview.toAccess}</TextLink>
           </li>
         )}
       </ul>

@@ -3,15 +3,15 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import type { AccessLevel } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, nextKey } from '../../components/Feedback.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { MemberForm } from '../../components/circle/MemberForm.tsx';
 import { InvitationList, InvitePanel } from '../../components/circle/Invitations.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
-import { refreshCircle } from '../../components/circle/data.ts';
+import { circleApi, refreshCircle } from '../../components/circle/api.ts';
 import { fullName, type CircleMember } from '../../components/circle/labels.ts';
+import { Paragraph } from '../../components/ui.tsx';
 
 type Panel = { kind: 'add' } | { kind: 'edit'; memberId: string } | { kind: 'invite'; memberId: string } | null;
 
@@ -26,7 +26,7 @@ export function PeopleSection({ circle }: { circle: Circle }) {
   const editFromLink = params.get('wijzig');
   const [panel, setPanel] = useState<Panel>(() => (manage && editFromLink && circle.members.some((m) => m.id === editFromLink) ? { kind: 'edit', memberId: editFromLink } : null));
   const [message, setMessage] = useState<{ key: number; text: string; ok: boolean } | null>(null);
-  const remove = useMutation({ mutationFn: (memberId: string) => api.delete(`/api/circles/${circle.client.id}/members/${memberId}`) });
+  const remove = useMutation({ mutationFn: (memberId: string) => circleApi.removeMember(circle.client.id, memberId) });
   const close = () => {
     setPanel(null);
     if (editFromLink) setParams({}, { replace: true });
@@ -151,7 +151,7 @@ export function PeopleSection({ circle }: { circle: Circle }) {
           <h3 className="utrecht-heading-3" id="uitnodigingen">
             {c.invitations.title}
           </h3>
-          <p className="utrecht-paragraph">{c.invitations.intro}</p>
+          <Paragraph>{c.invitations.intro}</Paragraph>
           <InvitationList circle={circle} />
         </section>
       )}

@@ -1,17 +1,16 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Circle } from '../../../common/circle-schemas.ts';
 import { CARE_NEEDS, HELP_KINDS, RELATIONSHIP_CODES } from '../../../common/codes.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { CheckboxGroup, FormShell, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
-import { CIRCLES_KEY, circleKey } from '../../components/circle/data.ts';
+import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
 import { cap } from '../../components/circle/labels.ts';
 import '../../components/circle/circle.css';
 
@@ -46,17 +45,17 @@ export default function StartCirclePage() {
     resolver: zodResolver(schema, { error: zodErrorMap(t) }),
     defaultValues: { givenName: '', familyName: '', birthDate: '', municipalityCode: null, careSituation: '', careNeeds: [], relationshipCode: '', helpKinds: [], hoursPerWeek: '' },
   });
-  const { register, handleSubmit, formState, control, setError } = form;
+  const { register, formState, control, setError } = form;
   const errors = formState.errors;
   const failure = useFormFailure(setError, FIELDS);
   const start = useMutation({
     mutationFn: (v: Output) =>
-      api.post<Circle>('/api/circles', {
+      circleApi.start({
         client: {
           givenName: v.givenName,
           familyName: v.familyName,
           birthDate: orNull(v.birthDate),
-          municipalityCode: v.municipalityCode,
+          municipalityCode: v.municipalityCode ?? '', // never null: the schema refuses an empty choice
           careSituation: orNull(v.careSituation),
           careNeeds: v.careNeeds,
         },
@@ -78,25 +77,16 @@ export default function StartCirclePage() {
     clientCanDecide: s.decideLegend(name),
   };
 
+  const onSubmit = useSubmit(form, failure, start.mutateAsync, async (circle) => {
+    queryClient.setQueryData(circleKeys.circle(circle.client.id), circle);
+    await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
+    navigate(circlePaths.circle(circle.client.id), { state: { created: true } });
+  });
+
   return (
     <div className="mk-narrow">
       <PageHeading title={s.title} lead={s.lead} />
-      <ErrorSummary failure={failure.failure} errors={errors} idPrefix="start" labels={labels} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="pagina-titel"
-        onSubmit={handleSubmit(async (values) => {
-          try {
-            const circle = await start.mutateAsync(values);
-            queryClient.setQueryData(circleKey(circle.client.id), circle);
-            await queryClient.invalidateQueries({ queryKey: CIRCLES_KEY });
-            navigate(`/kringen/${circle.client.id}`, { state: { created: true } });
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix="start" labels={labels} aria-labelledby="pagina-titel" onSubmit={onSubmit}>
         <h2 className="utrecht-heading-2">{s.aboutClient}</h2>
         <TextField idPrefix="start" label={s.givenName} autoComplete="off" error={errors.givenName?.message} {...register('givenName')} />
         <TextField idPrefix="start" label={s.familyName} description={s.familyNameHelp} autoComplete="off" error={errors.familyName?.message} {...register('familyName')} />
@@ -143,7 +133,7 @@ export default function StartCirclePage() {
         <TextField idPrefix="start" label={s.hours} description={s.hoursHelp} optional inputMode="decimal" inputClassName="mk-textbox--short" error={errors.hoursPerWeek?.message} {...register('hoursPerWeek')} />
 
         <h2 className="utrecht-heading-2">{s.decideTitle}</h2>
-        <p className="utrecht-paragraph">{s.decideIntro(name)}</p>
+        <Paragraph>{s.decideIntro(name)}</Paragraph>
         <RadioGroup
           idPrefix="start"
           name="clientCanDecide"
@@ -155,13 +145,11 @@ export default function StartCirclePage() {
           ]}
           inputProps={register('clientCanDecide')}
         />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={start.isPending}>{s.submit}</SubmitButton>
-          <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
-            {s.cancel}
-          </Link>
-        </div>
-      </form>
+          <TextLink to={circlePaths.list()}>{s.cancel}</TextLink>
+        </ButtonRow>
+      </FormShell>
     </div>
   );
 }

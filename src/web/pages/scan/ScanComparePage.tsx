@@ -1,15 +1,16 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { MEMBER_KIND_LABELS, type MemberKind } from '../../../common/codes.ts';
-import { api, query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading } from '../../components/Feedback.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { CompareChart } from '../../components/scan/CompareChart.tsx';
-import { useCircle } from '../../components/scan/hooks.ts';
-import type { ScanComparison, SnapshotMember } from '../../components/scan/types.ts';
+import { useCircle } from '../../components/circle/api.ts';
+import { scanApi, scanKeys } from '../../components/scan/api.ts';
+import type { SnapshotMember } from '../../components/scan/types.ts';
 import './scan.css';
+import { Paragraph, TextLink } from '../../components/ui.tsx';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -22,8 +23,8 @@ export default function ScanComparePage() {
   const b = params.get('b') ?? '';
   const circle = useCircle(clientId);
   const comparison = useQuery({
-    queryKey: ['scans-compare', clientId, a, b],
-    queryFn: () => api.get<ScanComparison>(`/api/circles/${clientId}/scans-compare${query({ a, b })}`),
+    queryKey: scanKeys.compare(clientId, a, b),
+    queryFn: () => scanApi.compare(clientId, a, b),
     enabled: Boolean(a && b),
   });
   const clientName = circle.data ? `${circle.data.client.givenName} ${circle.data.client.familyName}`.trim() : '';
@@ -37,7 +38,7 @@ export default function ScanComparePage() {
   };
   const people = (list: SnapshotMember[], none: string) =>
     list.length === 0 ? (
-      <p className="utrecht-paragraph">{none}</p>
+      <Paragraph>{none}</Paragraph>
     ) : (
       <ul className="utrecht-unordered-list mk-list">
         {list.map((m) => (
@@ -61,9 +62,7 @@ export default function ScanComparePage() {
     <>
       <PageHeading title={t.scan.compareTitle} lead={clientName ? t.scan.compareLead(clientName) : undefined} />
       <p className="utrecht-paragraph mk-no-print">
-        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}/mantelscan`}>
-          {t.scan.backToList}
-        </Link>
+        <TextLink to={`/kringen/${clientId}/mantelscan`}>{t.scan.backToList}</TextLink>
       </p>
       {!a || !b ? (
         <Empty>{t.scan.compareChoose}</Empty>
@@ -74,7 +73,7 @@ export default function ScanComparePage() {
       ) : (
         data && (
           <>
-            <p className="utrecht-paragraph">{t.scan.compareIntro(data ? when(data.before.completedAt) : '', data ? when(data.after.completedAt) : '')}</p>
+            <Paragraph>{t.scan.compareIntro(data ? when(data.before.completedAt) : '', data ? when(data.after.completedAt) : '')}</Paragraph>
             <Section id="uren" title={t.scan.hoursTitle}>
               <DataTable
                 caption={t.scan.hoursCaption}
@@ -109,7 +108,7 @@ export default function ScanComparePage() {
             </Section>
             <Section id="veranderd" title={t.scan.changedTitle(data.changed.length)}>
               {data.changed.length === 0 ? (
-                <p className="utrecht-paragraph">{t.scan.changedNone}</p>
+                <Paragraph>{t.scan.changedNone}</Paragraph>
               ) : (
                 <DataTable
                   caption={t.scan.changedCaption}

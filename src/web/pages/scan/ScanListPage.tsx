@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, useFormFailure } from '../../components/Form.tsx';
+import { FormShell, RadioGroup, SelectField, SubmitButton, useFormFailure, useSubmit } from '../../components/form/index.ts';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
-import { useCircle, useScans } from '../../components/scan/hooks.ts';
+import { useCircle } from '../../components/circle/api.ts';
+import { scanApi, scanKeys, scanPaths, useScans } from '../../components/scan/api.ts';
 import type { Scan } from '../../components/scan/types.ts';
 import { forForm } from '../caseload/errors.ts';
 import './scan.css';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
 function NewScan({ circle }: { circle: Circle }) {
   const { t } = useI18n();
@@ -28,35 +29,28 @@ function NewScan({ circle }: { circle: Circle }) {
     defaultValues: { caregiver: main?.id ?? '' },
   });
   const failure = useFormFailure(form.setError, ['caregiver']);
-  const start = useMutation({ mutationFn: (caregiverMemberId: string) => api.post<Scan>(`/api/circles/${circle.client.id}/scans`, { caregiverMemberId }) });
+  const start = useMutation({ mutationFn: (caregiverMemberId: string) => scanApi.start(circle.client.id, caregiverMemberId) });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => start.mutateAsync(values.caregiver),
+    async (scan) => {
+      await queryClient.invalidateQueries({ queryKey: scanKeys.scans(circle.client.id) });
+      navigate(scanPaths.scan(circle.client.id, scan.id));
+    },
+    forForm,
+  );
   if (caregivers.length === 0) {
     return (
-      <p className="utrecht-paragraph">
+      <Paragraph>
         {t.scan.noCaregivers}{' '}
-        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${circle.client.id}`}>
-          {t.scan.toCircle(circle.client.givenName)}
-        </Link>
-      </p>
+        <TextLink to={`/kringen/${circle.client.id}`}>{t.scan.toCircle(circle.client.givenName)}</TextLink>
+      </Paragraph>
     );
   }
   return (
     <>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="nieuwe-scan" labels={{ caregiver: t.scan.caregiverLegend }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="nieuwe-mantelscan"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const scan = await start.mutateAsync(values.caregiver);
-            failure.clear();
-            await queryClient.invalidateQueries({ queryKey: ['scans', circle.client.id] });
-            navigate(`/kringen/${circle.client.id}/mantelscan/${scan.id}`);
-          } catch (error) {
-            failure.server(forForm(error));
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix="nieuwe-scan" labels={{ caregiver: t.scan.caregiverLegend }} aria-labelledby="nieuwe-mantelscan" onSubmit={onSubmit}>
         <RadioGroup
           idPrefix="nieuwe-scan"
           name="caregiver"
@@ -66,10 +60,10 @@ function NewScan({ circle }: { circle: Circle }) {
           options={caregivers.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}`.trim() + (m.isMainCaregiver ? ` (${t.caseload.main})` : '') }))}
           inputProps={form.register('caregiver')}
         />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={start.isPending}>{t.scan.start}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </>
   );
 }
@@ -97,11 +91,11 @@ function CompareForm({ clientId, completed }: { clientId: string; completed: Sca
         <SelectField idPrefix="vergelijk" name="a" label={t.scan.compareFirst} options={options} value={a} onChange={(event) => setA(event.target.value)} error={same ? t.scan.compareSame : undefined} />
         <SelectField idPrefix="vergelijk" name="b" label={t.scan.compareSecond} options={options} value={b} onChange={(event) => setB(event.target.value)} />
       </div>
-      <div className="utrecht-button-group mk-actions">
+      <ButtonRow>
         <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={same ? true : undefined}>
           {t.scan.compareSubmit}
         </button>
-      </div>
+      </ButtonRow>
     </form>
   );
 }
@@ -117,11 +111,9 @@ export default function ScanListPage() {
   return (
     <>
       <PageHeading title={clientName ? t.scan.listTitle(clientName) : t.scan.listTitleGeneric} lead={t.scan.listLead} />
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}`}>
-          {clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}
-        </Link>
-      </p>
+      <Paragraph>
+        <TextLink to={`/kringen/${clientId}`}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
+      </Paragraph>
       {circle.isPending ? (
         <Loading />
       ) : circle.isError ? (
@@ -157,10 +149,10 @@ export default function ScanListPage() {
                     key: 'open',
                     header: t.common.action,
                     cell: (s) => (
-                      <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}/mantelscan/${s.id}`}>
+                      <TextLink to={`/kringen/${clientId}/mantelscan/${s.id}`}>
                         {s.status === 'completed' ? t.scan.open : t.scan.continue}
                         <span className="mk-visually-hidden"> ({t.scan.scanOf(formatDate(s.startedAt), s.caregiverName ?? '')})</span>
-                      </Link>
+                      </TextLink>
                     ),
                   },
                 ]}

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, TextAreaField, type Failure } from '../../components/Form.tsx';
+import { ErrorSummary, TextAreaField, type Failure } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { Genogram } from '../../components/circle/Genogram.tsx';
@@ -15,11 +14,14 @@ import { NetworkTable, informalHours, rowsOfCircle } from '../../components/scan
 import { ScanSummary } from '../../components/scan/ScanSummary.tsx';
 import { StepIndicator } from '../../components/scan/StepIndicator.tsx';
 import '../../components/scan/common.css';
-import { useCircle, useScanQuestions } from '../../components/scan/hooks.ts';
+import { useCircle } from '../../components/circle/api.ts';
+import { scanApi, scanKeys, scanPaths, useScanQuestions } from '../../components/scan/api.ts';
+import { caseloadKeys } from '../caseload/api.ts';
 import { SCAN_STEP_ORDER, isScanStep, type Agreement, type Scan, type ScanQuestions, type ScanStepKey } from '../../components/scan/types.ts';
 import { forForm } from '../caseload/errors.ts';
 import { burdenPaths } from '../../components/burden/api.ts';
 import './scan.css';
+import { Paragraph, TextLink } from '../../components/ui.tsx';
 
 const MAX_AGREEMENTS = 30;
 
@@ -95,7 +97,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
     if (Object.keys(body).length === 0) return true;
     setBusy(true);
     try {
-      await api.patch<void>(`/api/circles/${clientId}/scans/${scan.id}`, body);
+      await scanApi.save(clientId, scan.id, body);
       setSaved({ answers: { ...answers }, advice, agreements: JSON.stringify(agreements) });
       setSavedAt(new Date().toISOString());
       setError(null);
@@ -124,7 +126,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
     if (!(await save())) return;
     setBusy(true);
     try {
-      const done = await api.post<Scan>(`/api/circles/${clientId}/scans/${scan.id}/complete`);
+      const done = await scanApi.complete(clientId, scan.id);
       onCompleted(done);
     } catch (e) {
       setError({ key: nextKey(), error: forForm(e) });
@@ -161,7 +163,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
         </button>
       </div>
       {error && <Alert kind="error" title={t.scan.saveFailed} focus={error.key} live>
-        <p className="utrecht-paragraph">{errorText(error.error)}</p>
+        <Paragraph>{errorText(error.error)}</Paragraph>
       </Alert>}
       <ErrorSummary failure={failure} errors={rowErrors} idPrefix="scan" labels={errorLabels} />
 
@@ -174,7 +176,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
         {step === 'genogram' && (
           <>
             <Genogram circle={circle} />
-            <p className="utrecht-paragraph">{circleLink(t.scan.editFamily)}</p>
+            <Paragraph>{circleLink(t.scan.editFamily)}</Paragraph>
           </>
         )}
 
@@ -197,8 +199,8 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
 
         {step === 'burden' && (
           <Alert kind="info" title={t.scan.burdenTitle}>
-            <p className="utrecht-paragraph">{t.scan.burdenNote}</p>
-            <p className="utrecht-paragraph">
+            <Paragraph>{t.scan.burdenNote}</Paragraph>
+            <Paragraph>
               <button
                 type="button"
                 className="utrecht-button utrecht-button--primary-action"
@@ -206,8 +208,8 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
               >
                 {t.scan.burdenStart}
               </button>
-            </p>
-            <p className="utrecht-paragraph">{t.scan.burdenContinue}</p>
+            </Paragraph>
+            <Paragraph>{t.scan.burdenContinue}</Paragraph>
           </Alert>
         )}
 
@@ -215,8 +217,8 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
           <>
             <Ecomap circle={circle} />
             <NetworkTable rows={liveRows} caption={t.scan.networkCaption} highlightId={scan.caregiverMemberId} />
-            <p className="utrecht-paragraph">{t.scan.informalTotal(informalHours(liveRows))}</p>
-            <p className="utrecht-paragraph">{circleLink(t.scan.editNetwork)}</p>
+            <Paragraph>{t.scan.informalTotal(informalHours(liveRows))}</Paragraph>
+            <Paragraph>{circleLink(t.scan.editNetwork)}</Paragraph>
           </>
         )}
 
@@ -234,7 +236,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
               onChange={(event) => setAdvice(event.target.value)}
             />
             <h3 className="utrecht-heading-3">{t.scan.agreements}</h3>
-            <p className="utrecht-paragraph">{t.scan.agreementsHelp}</p>
+            <Paragraph>{t.scan.agreementsHelp}</Paragraph>
             <AgreementsEditor idPrefix="scan" rows={rows.slice(0, MAX_AGREEMENTS)} onChange={(r) => setRows(r.slice(0, MAX_AGREEMENTS))} errors={rowErrors} />
           </>
         )}
@@ -259,12 +261,12 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
         )}
       </div>
       <p className="utrecht-paragraph mk-muted mk-no-print">
-        <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}/mantelscan`} onClick={(event) => {
+        <TextLink to={`/kringen/${clientId}/mantelscan`} onClick={(event) => {
           event.preventDefault();
           void leaveTo(`/kringen/${clientId}/mantelscan`);
         }}>
           {t.scan.saveAndClose}
-        </Link>
+        </TextLink>
       </p>
     </>
   );
@@ -274,8 +276,8 @@ export default function ScanPage() {
   const { t, formatDate } = useI18n();
   const { clientId = '', scanId = '' } = useParams();
   const queryClient = useQueryClient();
-  const scanKey = ['scan', clientId, scanId];
-  const scan = useQuery({ queryKey: scanKey, queryFn: () => api.get<Scan>(`/api/circles/${clientId}/scans/${scanId}`) });
+  const scanKey = scanKeys.scan(clientId, scanId);
+  const scan = useQuery({ queryKey: scanKey, queryFn: () => scanApi.scan(clientId, scanId) });
   const circle = useCircle(clientId);
   const questions = useScanQuestions();
   const [justCompleted, setJustCompleted] = useState<number | null>(null);
@@ -290,14 +292,10 @@ export default function ScanPage() {
       <PageHeading title={title} lead={clientName && scan.data ? t.scan.lead(clientName, formatDate(scan.data.startedAt)) : undefined} />
       <ul className="mk-link-list mk-link-list--inline mk-no-print">
         <li>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}/mantelscan`}>
-            {t.scan.backToList}
-          </Link>
+          <TextLink to={scanPaths.list(clientId)}>{t.scan.backToList}</TextLink>
         </li>
         <li>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${clientId}`}>
-            {clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}
-          </Link>
+          <TextLink to={`/kringen/${clientId}`}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
         </li>
       </ul>
       {pending ? (
@@ -313,9 +311,9 @@ export default function ScanPage() {
           onCompleted={(done) => {
             queryClient.setQueryData(scanKey, done);
             setJustCompleted(nextKey());
-            void queryClient.invalidateQueries({ queryKey: ['scans', clientId] });
-            void queryClient.invalidateQueries({ queryKey: ['contacts', clientId] });
-            void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+            void queryClient.invalidateQueries({ queryKey: scanKeys.scans(clientId) });
+            void queryClient.invalidateQueries({ queryKey: caseloadKeys.contacts(clientId) });
+            void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
           }}
         />
       ) : (

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { InvitationInput, Me, OrganisationInput } from '../../../common/schemas.ts';
+import { api, query } from '../../api.ts';
+import type { Invitation, InvitationPreview, Member, Organisation, Paged } from '../../types.ts';
+
+/** Addresses of the organisation pages in the web app. */
+export const organisationPaths = {
+  list: () => '/organisaties',
+  organisation: (organisationId: string) => `/organisaties/${organisationId}`,
+  /** A staff invitation link (the mail links here too: PATHS.invitation in src/common/paths.ts). */
+  invitation: (token: string) => `/uitnodiging${query({ token })}`,
+};
+
+/** Query keys; `organisation(id)` is the prefix of its staff and invitation lists. */
+export const organisationKeys = {
+  all: ['organisations'] as const,
+  page: (page: number) => ['organisations', page] as const,
+  organisation: (organisationId: string) => ['organisation', organisationId] as const,
+  members: (organisationId: string) => ['organisation', organisationId, 'members'] as const,
+  invitations: (organisationId: string) => ['organisation', organisationId, 'invitations'] as const,
+  invitationPreview: (token: string) => ['invitation', token] as const,
+};
+
+/** What accepting a staff invitation gives back. */
+export interface Accepted {
+  organisationId: string;
+  createdAccount: boolean;
+}
+
+/** The organisations API (organisations, their staff and staff invitations), one function per call. */
+export const organisationApi = {
+  list: (page: number, pageSize: number) => api.get<Paged<Organisation>>(`/api/organisations${query({ page, pageSize })}`),
+  organisation: (organisationId: string) => api.get<Organisation>(`/api/organisations/${organisationId}`),
+  create: (body: z.output<typeof OrganisationInput>) => api.post<Organisation>('/api/organisations', body),
+  members: (organisationId: string) => api.get<{ items: Member[] }>(`/api/organisations/${organisationId}/members`),
+  invitations: (organisationId: string) => api.get<{ items: Invitation[] }>(`/api/organisations/${organisationId}/invitations`),
+  invite: (organisationId: string, body: z.output<typeof InvitationInput>) => api.post<{ id: string }>(`/api/organisations/${organisationId}/invitations`, body),
+  revokeInvitation: (organisationId: string, invitationId: string) => api.delete(`/api/organisations/${organisationId}/invitations/${invitationId}`),
+  invitationPreview: (token: string) => api.get<InvitationPreview>(`/api/invitations/preview${query({ token })}`),
+  /** Accepting with an existing account (logged in), or making one (`displayName`, `password`). */
+  acceptInvitation: (body: { token: string; displayName?: string; password?: string }) => api.post<Accepted>('/api/invitations/accept', body),
+  /** Logging in right after making the account (the answer is the person, as GET /api/me). */
+  login: (body: { email: string; password: string }) => api.post<Me>('/api/auth/login', body),
+};
