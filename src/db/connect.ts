@@ -71,7 +71,7 @@ export async function openPostgres(url: string): Promise<Db> {
 }
 
 /** Wraps a PGlite instance (file-backed or in memory) in the common interface. */
-export function wrapPglite(db: PGlite, onClose?: () => void): Db {
+function wrapPglite(db: PGlite, onClose?: () => void): Db {
   const run = async <T>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
     const result = await target.query<T>(sql, params as unknown[] | undefined);
     // PGlite reports affectedRows = 0 for a SELECT; a statement that returns rows counts them.

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './context.ts';
 
+/**
+ * Background jobs. This platform module is its own queries layer: the SQL of the `jobs`
+ * table lives here and nowhere else.
+ */
+
 /** A background job: runs every `everyMs`, on one instance at a time. */
 export interface JobDefinition {
   /** Stable name; the key of its row in the `jobs` table. */

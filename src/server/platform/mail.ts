@@ -2,6 +2,11 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from '../../db/types.ts';
 
+/**
+ * Outgoing mail through the `outbox` table. This platform module is its own queries layer:
+ * the outbox SQL lives here (the admin module only reads the outbox for its page).
+ */
+
 /** A plain-text e-mail. */
 export interface Mail {
   to: string;

@@ -2,8 +2,13 @@ import type { JobDefinition } from './jobs.ts';
 import type { Services } from './context.ts';
 import { LOGIN_LIMITS } from './throttle.ts';
 
+/**
+ * Clean-up of platform tables. This platform module is its own queries layer: its delete
+ * statements live here, next to the retention rules they carry out.
+ */
+
 /** How long ended or expired sessions and used or expired e-mail tokens are kept (for support questions). */
-export const KEEP_ENDED_DAYS = 30;
+const KEEP_ENDED_DAYS = 30;
 
 /**
  * Removes what no longer serves a purpose: failure counts older than the throttle window

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery, paged } from '../../../common/schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
+import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import * as service from './service.ts';
 
 const OutboxItem = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string(), sentAt: z.string().nullable(), lastError: z.string().nullable() });
@@ -30,12 +30,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   app.get('/api/admin/outbox', { schema: { tags, summary: 'Mail outbox (demo mail without SMTP)', querystring: PageQuery, response: { 200: paged(OutboxItem) } } }, async (request) => {
     const { rows, total } = await service.outboxReader(services, actorOf(request), request.query);
-    return {
-      items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null, lastError: r.last_error })),
-      page: request.query.page,
-      pageSize: request.query.pageSize,
+    return pageOf(
+      request.query,
+      rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null, lastError: r.last_error })),
       total,
-    };
+    );
   });
 
   app.get(
@@ -43,12 +42,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     { schema: { tags, querystring: PageQuery.extend({ q: z.string().max(100).optional() }), response: { 200: paged(UserItem) } } },
     async (request) => {
       const { rows, total } = await service.userLister(services, actorOf(request), request.query);
-      return {
-        items: rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, personas: r.personas, isPlatformAdmin: r.is_platform_admin, emailVerified: r.email_verified, twoFactor: r.totp_enabled, createdAt: r.created_at.toISOString() })),
-        page: request.query.page,
-        pageSize: request.query.pageSize,
+      return pageOf(
+        request.query,
+        rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, personas: r.personas, isPlatformAdmin: r.is_platform_admin, emailVerified: r.email_verified, twoFactor: r.totp_enabled, createdAt: r.created_at.toISOString() })),
         total,
-      };
+      );
     },
   );
 
@@ -64,8 +62,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     },
     async (request) => {
       const { rows, total } = await service.auditLogReader(services, actorOf(request), request.query, originOf(request));
-      return {
-        items: rows.map((r) => ({
+      return pageOf(
+        request.query,
+        rows.map((r) => ({
           id: Number(r.id),
           occurredAt: r.occurred_at.toISOString(),
           action: r.action,
@@ -81,10 +80,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
           outcome: r.outcome,
           emergency: r.emergency,
         })),
-        page: request.query.page,
-        pageSize: request.query.pageSize,
         total,
-      };
+      );
     },
   );
 };

@@ -1,18 +1,19 @@
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { adminPolicy } from '../../platform/policy/admin.ts';
+import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import * as q from './queries.ts';
 
 /** The mail outbox, newest first (platform admin). */
-export async function outboxReader(services: Services, actor: Actor, input: { page: number; pageSize: number }) {
+export async function outboxReader(services: Services, actor: Actor, input: PageInput) {
   adminPolicy.assertReadOutbox(actor);
-  return q.listOutbox(services.db, (input.page - 1) * input.pageSize, input.pageSize);
+  return q.listOutbox(services.db, pageWindow(input));
 }
 
 /** All user accounts, searchable (platform admin). */
-export async function userLister(services: Services, actor: Actor, input: { page: number; pageSize: number; q?: string }) {
+export async function userLister(services: Services, actor: Actor, input: PageInput & { q?: string }) {
   adminPolicy.assertManageUsers(actor);
-  return q.listUsers(services.db, input.q?.trim() ?? '', (input.page - 1) * input.pageSize, input.pageSize);
+  return q.listUsers(services.db, input.q?.trim() ?? '', pageWindow(input));
 }
 
 /**
@@ -22,11 +23,11 @@ export async function userLister(services: Services, actor: Actor, input: { page
 export async function auditLogReader(
   services: Services,
   actor: Actor,
-  input: { page: number; pageSize: number; userId?: string; clientId?: string; action?: string },
+  input: PageInput & { userId?: string; clientId?: string; action?: string },
   origin: Origin,
 ) {
   adminPolicy.assertReadAuditLog(actor);
-  const result = await q.listAudit(services.db, input, (input.page - 1) * input.pageSize, input.pageSize);
+  const result = await q.listAudit(services.db, input, pageWindow(input));
   await audit(services.db, { actor }, origin, {
     action: 'search',
     resourceType: 'audit_log',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
 
 export interface CaseloadRow {
   client_id: string;
@@ -29,7 +30,7 @@ export const MAP_MIN_MEMBERS = 3;
  */
 export async function listCaseload(
   db: Queryable,
-  input: { organisationId: string; today: string; search: string; filters: CaseloadFilter[]; sort: CaseloadSort; descending: boolean; offset: number; limit: number; now: Date },
+  input: PageWindow & { organisationId: string; today: string; search: string; filters: CaseloadFilter[]; sort: CaseloadSort; descending: boolean; now: Date },
 ): Promise<{ rows: CaseloadRow[]; total: number }> {
   const order: Record<CaseloadSort, string> = {
     name: 'lower(x.family_name), lower(x.given_name)',
@@ -57,7 +58,7 @@ export async function listCaseload(
          (select max(k.occurred_at) from caregiver_contacts k where k.client_id = v.id) as last_contact_at
        from visible v
      )
-     select count(*) over ()::int as total, x.id as client_id, x.tenant_key, x.given_name, x.family_name, x.birth_date, x.municipality_name,
+     select ${TOTAL_COLUMN}, x.id as client_id, x.tenant_key, x.given_name, x.family_name, x.birth_date, x.municipality_name,
        x.member_count, x.caregiver_count, x.main_caregiver_name, x.last_scan_at, x.last_contact_at, x.linked_at
      from x
      where (not $4 or x.caregiver_count = 0)
@@ -79,7 +80,7 @@ export async function listCaseload(
       input.offset,
     ],
   );
-  return { rows, total: rows[0]?.total ?? 0 };
+  return withTotal(rows);
 }
 
 export async function insertContact(

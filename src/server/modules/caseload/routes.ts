@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery, paged } from '../../../common/schemas.ts';
 import { daysBetween } from '../../../domain/dates.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
+import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import { MAP_MIN_MEMBERS } from './queries.ts';
 import * as service from './service.ts';
 
@@ -49,8 +49,9 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       const filters = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
       const { rows, total } = await service.caseloadLister(services, actorOf(request), { organisationId: request.params.id, ...rest, filters, sort, descending: order === 'desc' }, originOf(request));
       const now = services.now();
-      return {
-        items: rows.map((r) => ({
+      return pageOf(
+        request.query,
+        rows.map((r) => ({
           clientId: r.client_id,
           givenName: r.given_name,
           familyName: r.family_name,
@@ -65,10 +66,8 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
             daysSinceContact: r.last_contact_at ? daysBetween(r.last_contact_at, now) : null,
           },
         })),
-        page: request.query.page,
-        pageSize: request.query.pageSize,
         total,
-      };
+      );
     },
   );
 

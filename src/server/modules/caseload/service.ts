@@ -1,27 +1,23 @@
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
-import { authorize, requireMfaSatisfied } from '../../platform/policy/index.ts';
+import { organisationPolicy } from '../../platform/policy/organisation.ts';
+import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import { assertViaOrganisation, ClientAccessRefused } from '../../platform/policy/client.ts';
 import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from '../circles/access.ts';
 import { findMember, listMembers } from '../circles/queries.ts';
 import { memberInviter } from '../circle-invitations/service.ts';
+import { openMemberInvitations } from '../circle-invitations/queries.ts';
 import * as q from './queries.ts';
-
-/** Throws unless the actor works as professional in the organisation (2FA passed). */
-function assertProfessionalOf(actor: Actor, organisationId: string): void {
-  requireMfaSatisfied(actor);
-  authorize(actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'caseload_professional_only');
-}
 
 /** The organisation's clients with "caregiver in view" indicators (professionals of that organisation). */
 export async function caseloadLister(
   services: Services,
   actor: Actor,
-  input: { organisationId: string; page: number; pageSize: number; q?: string; filters: q.CaseloadFilter[]; sort: q.CaseloadSort; descending: boolean },
+  input: PageInput & { organisationId: string; q?: string; filters: q.CaseloadFilter[]; sort: q.CaseloadSort; descending: boolean },
   origin: Origin,
 ) {
-  assertProfessionalOf(actor, input.organisationId);
+  organisationPolicy.assertProfessional(actor, input.organisationId, 'caseload_professional_only');
   const result = await q.listCaseload(services.db, {
     organisationId: input.organisationId,
     today: today(services),
@@ -29,8 +25,7 @@ export async function caseloadLister(
     filters: input.filters,
     sort: input.sort,
     descending: input.descending,
-    offset: (input.page - 1) * input.pageSize,
-    limit: input.pageSize,
+    ...pageWindow(input),
     now: services.now(),
   });
   // NEN 7513: one line per client shown (with the client and its tenant), or one for a search that showed none.
@@ -51,7 +46,7 @@ export async function caseloadLister(
  * account yet and no open invitation. Clients the actor may not manage are skipped.
  */
 export async function networkBulkInviter(services: Services, actor: Actor, input: { organisationId: string; clientIds: string[] }, origin: Origin): Promise<{ invited: number; skipped: number }> {
-  assertProfessionalOf(actor, input.organisationId);
+  organisationPolicy.assertProfessional(actor, input.organisationId, 'caseload_professional_only');
   let invited = 0;
   let skipped = 0;
   for (const clientId of input.clientIds) {
@@ -63,11 +58,7 @@ export async function networkBulkInviter(services: Services, actor: Actor, input
       skipped++;
       continue;
     }
-    const { rows: open } = await services.db.query<{ member_id: string }>(
-      'select member_id from circle_invitations where client_id = $1 and member_id is not null and accepted_at is null and revoked_at is null and expires_at > $2',
-      [clientId, services.now()],
-    );
-    const pending = new Set(open.map((r) => r.member_id));
+    const pending = new Set(await openMemberInvitations(services.db, clientId, services.now()));
     for (const m of await listMembers(services.db, clientId, today(services))) {
       if (m.has_account || !m.email || pending.has(m.id)) continue;
       await memberInviter(services, actor, { clientId, memberId: m.id }, origin);

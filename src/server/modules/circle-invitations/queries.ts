@@ -64,3 +64,12 @@ export async function linkMemberToUser(db: Queryable, clientId: string, memberId
   const { rowCount } = await db.query('update circle_members set user_id = $3, updated_at = now() where client_id = $1 and id = $2 and left_at is null and user_id is null', [clientId, memberId, userId]);
   return rowCount > 0;
 }
+
+/** The members of a circle with an invitation that is still open at `now`. */
+export async function openMemberInvitations(db: Queryable, clientId: string, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ member_id: string }>(
+    'select member_id from circle_invitations where client_id = $1 and member_id is not null and accepted_at is null and revoked_at is null and expires_at > $2',
+    [clientId, now],
+  );
+  return rows.map((r) => r.member_id);
+}

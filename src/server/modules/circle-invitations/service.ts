@@ -3,24 +3,26 @@ import type { AccessLevel } from '../../../common/codes.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { authorize, requireMfaSatisfied } from '../../platform/policy/index.ts';
+import { requireMfaSatisfied } from '../../platform/policy/index.ts';
+import { organisationPolicy } from '../../platform/policy/organisation.ts';
 import { sha256 } from '../../platform/tokens.ts';
 import { CODE_LIMITS, ipBucket, isLimited, recordFailure } from '../../platform/throttle.ts';
 import { clientAccess, clientAudit, today } from '../circles/access.ts';
-import { findMember, insertConsent, insertLink } from '../circles/queries.ts';
+import { findClient, findMember, insertConsent, insertLink, isActiveMember } from '../circles/queries.ts';
+import { circleInvitationMail } from './mails.ts';
 import * as q from './queries.ts';
 
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A new invitation code, XXXX-XXXX (about 40 bits; codes expire and wrong tries are throttled). */
-export function newInvitationCode(): string {
+function newInvitationCode(): string {
   const chars = [...randomBytes(8)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
 /** Normalises a typed code (case, spaces, dash) and hashes it. */
-export const hashInvitationCode = (code: string): string => sha256(code.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+const hashInvitationCode = (code: string): string => sha256(code.toUpperCase().replace(/[^A-Z0-9]/g, ''));
 
 const userBucket = (userId: string) => `code-user:${userId}`;
 
@@ -38,20 +40,16 @@ export async function memberInviter(services: Services, actor: Actor, input: { c
   if (!member) throw new AppError('not_found');
   if (member.has_account) throw new AppError('conflict', 'member_has_account');
   const email = input.email ?? member.email;
-  const clientName = (await services.db.query<{ given_name: string }>('select given_name from clients where id = $1', [input.clientId])).rows[0]?.given_name ?? '';
+  const clientName = (await findClient(services.db, input.clientId))?.given_name ?? '';
   const code = newInvitationCode();
   const expiresAt = new Date(services.now().getTime() + INVITATION_DAYS * 86_400_000);
   const id = await services.db.transaction(async (tx) => {
     const invitationId = await q.insertInvitation(tx, { clientId: input.clientId, tenantKey: f.tenantKey, memberId: input.memberId, email: email ?? null, codeHash: hashInvitationCode(code), accessLevel: member.access_level ?? 'agenda', expiresAt, createdBy: actor.userId });
     if (email) {
-      await services.mailer.enqueue(tx, {
-        to: email,
-        subject: `${actor.displayName} nodigt u uit in de zorgkring van ${clientName}`,
-        text:
-          `Beste ${member.given_name},\n\n${actor.displayName} nodigt u uit om mee te doen in een zorgkring in Mantelkring. ` +
-          `Daarin regelt u samen de zorg en ziet u wie wat doet.\n\nKlik op deze link om mee te doen:\n${services.config.publicUrl}/kring-uitnodiging?code=${code}\n\n` +
-          `Of vul deze code in na het inloggen: ${code}\nDe uitnodiging werkt ${INVITATION_DAYS} dagen.\n\nMet vriendelijke groet,\nMantelkring`,
-      });
+      await services.mailer.enqueue(
+        tx,
+        circleInvitationMail({ to: email, name: member.given_name, inviterName: actor.displayName, clientGivenName: clientName, code, validDays: INVITATION_DAYS, publicUrl: services.config.publicUrl }),
+      );
     }
     await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_invitation', invitationId, { memberId: input.memberId, byMail: Boolean(email) }));
     return invitationId;
@@ -107,20 +105,18 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   requireMfaSatisfied(actor);
   const inv = await findUsable(services, actor, input.code, origin);
   if (inv.for_organisation) {
-    const organisationId = input.organisationId ?? actor.memberships.find((m) => m.role === 'professional')?.organisationId;
-    authorize(Boolean(organisationId) && actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'professional'), 'link_professional_only');
+    const organisationId = organisationPolicy.linkingOrganisation(actor, input.organisationId);
     await services.db.transaction(async (tx) => {
-      if (!(await q.markAccepted(tx, inv.id, actor.userId, organisationId as string))) throw new AppError('token_invalid');
-      await insertLink(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId as string, createdBy: actor.userId });
-      const decider = (await tx.query<{ decider: string }>('select decider from clients where id = $1', [inv.client_id])).rows[0]?.decider ?? 'client';
-      await insertConsent(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId as string, decision: 'permit', accessLevel: inv.access_level, validUntil: null, decidedAs: decider, recordedBy: inv.created_by ?? actor.userId });
+      if (!(await q.markAccepted(tx, inv.id, actor.userId, organisationId))) throw new AppError('token_invalid');
+      await insertLink(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId, createdBy: actor.userId });
+      const decider = (await findClient(tx, inv.client_id))?.decider ?? 'client';
+      await insertConsent(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId, decision: 'permit', accessLevel: inv.access_level, validUntil: null, decidedAs: decider, recordedBy: inv.created_by ?? actor.userId });
       await audit(tx, { actor }, origin, { action: 'create', resourceType: 'organisation_link', resourceId: organisationId, clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId, detail: { via: 'invitation' } });
     });
     return { clientId: inv.client_id };
   }
   await services.db.transaction(async (tx) => {
-    const already = await tx.query('select 1 from circle_members where client_id = $1 and user_id = $2 and left_at is null', [inv.client_id, actor.userId]);
-    if (already.rowCount > 0) throw new AppError('conflict', 'circle_already_member');
+    if (await isActiveMember(tx, inv.client_id, actor.userId)) throw new AppError('conflict', 'circle_already_member');
     if (!(await q.markAccepted(tx, inv.id, actor.userId, null))) throw new AppError('token_invalid');
     if (!(await q.linkMemberToUser(tx, inv.client_id, inv.member_id as string, actor.userId))) throw new AppError('token_invalid', 'invitation_no_longer_valid');
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'circle_member', resourceId: inv.member_id, clientId: inv.client_id, tenantKey: inv.tenant_key, detail: { joined: true } });

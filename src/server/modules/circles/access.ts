@@ -3,12 +3,8 @@ import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit, type AuditEntry } from '../../platform/audit.ts';
 import { assertNeed, ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Need } from '../../platform/policy/client.ts';
+import { professionalOrgIds } from '../../platform/policy/organisation.ts';
 import { loadAccessFacts } from './queries.ts';
-
-/** The organisations in which the actor works as a professional (the ones that may see clients). */
-export function professionalOrgIds(actor: Actor): string[] {
-  return actor.memberships.filter((m) => m.role === 'professional').map((m) => m.organisationId);
-}
 
 /** Loads the facts the client policy decides on, for this actor and client. */
 export function accessFacts(services: Services, actor: Actor, clientId: string, db: Queryable = services.db): Promise<ClientAccessFacts | null> {

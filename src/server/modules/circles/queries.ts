@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { AccessLevel } from '../../../common/codes.ts';
 import type { ClientAccessFacts } from '../../platform/policy/client.ts';
+import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
 
 export interface ClientRow {
   id: string;
@@ -438,4 +439,32 @@ export async function insertNote(db: Queryable, n: { clientId: string; tenantKey
     n.body,
   ]);
   return (rows[0] as { id: string }).id;
+}
+
+/** True when the user is an active member of the client's circle. */
+export async function isActiveMember(db: Queryable, clientId: string, userId: string): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from circle_members where client_id = $1 and user_id = $2 and left_at is null', [clientId, userId]);
+  return rowCount > 0;
+}
+
+export interface ClientAccessLogRow {
+  occurred_at: Date;
+  action: string;
+  resource_type: string;
+  user_display: string | null;
+  organisation_name: string | null;
+  source_system: string;
+  outcome: string;
+  total: number;
+}
+
+/** A page of the access log lines about one client, newest first. */
+export async function listClientAccessLog(db: Queryable, clientId: string, window: PageWindow): Promise<{ rows: ClientAccessLogRow[]; total: number }> {
+  const { rows } = await db.query<ClientAccessLogRow>(
+    `select ${TOTAL_COLUMN}, a.occurred_at, a.action, a.resource_type, a.user_display, o.name as organisation_name, a.source_system, a.outcome
+     from audit_log a left join organisations o on o.id = a.organisation_id
+     where a.client_id = $1 order by a.occurred_at desc, a.id desc limit $2 offset $3`,
+    [clientId, window.limit, window.offset],
+  );
+  return withTotal(rows);
 }

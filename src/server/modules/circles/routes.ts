@@ -13,9 +13,9 @@ import {
   UpdateClientInput,
   UpdateMemberInput,
 } from '../../../common/circle-schemas.ts';
-import { PageQuery, paged } from '../../../common/schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
+import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import * as service from './service.ts';
 import { presentCircle, presentConsent } from './present.ts';
 
@@ -146,12 +146,11 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
     async (request) => {
       const { rows, total } = await service.clientAccessLogReader(services, actorOf(request), { clientId: request.params.clientId, ...request.query }, originOf(request));
-      return {
-        items: rows.map((r) => ({ occurredAt: r.occurred_at.toISOString(), action: r.action, resourceType: r.resource_type, user: r.user_display, organisation: r.organisation_name, sourceSystem: r.source_system, outcome: r.outcome })),
-        page: request.query.page,
-        pageSize: request.query.pageSize,
+      return pageOf(
+        request.query,
+        rows.map((r) => ({ occurredAt: r.occurred_at.toISOString(), action: r.action, resourceType: r.resource_type, user: r.user_display, organisation: r.organisation_name, sourceSystem: r.source_system, outcome: r.outcome })),
         total,
-      };
+      );
     },
   );
 };

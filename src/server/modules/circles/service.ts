@@ -1,4 +1,5 @@
 import type { AccessLevel } from '../../../common/codes.ts';
+import { PATHS } from '../../../common/paths.ts';
 import type { Queryable } from '../../../db/types.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,7 +15,11 @@ import {
   type ClientField,
   type RoleChange,
 } from '../../platform/policy/client.ts';
-import { requireMfaSatisfied, authorize } from '../../platform/policy/index.ts';
+import { requireMfaSatisfied } from '../../platform/policy/index.ts';
+import { organisationPolicy } from '../../platform/policy/organisation.ts';
+import { pageWindow, type PageInput } from '../../platform/paging.ts';
+import { findOrganisation } from '../organisations/queries.ts';
+import { assertMunicipality } from '../reference/service.ts';
 import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from './access.ts';
 import { roleChangedMail, type ToldRoleChange } from './mails.ts';
 import * as q from './queries.ts';
@@ -27,11 +32,6 @@ type ClientFields = {
   careSituation?: string | null;
   careNeeds?: string[];
 };
-
-async function assertMunicipality(services: Services, code: string): Promise<void> {
-  const { rowCount } = await services.db.query('select 1 from municipalities where code = $1', [code]);
-  if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
-}
 
 /** The row for a new client; a BSN is recorded with the professional who entered it. */
 function clientRecord(client: ClientFields & { bsn?: string | null }, actor: Actor, decider: 'client' | 'representative' | 'main_caregiver') {
@@ -68,7 +68,7 @@ export async function circleStarter(
   origin: Origin,
 ): Promise<string> {
   requireMfaSatisfied(actor);
-  await assertMunicipality(services, input.client.municipalityCode);
+  await assertMunicipality(services.db, input.client.municipalityCode);
   const [givenName, ...rest] = actor.displayName.split(' ');
   return services.db.transaction(async (tx) => {
     const clientId = await q.insertClient(tx, clientRecord(input.client, actor, input.clientCanDecide ? 'client' : 'main_caregiver'));
@@ -115,9 +115,8 @@ export async function clientRegistrar(
   input: { organisationId: string; client: ClientFields & { bsn?: string | null }; clientCanDecide: boolean },
   origin: Origin,
 ): Promise<string> {
-  requireMfaSatisfied(actor);
-  authorize(actor.memberships.some((m) => m.organisationId === input.organisationId && m.role === 'professional'), 'register_professional_only');
-  await assertMunicipality(services, input.client.municipalityCode);
+  organisationPolicy.assertProfessional(actor, input.organisationId, 'register_professional_only');
+  await assertMunicipality(services.db, input.client.municipalityCode);
   return services.db.transaction(async (tx) => {
     const clientId = await q.insertClient(tx, clientRecord(input.client, actor, input.clientCanDecide ? 'client' : 'representative'));
     await q.insertLink(tx, { clientId, tenantKey: input.client.municipalityCode, organisationId: input.organisationId, createdBy: actor.userId });
@@ -208,10 +207,9 @@ async function recordRoleChanges(
   tx: Queryable,
   actor: Actor,
   origin: Origin,
-  f: ClientAccessFacts,
-  before: Awaited<ReturnType<typeof q.listDeciderContacts>>,
-  changes: (ToldRoleChange & { memberId: string })[],
+  done: { f: ClientAccessFacts; before: Awaited<ReturnType<typeof q.listDeciderContacts>>; changes: (ToldRoleChange & { memberId: string })[] },
 ): Promise<void> {
+  const { f, before, changes } = done;
   if (changes.length === 0) return;
   for (const c of changes) {
     await audit(tx, { actor }, origin, clientAudit(f, 'update', 'circle_role', c.memberId, { role: c.role === 'isMainCaregiver' ? 'main_caregiver' : 'representative', from: c.from, to: c.to }));
@@ -229,7 +227,7 @@ async function recordRoleChanges(
         actorName: actor.displayName,
         byRecipient: d.email.toLowerCase() === actor.email.toLowerCase(),
         changes,
-        link: `${services.config.publicUrl}/kringen/${f.clientId}/mensen`,
+        link: `${services.config.publicUrl}${PATHS.circlePeople(f.clientId)}`,
       }),
     );
   }
@@ -278,7 +276,7 @@ export async function memberAdder(
       recordedBy: actor.userId,
     });
     await audit(tx, { actor }, origin, clientAudit(f, 'create', 'circle_member', id, { kind: fields.kind }));
-    await recordRoleChanges(services, tx, actor, origin, f, before, told.map((c) => ({ ...c, memberId: c.memberId ?? id })));
+    await recordRoleChanges(services, tx, actor, origin, { f, before, changes: told.map((c) => ({ ...c, memberId: c.memberId ?? id })) });
     return id;
   });
 }
@@ -307,7 +305,7 @@ export async function memberUpdater(services: Services, actor: Actor, input: Par
       if (changes.some((c) => c.role === 'isMainCaregiver' && c.to)) await q.clearMainCaregiver(tx, clientId);
       if (!(await q.updateMember(tx, clientId, memberId, fields))) throw new AppError('not_found');
       await audit(tx, { actor }, origin, clientAudit(f, 'update', 'circle_member', memberId, { fields: Object.keys(fields) }));
-      await recordRoleChanges(services, tx, actor, origin, f, before, told.map((c) => ({ ...c, memberId: c.memberId ?? memberId })));
+      await recordRoleChanges(services, tx, actor, origin, { f, before, changes: told.map((c) => ({ ...c, memberId: c.memberId ?? memberId })) });
     }),
   );
 }
@@ -330,7 +328,7 @@ export async function memberRemover(services: Services, actor: Actor, input: { c
       const before = changes.length > 0 ? await q.listDeciderContacts(tx, input.clientId) : [];
       if (!(await q.markMemberLeft(tx, input.clientId, input.memberId))) throw new AppError('not_found');
       await audit(tx, { actor }, origin, clientAudit(f, self ? 'leave' : 'delete', 'circle_member', input.memberId));
-      await recordRoleChanges(services, tx, actor, origin, f, before, changes.map((c) => ({ ...c, holderName: current.given_name, memberId: input.memberId })));
+      await recordRoleChanges(services, tx, actor, origin, { f, before, changes: changes.map((c) => ({ ...c, holderName: current.given_name, memberId: input.memberId })) });
     }),
   );
 }
@@ -399,9 +397,9 @@ export async function consentHistoryReader(services: Services, actor: Actor, inp
 /** Links a care or welfare organisation to the circle with the client's consent (decider only). */
 export async function organisationLinker(services: Services, actor: Actor, input: { clientId: string; organisationId: string; accessLevel: AccessLevel; validUntil?: string | null }, origin: Origin): Promise<void> {
   const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'create', resourceType: 'organisation_link', resourceId: input.organisationId });
-  const { rows } = await services.db.query<{ kind: string }>('select kind from organisations where id = $1', [input.organisationId]);
-  if (!rows[0]) throw new AppError('not_found');
-  if (rows[0].kind === 'municipality' || rows[0].kind === 'programme_office') throw new AppError('validation_failed', 'organisation_kind_sees_no_clients');
+  const organisation = await findOrganisation(services.db, input.organisationId);
+  if (!organisation) throw new AppError('not_found');
+  if (organisation.kind === 'municipality' || organisation.kind === 'programme_office') throw new AppError('validation_failed', 'organisation_kind_sees_no_clients');
   await services.db.transaction(async (tx) => {
     await q.insertLink(tx, { clientId: input.clientId, tenantKey: f.tenantKey, organisationId: input.organisationId, createdBy: actor.userId });
     await q.insertConsent(tx, {
@@ -432,20 +430,15 @@ export async function organisationUnlinker(services: Services, actor: Actor, inp
  * Who looked at the client's data: the access log lines about this client. For the client
  * and the decider; like every read of the log it needs the second factor (NEN 7513).
  */
-export async function clientAccessLogReader(services: Services, actor: Actor, input: { clientId: string; page: number; pageSize: number }, origin: Origin) {
+export async function clientAccessLogReader(services: Services, actor: Actor, input: PageInput & { clientId: string }, origin: Origin) {
   const attempt = { action: 'read', resourceType: 'audit_log' };
   const facts = await accessFacts(services, actor, input.clientId);
   const f = await withRefusalsLogged(services, actor, origin, input.clientId, attempt, () => {
     assertMayReadAccessLog(actor, facts);
     return facts;
   });
-  const { rows } = await services.db.query<{ occurred_at: Date; action: string; resource_type: string; user_display: string | null; organisation_name: string | null; source_system: string; outcome: string; total: number }>(
-    `select count(*) over ()::int as total, a.occurred_at, a.action, a.resource_type, a.user_display, o.name as organisation_name, a.source_system, a.outcome
-     from audit_log a left join organisations o on o.id = a.organisation_id
-     where a.client_id = $1 order by a.occurred_at desc, a.id desc limit $2 offset $3`,
-    [input.clientId, input.pageSize, (input.page - 1) * input.pageSize],
-  );
+  const page = await q.listClientAccessLog(services.db, input.clientId, pageWindow(input));
   await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'audit_log', null, { page: input.page }));
-  return { rows, total: rows[0]?.total ?? 0 };
+  return page;
 }
 

@@ -3,6 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import type { Queryable } from '../../../db/types.ts';
 import { snapshotOf } from '../mantelscan/service.ts';
 import type { MemberRow } from '../circles/queries.ts';
+import * as q from './queries.ts';
 
 interface Client {
   id: string;
@@ -134,75 +135,63 @@ export async function seedCircles(
     if (providers.length && faker.datatype.boolean(0.85)) links.push({ client, org: faker.helpers.arrayElement(providers), by: cg.id, level: 'full' });
   }
 
-  await tx.query(
-    `insert into clients (id, tenant_key, given_name, family_name, birth_date, care_situation, care_needs, user_id, decider, created_by)
-     select id, t, g, f, b::date, s, string_to_array(n, ','), u, d, cb from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[])
-       as x(id, t, g, f, b, s, n, u, d, cb)`,
-    [
-      clients.map((c) => c.id),
-      clients.map((c) => c.tenant),
-      clients.map((c) => c.given),
-      clients.map((c) => c.family),
-      clients.map((c) => c.birth),
-      clients.map((c) => c.situation),
-      clients.map((c) => c.needs.join(',')),
-      clients.map((c) => c.userId),
-      clients.map((c) => c.decider),
-      clients.map((c) => members.find((m) => m.client === c && m.main)?.userId ?? null),
-    ],
+  await q.insertClients(
+    tx,
+    clients.map((c) => ({
+      id: c.id,
+      tenantKey: c.tenant,
+      givenName: c.given,
+      familyName: c.family,
+      birthDate: c.birth,
+      careSituation: c.situation,
+      careNeeds: c.needs,
+      userId: c.userId,
+      decider: c.decider,
+      createdBy: members.find((m) => m.client === c && m.main)?.userId ?? null,
+    })),
   );
-  await tx.query(
-    `insert into circle_members (id, client_id, tenant_key, user_id, kind, is_main_caregiver, given_name, family_name, role_code, relationship_code,
-       closeness, tie, help_kinds, hours_per_week, email, phone, organisation_name, job_title, since)
-     select id, c, t, u, k, mn, g, f, r, rel, cl, ti, string_to_array(h, ','), hr, e, p, o, j, s::date
-     from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[],
-       $11::text[], $12::text[], $13::text[], $14::numeric[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-       as x(id, c, t, u, k, mn, g, f, r, rel, cl, ti, h, hr, e, p, o, j, s)`,
-    [
-      members.map((m) => m.id),
-      members.map((m) => m.client.id),
-      members.map((m) => m.client.tenant),
-      members.map((m) => m.userId),
-      members.map((m) => m.kind),
-      members.map((m) => m.main),
-      members.map((m) => m.given),
-      members.map((m) => m.family),
-      members.map((m) => m.role),
-      members.map((m) => m.relationship),
-      members.map((m) => m.closeness),
-      members.map((m) => m.tie),
-      members.map((m) => m.help.join(',')),
-      members.map((m) => m.hours),
-      members.map((m) => m.email),
-      members.map((m) => m.phone),
-      members.map((m) => m.orgName),
-      members.map((m) => m.job),
-      members.map(() => faker.date.past({ years: 6, refDate: ctx.now }).toISOString().slice(0, 10)),
-    ],
+  await q.insertMembers(
+    tx,
+    members.map((m) => ({
+      id: m.id,
+      clientId: m.client.id,
+      tenantKey: m.client.tenant,
+      userId: m.userId,
+      kind: m.kind,
+      isMainCaregiver: m.main,
+      givenName: m.given,
+      familyName: m.family,
+      roleCode: m.role,
+      relationshipCode: m.relationship,
+      closeness: m.closeness,
+      tie: m.tie,
+      helpKinds: m.help,
+      hoursPerWeek: m.hours,
+      email: m.email,
+      phone: m.phone,
+      organisationName: m.orgName,
+      jobTitle: m.job,
+      since: faker.date.past({ years: 6, refDate: ctx.now }).toISOString().slice(0, 10),
+    })),
   );
   // Consent: the decider's decision for each member and each linked organisation.
   const consents = [
     ...members.map((m) => ({ client: m.client, member: m.id as string | null, org: null as string | null, level: m.level, by: members.find((x) => x.client === m.client && x.main)?.userId ?? null })),
     ...links.map((l) => ({ client: l.client, member: null as string | null, org: l.org as string | null, level: l.level, by: l.by as string | null })),
   ];
-  await tx.query(
-    `insert into consent_decisions (client_id, tenant_key, member_id, organisation_id, decision, access_level, decided_as, recorded_by)
-     select c, t, m, o, 'permit', l, d, b from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[]) as x(c, t, m, o, l, d, b)`,
-    [
-      consents.map((c) => c.client.id),
-      consents.map((c) => c.client.tenant),
-      consents.map((c) => c.member),
-      consents.map((c) => c.org),
-      consents.map((c) => c.level),
-      consents.map((c) => (c.client.decider === 'representative' ? 'main_caregiver' : c.client.decider)),
-      consents.map((c) => c.by),
-    ],
+  await q.insertConsents(
+    tx,
+    consents.map((c) => ({
+      clientId: c.client.id,
+      tenantKey: c.client.tenant,
+      memberId: c.member,
+      organisationId: c.org,
+      accessLevel: c.level,
+      decidedAs: c.client.decider === 'representative' ? 'main_caregiver' : c.client.decider,
+      recordedBy: c.by,
+    })),
   );
-  await tx.query(
-    `insert into client_organisation_links (client_id, tenant_key, organisation_id, created_by)
-     select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[])`,
-    [links.map((l) => l.client.id), links.map((l) => l.client.tenant), links.map((l) => l.org), links.map((l) => l.by)],
-  );
+  await q.insertLinks(tx, links.map((l) => ({ clientId: l.client.id, tenantKey: l.client.tenant, organisationId: l.org, createdBy: l.by })));
 
   // Some follow-up by professionals: contact moments and completed scans.
   const contacts: { client: Client; member: string; pro: string | null; org: string; kind: string; at: Date }[] = [];
@@ -213,10 +202,9 @@ export async function seedCircles(
     if (l.client === gerrit || faker.datatype.boolean(0.6)) contacts.push({ client: l.client, member: main.id, pro, org: l.org, kind: 'how_are_you', at: faker.date.recent({ days: l.client === gerrit ? 12 : 120, refDate: ctx.now }) });
     if (l.client === gerrit || faker.datatype.boolean(0.3)) scans.push({ client: l.client, member: main, pro, org: l.org, at: faker.date.recent({ days: l.client === gerrit ? 40 : 300, refDate: ctx.now }) });
   }
-  await tx.query(
-    `insert into caregiver_contacts (client_id, tenant_key, member_id, professional_user_id, organisation_id, kind, occurred_at)
-     select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[])`,
-    [contacts.map((c) => c.client.id), contacts.map((c) => c.client.tenant), contacts.map((c) => c.member), contacts.map((c) => c.pro), contacts.map((c) => c.org), contacts.map((c) => c.kind), contacts.map((c) => c.at)],
+  await q.insertContacts(
+    tx,
+    contacts.map((c) => ({ clientId: c.client.id, tenantKey: c.client.tenant, memberId: c.member, professionalUserId: c.pro, organisationId: c.org, kind: c.kind, occurredAt: c.at })),
   );
   const snapshot = (client: Client) =>
     JSON.stringify(
@@ -226,20 +214,18 @@ export async function seedCircles(
           .map((m) => ({ id: m.id, given_name: m.given, family_name: m.family, kind: m.kind, closeness: m.closeness, tie: m.tie, hours_per_week: m.hours, help_kinds: m.help, relationship_code: m.relationship }) as unknown as MemberRow),
       ),
     );
-  await tx.query(
-    `insert into mantelscans (client_id, tenant_key, caregiver_member_id, conducted_by, organisation_id, status, step, answers, advice, network_snapshot, started_at, completed_at)
-     select c, t, m, p, o, 'completed', 'advice', a::jsonb, adv, s::jsonb, at, at from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-       as x(c, t, m, p, o, a, adv, s, at)`,
-    [
-      scans.map((s) => s.client.id),
-      scans.map((s) => s.client.tenant),
-      scans.map((s) => s.member.id),
-      scans.map((s) => s.pro),
-      scans.map((s) => s.org),
-      scans.map(() => JSON.stringify({ client_needs: 'Hulp in huis en gezelschap.', if_you_drop_out: 'Dan moet de familie bijspringen; dat is nu niet geregeld.' })),
-      scans.map(() => 'Bespreek respijtzorg en vraag de buren om een vaste dag.'),
-      scans.map((s) => snapshot(s.client)),
-      scans.map((s) => s.at),
-    ],
+  await q.insertCompletedScans(
+    tx,
+    scans.map((sc) => ({
+      clientId: sc.client.id,
+      tenantKey: sc.client.tenant,
+      caregiverMemberId: sc.member.id,
+      conductedBy: sc.pro,
+      organisationId: sc.org,
+      answers: JSON.stringify({ client_needs: 'Hulp in huis en gezelschap.', if_you_drop_out: 'Dan moet de familie bijspringen; dat is nu niet geregeld.' }),
+      advice: 'Bespreek respijtzorg en vraag de buren om een vaste dag.',
+      snapshot: snapshot(sc.client),
+      at: sc.at,
+    })),
   );
 }

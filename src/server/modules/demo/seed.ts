@@ -1,8 +1,9 @@
 import { fakerNL as faker } from '@faker-js/faker';
-import type { Db, Queryable } from '../../../db/types.ts';
+import type { Db } from '../../../db/types.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { seedCircles } from './circles.ts';
 import { seedBurden } from '../burden/seed.ts';
+import * as q from './queries.ts';
 
 /** Password of every demo account (README). */
 export const DEMO_PASSWORD = 'Mantelkring-demo-2026';
@@ -28,10 +29,7 @@ const SECTOR_NAMES: Record<(typeof SECTORS)[number], string[]> = {
   primary_care: ['Gezondheidscentrum De Poort', 'Huisartsenpraktijk Het Plein'],
 };
 
-export async function demoSeeded(db: Queryable): Promise<boolean> {
-  const { rowCount } = await db.query("select 1 from installation where key = 'demo_seeded'");
-  return rowCount > 0;
-}
+export { demoSeeded } from './queries.ts';
 
 interface SeedOptions {
   /** Called after each step with (done, total). */
@@ -43,26 +41,6 @@ interface SeedOptions {
 
 /** Yields to the event loop: back-to-back PGlite queries otherwise starve timers and signals. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-async function insertUsers(tx: Queryable, users: { email: string; name: string; personas: string[]; municipality: string | null; totp: boolean; admin?: boolean }[], passwordHash: string | null) {
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `insert into users (email, display_name, password_hash, personas, municipality_code, email_verified_at, totp_secret, totp_enabled_at, is_platform_admin)
-     select e, n, $3, string_to_array(p, ','), m, now(), case when t then $4 end, case when t then now() end, a
-     from unnest($1::text[], $2::text[], $5::text[], $6::text[], $7::boolean[], $8::boolean[]) as x(e, n, p, m, t, a)
-     returning id, email`,
-    [
-      users.map((u) => u.email),
-      users.map((u) => u.name),
-      passwordHash,
-      DEMO_TOTP_SECRET,
-      users.map((u) => u.personas.join(',')),
-      users.map((u) => u.municipality),
-      users.map((u) => u.totp),
-      users.map((u) => u.admin ?? false),
-    ],
-  );
-  return new Map(rows.map((r) => [r.email, r.id]));
-}
 
 /**
  * Fills an empty installation with realistic Dutch demo data: organisations of every kind
@@ -79,7 +57,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    if (await demoSeeded(tx)) return;
+    if (await q.demoSeeded(tx)) return;
     progress(0, 'organisaties');
     const orgs: { key: string; name: string; kind: string; sector: string | null; municipality: string | null; region: string | null }[] = [
       { key: 'programme', name: 'Programmabureau In voor Mantelzorg', kind: 'programme_office', sector: null, municipality: null, region: null },
@@ -93,12 +71,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
         orgs.push({ key: `${sector}-${region.code}`, name: `${base} ${region.place}`, kind: 'care_provider', sector, municipality: region.code, region: region.place });
       }
     }
-    const { rows: orgRows } = await tx.query<{ id: string; name: string }>(
-      `insert into organisations (name, kind, sector, municipality_code, region)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) returning id, name`,
-      [orgs.map((o) => o.name), orgs.map((o) => o.kind), orgs.map((o) => o.sector), orgs.map((o) => o.municipality), orgs.map((o) => o.region)],
-    );
-    const orgId = new Map(orgs.map((o, i) => [o.key, (orgRows[i] as { id: string }).id]));
+    const orgIds = await q.insertOrganisations(tx, orgs);
+    const orgId = new Map(orgs.map((o, i) => [o.key, orgIds[i] as string]));
     await breathe();
 
     progress(1, 'demo-accounts');
@@ -114,7 +88,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       { email: 'programma@demo.mantelkring.nl', name: 'Karin Smit', personas: [], municipality: null, totp: true },
       { email: 'admin@demo.mantelkring.nl', name: 'Beheerder Mantelkring', personas: [], municipality: null, totp: true, admin: true },
     ];
-    const fixedIds = await insertUsers(tx, fixed, passwordHash);
+    const fixedIds = await q.insertUsers(tx, fixed, passwordHash, DEMO_TOTP_SECRET);
     const id = (email: string) => fixedIds.get(email) as string;
     const memberships: { org: string; user: string; role: string; title: string | null }[] = [
       { org: orgId.get(`home_care-${leiden}`) as string, user: id('wijkverpleegkundige@demo.mantelkring.nl'), role: 'professional', title: 'Wijkverpleegkundige' },
@@ -151,7 +125,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       }
     }
     // Generated people cannot log in (no password): they are there to be seen, not used.
-    const genIds = await insertUsers(tx, [...generated, ...professionals], null);
+    const genIds = await q.insertUsers(tx, [...generated, ...professionals], null, DEMO_TOTP_SECRET);
     await breathe();
 
     progress(3, 'lidmaatschappen');
@@ -168,11 +142,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     for (const v of generated.filter((g) => g.personas[0] === 'volunteer')) {
       memberships.push({ org: orgId.get(`vrijwilligers-${v.municipality}`) as string, user: genIds.get(v.email) as string, role: 'volunteer', title: null });
     }
-    await tx.query(
-      `insert into memberships (organisation_id, user_id, role, job_title)
-       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
-      [memberships.map((m) => m.org), memberships.map((m) => m.user), memberships.map((m) => m.role), memberships.map((m) => m.title)],
-    );
+    await q.insertMemberships(tx, memberships);
     await breathe();
 
     progress(4, 'zorgkringen');
@@ -192,10 +162,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     await breathe();
 
     progress(5, 'afronden');
-    await tx.query(
-      `insert into installation (key, value) values ('demo_seeded', $1)`,
-      [JSON.stringify({ at: new Date().toISOString(), organisations: orgs.length, users: fixed.length + generated.length + professionals.length })],
-    );
+    await q.markDemoSeeded(tx, { at: new Date().toISOString(), organisations: orgs.length, users: fixed.length + generated.length + professionals.length });
     progress(6, 'klaar');
   });
 }

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { MemberKind } from '../../../common/codes.ts';
-import type { OrganisationRow } from '../organisations/queries.ts';
 
 /** SQL the FHIR API needs beyond the circles and organisations queries (which it reuses). */
 
@@ -52,21 +51,16 @@ export async function listConsentDecisions(db: Queryable, clientId: string): Pro
   return rows;
 }
 
+/** The client of a consent decision (for the access check before loading it), or null. */
+export async function findConsentClient(db: Queryable, id: string): Promise<string | null> {
+  const { rows } = await db.query<{ client_id: string }>('select client_id from consent_decisions where id = $1', [id]);
+  return rows[0]?.client_id ?? null;
+}
+
 /** One consent decision with its client (for access), or null. */
 export async function findConsentDecision(db: Queryable, id: string): Promise<ConsentDecisionRow | null> {
   const { rows } = await db.query<ConsentDecisionRow>(`${CONSENT_SELECT} where d.id = $1`, [id]);
   return rows[0] ?? null;
-}
-
-/** Organisations by id, with their municipality's name. */
-export async function findOrganisations(db: Queryable, ids: string[]): Promise<OrganisationRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await db.query<OrganisationRow>(
-    `select o.id, o.name, o.kind, o.sector, o.municipality_code, m.name as municipality_name, o.region, o.created_at
-     from organisations o left join municipalities m on m.code = o.municipality_code where o.id = any($1::uuid[]) order by o.name, o.id`,
-    [ids],
-  );
-  return rows;
 }
 
 /** Clients the user is connected to at all: as client, active member, or through an organisation (as professional). */

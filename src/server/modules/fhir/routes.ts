@@ -14,7 +14,7 @@ import { parsePatientSearch } from './search.ts';
 import * as service from './service.ts';
 
 /** The media type of every answer (FHIR R4 JSON). */
-export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** When this CapabilityStatement was last changed (its `date`). */
 const CAPABILITY_DATE = '2026-12-07';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +23,7 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const PROBLEM_SYSTEM = 'https://mantelkring.nl/problems';
 
 /** The FHIR base URL of this installation, e.g. https://mantelkring.example.nl/fhir. */
-export const fhirBaseUrl = (services: Services): string => `${services.config.publicUrl.replace(/\/+$/, '')}/fhir`;
+const fhirBaseUrl = (services: Services): string => `${services.config.publicUrl.replace(/\/+$/, '')}/fhir`;
 
 const send = (reply: FastifyReply, body: ResourceBase, status = 200) => reply.code(status).type(FHIR_JSON).header('Cache-Control', 'no-store').send(body);
 

@@ -5,8 +5,8 @@ import type { ClientCriteria } from './queries.ts';
 /** Parsing of the Patient search parameters (the route has already refused unknown ones). */
 
 /** Page size without `_count`, and the largest one. */
-export const DEFAULT_COUNT = 20;
-export const MAX_COUNT = 100;
+const DEFAULT_COUNT = 20;
+const MAX_COUNT = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A Patient search: the SQL criteria, the page, and whether it is by BSN (then only callers who may see the BSN find anything). */
@@ -33,7 +33,7 @@ function wholeNumber(value: string | undefined, fallback: number): number | null
 const lastDay = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A FHIR date search value (`[prefix]YYYY[-MM[-DD]]`) as an operator and the range the value stands for. */
-export function parseDateParam(value: string): ClientCriteria['birth'][number] | null {
+function parseDateParam(value: string): ClientCriteria['birth'][number] | null {
   const m = /^(eq|ge|gt|le|lt)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) return null;
   const op = (m[1] ?? 'eq') as ClientCriteria['birth'][number]['op'];

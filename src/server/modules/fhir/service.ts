@@ -3,16 +3,17 @@ import { audit } from '../../platform/audit.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertClientAccess, clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
-import { authorize, requireMfaSatisfied } from '../../platform/policy/index.ts';
+import { requireMfaSatisfied } from '../../platform/policy/index.ts';
 import { isInformal, toCareTeam, toConsent, toOrganization, toPatient, toPractitioner, toPractitionerRole, toRelatedPerson } from '../../../fhir/resources.ts';
 import { issue, FhirError } from '../../../fhir/outcome.ts';
 import { parseCircleTransaction, transactionResponse } from '../../../fhir/transaction.ts';
 import type { Bundle, CareTeam, Consent, Organization, Patient, Practitioner, PractitionerRole, RelatedPerson, ResourceBase } from '../../../fhir/types.ts';
 import type { SearchHit } from '../../../fhir/bundle.ts';
 import type { MemberFacts } from '../../../fhir/model.ts';
-import { accessFacts, professionalOrgIds, today } from '../circles/access.ts';
+import { accessFacts, today } from '../circles/access.ts';
+import { organisationPolicy, professionalOrgIds } from '../../platform/policy/organisation.ts';
 import * as circles from '../circles/queries.ts';
-import { findOrganisation } from '../organisations/queries.ts';
+import { findOrganisation, findOrganisations } from '../organisations/queries.ts';
 import { clientFacts, consentFacts, memberFacts, organisationFacts } from './present.ts';
 import * as q from './queries.ts';
 import type { PatientQuery } from './search.ts';
@@ -72,7 +73,7 @@ async function loadCircle(services: Services, f: ClientAccessFacts) {
   const links = await circles.listLinks(services.db, f.clientId, day);
   const linkedIds = links.map((l) => l.organisation_id);
   const memberOrgIds = members.map((m) => m.organisationId).filter((id): id is string => id !== null);
-  const organisations = (await q.findOrganisations(services.db, [...new Set([...linkedIds, ...memberOrgIds])])).map(organisationFacts);
+  const organisations = (await findOrganisations(services.db, [...new Set([...linkedIds, ...memberOrgIds])])).map(organisationFacts);
   return {
     client: clientFacts(client, clientPolicy.canSeeBsn(f)),
     members,
@@ -261,8 +262,7 @@ export async function fhirConsentReader(services: Services, actor: Actor, input:
 
 async function consentAccess(services: Services, actor: Actor, consentId: string): Promise<ClientAccessFacts> {
   requireMfaSatisfied(actor);
-  const { rows } = await services.db.query<{ client_id: string }>('select client_id from consent_decisions where id = $1', [consentId]);
-  const clientId = rows[0]?.client_id;
+  const clientId = await q.findConsentClient(services.db, consentId);
   if (!clientId) throw new AppError('not_found');
   return fullAccess(services, actor, clientId);
 }
@@ -305,23 +305,16 @@ export async function fhirEverythingReader(services: Services, actor: Actor, inp
  * Only a professional of a care provider who passed two-step login.
  */
 export async function fhirTransactionProcessor(services: Services, actor: Actor, input: { bundle: unknown }, origin: Origin): Promise<Bundle> {
-  requireMfaSatisfied(actor);
-  const mine = actor.memberships.filter((m) => m.role === 'professional' && m.organisationKind === 'care_provider');
-  authorize(mine.length > 0, 'import_professional_only');
-  if (!actor.mfaVerified) throw new AppError('mfa_required');
+  const mine = organisationPolicy.assertMayImport(actor);
 
   const parsed = parseCircleTransaction(input.bundle);
   if (!parsed.ok) throw new FhirError(parsed.status, parsed.issues);
   const { plan } = parsed;
   const teamPath = `Bundle.entry[${plan.careTeam.index}].resource.managingOrganization`;
-  let organisation = mine[0];
-  if (plan.careTeam.managingOrganizationId) {
-    organisation = mine.find((m) => m.organisationId === plan.careTeam.managingOrganizationId);
-    authorize(Boolean(organisation), 'not_professional_of_organisation');
-  } else if (mine.length > 1) {
+  const organisation = organisationPolicy.importingOrganisation(mine, plan.careTeam.managingOrganizationId);
+  if (!organisation) {
     throw new FhirError(422, [issue('error', 'required', 'U werkt bij meer dan één zorgaanbieder: geef de organisatie in CareTeam.managingOrganization (Organization/{id}).', teamPath)]);
   }
-  if (!organisation) throw new AppError('forbidden');
   const organisationId = organisation.organisationId;
 
   const client = plan.patient.client;

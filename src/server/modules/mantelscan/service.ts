@@ -2,8 +2,7 @@ import { compareSnapshots, type SnapshotMember } from '../../../domain/mantelsca
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { authorize } from '../../platform/policy/index.ts';
-import { assertClientAccess, clientPolicy } from '../../platform/policy/client.ts';
+import { assertClientAccess, assertProfessionalWork, clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { accessFacts, today } from '../circles/access.ts';
 import { findMember, listMembers, type MemberRow } from '../circles/queries.ts';
 import { insertContact } from '../caseload/queries.ts';
@@ -27,10 +26,8 @@ export function snapshotOf(members: MemberRow[]): { members: SnapshotMember[] } 
 
 async function professionalAccess(services: Services, actor: Actor, clientId: string) {
   const f = await accessFacts(services, actor, clientId);
-  assertClientAccess(actor, f, 'full');
-  const organisationId = clientPolicy.viaOrganisation(f);
-  authorize(organisationId !== null, 'scan_needs_professional');
-  return { f, organisationId };
+  const organisationId = assertProfessionalWork(actor, f, 'full', 'scan_needs_professional');
+  return { f: f as ClientAccessFacts, organisationId };
 }
 
 /** Starts a MantelScan conversation with one caregiver of the circle (professional). */

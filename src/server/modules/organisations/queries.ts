@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
 
 export interface OrganisationRow {
   id: string;
@@ -11,8 +12,9 @@ export interface OrganisationRow {
   created_at: Date;
 }
 
-const ORG_SELECT = `select o.id, o.name, o.kind, o.sector, o.municipality_code, m.name as municipality_name, o.region, o.created_at
-  from organisations o left join municipalities m on m.code = o.municipality_code`;
+const ORG_COLUMNS = 'o.id, o.name, o.kind, o.sector, o.municipality_code, m.name as municipality_name, o.region, o.created_at';
+const ORG_FROM = 'from organisations o left join municipalities m on m.code = o.municipality_code';
+const ORG_SELECT = `select ${ORG_COLUMNS} ${ORG_FROM}`;
 
 export async function insertOrganisation(
   db: Queryable,
@@ -30,16 +32,28 @@ export async function findOrganisation(db: Queryable, id: string): Promise<Organ
   return rows[0] ?? null;
 }
 
-/** A page of organisations; `onlyIds` limits to the caller's own. */
-export async function listOrganisations(db: Queryable, opts: { onlyIds?: string[]; offset: number; limit: number }) {
-  const filter = opts.onlyIds ? 'where o.id = any($3::uuid[])' : '';
-  const params: unknown[] = [opts.limit, opts.offset];
-  if (opts.onlyIds) params.push(opts.onlyIds);
+/** Organisations by id, with their municipality's name. */
+export async function findOrganisations(db: Queryable, ids: string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<OrganisationRow>(`${ORG_SELECT} where o.id = any($1::uuid[]) order by o.name, o.id`, [ids]);
+  return rows;
+}
+
+/** A page of organisations; `onlyIds` limits to the caller's own (null: all of them). */
+export async function listOrganisations(db: Queryable, opts: { onlyIds?: string[] } & PageWindow) {
   const { rows } = await db.query<OrganisationRow & { total: number }>(
-    `${ORG_SELECT} ${filter} order by o.name collate "C" limit $1 offset $2`.replace('select o.id', 'select count(*) over ()::int as total, o.id'),
-    params,
+    `select ${TOTAL_COLUMN}, ${ORG_COLUMNS} ${ORG_FROM}
+     where $3::uuid[] is null or o.id = any($3::uuid[])
+     order by o.name collate "C" limit $1 offset $2`,
+    [opts.limit, opts.offset, opts.onlyIds ?? null],
   );
-  return { rows, total: rows[0]?.total ?? 0 };
+  return withTotal(rows);
+}
+
+/** True when a municipality already has its organisation (there is one per municipality). */
+export async function municipalityHasOrganisation(db: Queryable, municipalityCode: string): Promise<boolean> {
+  const { rowCount } = await db.query("select 1 from organisations where kind = 'municipality' and municipality_code = $1", [municipalityCode]);
+  return rowCount > 0;
 }
 
 export async function listMembers(db: Queryable, organisationId: string) {

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptInvitationInput, InvitationInput, MembershipRole, OrganisationInput, OrganisationSchema, PageQuery, paged } from '../../../common/schemas.ts';
+import { AcceptInvitationInput, InvitationInput, MembershipRole, OrganisationInput, OrganisationSchema } from '../../../common/schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
+import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import * as service from './service.ts';
 import { presentInvitation, presentMember, presentOrganisation } from './present.ts';
 
@@ -16,7 +17,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
 
   app.get('/api/organisations', { schema: { tags, querystring: PageQuery, response: { 200: paged(OrganisationSchema) } } }, async (request) => {
     const { rows, total } = await service.organisationLister(services, actorOf(request), request.query);
-    return { items: rows.map(presentOrganisation), page: request.query.page, pageSize: request.query.pageSize, total };
+    return pageOf(request.query, rows.map(presentOrganisation), total);
   });
 
   app.post('/api/organisations', { schema: { tags, body: OrganisationInput, response: { 201: OrganisationSchema } } }, async (request, reply) => {

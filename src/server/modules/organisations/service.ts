@@ -3,20 +3,16 @@ import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { organisationPolicy } from '../../platform/policy/organisation.ts';
 import { requireActor } from '../../platform/policy/index.ts';
+import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/passwords.ts';
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { findUserByEmail, insertUser } from '../accounts/queries.ts';
+import { assertMunicipality } from '../reference/service.ts';
+import { staffInvitationMail } from './mails.ts';
 import * as q from './queries.ts';
 
+/** Days a staff invitation link works. */
 const INVITATION_DAYS = 14;
-
-const ROLE_NL: Record<string, string> = {
-  professional: 'professional',
-  coordinator: 'coördinator',
-  policy: 'beleidsmedewerker / ambassadeur',
-  org_admin: 'beheerder',
-  volunteer: 'vrijwilliger',
-};
 
 /** Creates an organisation (platform admin only). */
 export async function organisationCreator(
@@ -28,12 +24,8 @@ export async function organisationCreator(
   organisationPolicy.assertCreate(actor);
   return services.db.transaction(async (tx) => {
     if (input.municipalityCode) {
-      const { rowCount } = await tx.query('select 1 from municipalities where code = $1', [input.municipalityCode]);
-      if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
-      if (input.kind === 'municipality') {
-        const { rowCount: taken } = await tx.query("select 1 from organisations where kind = 'municipality' and municipality_code = $1", [input.municipalityCode]);
-        if (taken > 0) throw new AppError('conflict', 'municipality_taken');
-      }
+      await assertMunicipality(tx, input.municipalityCode);
+      if (input.kind === 'municipality' && (await q.municipalityHasOrganisation(tx, input.municipalityCode))) throw new AppError('conflict', 'municipality_taken');
     }
     const id = await q.insertOrganisation(tx, {
       name: input.name,
@@ -48,10 +40,10 @@ export async function organisationCreator(
 }
 
 /** Lists organisations: all for a platform admin, else the caller's own. */
-export async function organisationLister(services: Services, actor: Actor, input: { page: number; pageSize: number }) {
+export async function organisationLister(services: Services, actor: Actor, input: PageInput) {
   requireActor(actor);
   const onlyIds = actor.isPlatformAdmin ? undefined : [...new Set(actor.memberships.map((m) => m.organisationId))];
-  return q.listOrganisations(services.db, { onlyIds, offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
+  return q.listOrganisations(services.db, { onlyIds, ...pageWindow(input) });
 }
 
 /** Reads one organisation. */
@@ -89,14 +81,7 @@ export async function staffInviter(
       invitedBy: actor.userId,
       expiresAt: new Date(services.now().getTime() + INVITATION_DAYS * 86_400_000),
     });
-    await services.mailer.enqueue(tx, {
-      to: input.email,
-      subject: `Uitnodiging: werk mee in Mantelkring voor ${org.name}`,
-      text:
-        `Beste,\n\n${actor.displayName} nodigt u uit om mee te werken in Mantelkring voor ${org.name}, als ${ROLE_NL[input.role] ?? input.role}.\n\n` +
-        `Klik op deze link om de uitnodiging aan te nemen:\n${services.config.publicUrl}/uitnodiging?token=${token}\n\n` +
-        `De link werkt ${INVITATION_DAYS} dagen. Voor deze rol stelt u inloggen in twee stappen in.\n\nMet vriendelijke groet,\nMantelkring`,
-    });
+    await services.mailer.enqueue(tx, staffInvitationMail({ to: input.email, organisationName: org.name, inviterName: actor.displayName, role: input.role, token, validDays: INVITATION_DAYS, publicUrl: services.config.publicUrl }));
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'staff_invitation', resourceId: id, organisationId: input.organisationId, detail: { role: input.role } });
     return id;
   });

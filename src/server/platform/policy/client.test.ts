@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assertCanDecide, assertClientAccess, assertMayChangeClient, assertMayChangeRoles, CLIENT_FIELD_LEVEL, ClientAccessRefused, clientPolicy, levelForClientChange, roleChanges, type ClientAccessFacts } from './client.ts';
+import {
+  assertCanDecide,
+  assertClientAccess,
+  assertMayChangeClient,
+  assertMayChangeRoles,
+  assertProfessionalWork,
+  CLIENT_FIELD_LEVEL,
+  ClientAccessRefused,
+  clientPolicy,
+  levelForClientChange,
+  professionalOrganisation,
+  roleChanges,
+  type ClientAccessFacts,
+} from './client.ts';
 import type { Actor } from '../context.ts';
 
 const actor: Actor = { userId: 'u', email: 'u@x.nl', displayName: 'U', isPlatformAdmin: false, personas: [], memberships: [], sessionId: 's', mfaVerified: false, mfaRequired: false, totpEnabled: false };
@@ -94,5 +107,27 @@ describe('client policy', () => {
     expect(refusal).toBeInstanceOf(ClientAccessRefused);
     expect(refusal).toMatchObject({ code: 'forbidden', needed: 'decide', facts: f, logged: false });
     expect(() => assertClientAccess(actor, base, 'agenda')).toThrow(ClientAccessRefused);
+  });
+
+  it('finds the organisation through which a professional works with the client at full access or more', () => {
+    expect(professionalOrganisation(base)).toBeNull();
+    expect(professionalOrganisation({ ...base, organisations: [{ organisationId: 'o', level: 'agenda' }] })).toBeNull();
+    expect(professionalOrganisation({ ...base, organisations: [{ organisationId: 'o', level: 'agenda' }, { organisationId: 'p', level: 'full' }] })).toBe('p');
+    expect(professionalOrganisation({ ...base, member: member({ level: 'manage' }), organisations: [{ organisationId: 'o', level: 'manage' }] })).toBe('o');
+  });
+
+  it('lets only someone working through an organisation do professional work, with a plain 403 for others', () => {
+    const pro = { ...base, organisations: [{ organisationId: 'o', level: 'full' as const }] };
+    expect(assertProfessionalWork(actor, pro, 'full', 'scan_needs_professional')).toBe('o');
+    const relative = { ...base, member: member({ kind: 'relative', level: 'full' }) };
+    let refusal: unknown;
+    try {
+      assertProfessionalWork(actor, relative, 'full', 'scan_needs_professional');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'forbidden', detail: 'scan_needs_professional' });
+    expect(refusal).not.toBeInstanceOf(ClientAccessRefused);
+    expect(() => assertProfessionalWork(actor, base, 'full', 'scan_needs_professional')).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });

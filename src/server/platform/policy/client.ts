@@ -174,7 +174,7 @@ export function assertMayChangeClient(actor: Actor, f: ClientAccessFacts | null,
  * decides when the client cannot, a legal representative when recorded as decider. Only the
  * current decider gives or moves them, so no one with "manage" can make themselves decider.
  */
-export const DECIDING_ROLES = ['isMainCaregiver', 'isRepresentative'] as const;
+const DECIDING_ROLES = ['isMainCaregiver', 'isRepresentative'] as const;
 export type DecidingRole = (typeof DECIDING_ROLES)[number];
 export type RoleChange = { role: DecidingRole; from: boolean; to: boolean };
 
@@ -202,6 +202,28 @@ export function assertMayReadAccessLog(actor: Actor, f: ClientAccessFacts | null
   assertClientAccess(actor, f, 'agenda');
   if (!(f.isClient || clientPolicy.canDecide(f))) throw new ClientAccessRefused('forbidden', 'access_log_decider_only', 'decide', f);
   if (!actor.mfaVerified) throw new ClientAccessRefused('mfa_required', 'access_log_needs_mfa', 'decide', f);
+}
+
+/**
+ * The organisation through which the actor works with this client as a professional at
+ * full access or more, if any. Looked up from the organisations themselves, not from
+ * `viaOrganisation`, because a professional can also be on the client's map as a member.
+ */
+export function professionalOrganisation(f: ClientAccessFacts): string | null {
+  return f.organisations.find((o) => o.level === 'full' || o.level === 'manage')?.organisationId ?? null;
+}
+
+/**
+ * Professional work with a client at `needed` (MantelScan): returns the organisation acted
+ * through; 403 with `detail` for someone who reaches the client otherwise. That 403 is a
+ * plain refusal, not a ClientAccessRefused (so not written to the access log as one), as
+ * it always was; assertViaOrganisation below is the logged variant.
+ */
+export function assertProfessionalWork(actor: Actor, f: ClientAccessFacts | null, needed: AccessLevel, detail: Msg): string {
+  assertClientAccess(actor, f, needed);
+  const organisationId = clientPolicy.viaOrganisation(f);
+  if (!organisationId) throw new AppError('forbidden', detail);
+  return organisationId;
 }
 
 /** Throws unless the actor works with this client through an organisation (professional-only actions); returns it. */
