@@ -109,3 +109,15 @@ export async function login(t: TestApp, email: string, password: string, options
   const totp = options.totp ?? (rows[0]?.totp ? await totpFor(t, email) : undefined);
   return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(totp ? { totp } : {}) } });
 }
+
+/** Requests to a test app as the holder of a session cookie (or with no cookie). */
+export function requestsAs(app: FastifyInstance, cookie: string | undefined) {
+  const headers = cookie ? { cookie } : {};
+  return {
+    get: (url: string) => app.inject({ url, headers }),
+    post: (url: string, payload: object) => app.inject({ method: 'POST', url, payload, headers }),
+    patch: (url: string, payload: object) => app.inject({ method: 'PATCH', url, payload, headers }),
+    put: (url: string, payload: object) => app.inject({ method: 'PUT', url, payload, headers }),
+    del: (url: string) => app.inject({ method: 'DELETE', url, headers }),
+  };
+}

@@ -1,6 +1,11 @@
 import type { Queryable } from '../../db/types.ts';
 import type { Actor, Origin } from './context.ts';
 
+/**
+ * The access log (NEN 7513). This platform module is its own queries layer: every write to
+ * the `audit_log` table is here (its readers are in the admin and circles queries).
+ */
+
 /** One NEN 7513 access-log line, as a use case describes it. */
 export interface AuditEntry {
   /** What happened: read, search, create, update, delete, login, login_failed, … */
@@ -32,27 +37,7 @@ export async function audit(
   origin: Origin,
   entry: AuditEntry,
 ): Promise<void> {
-  await db.query(
-    `insert into audit_log (action, resource_type, resource_id, client_id, tenant_key, user_id, user_display,
-       on_behalf_of_user_id, organisation_id, access_point, source_system, outcome, emergency, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      entry.action,
-      entry.resourceType,
-      entry.resourceId ?? null,
-      entry.clientId ?? null,
-      entry.tenantKey ?? null,
-      who.actor?.userId ?? who.userId ?? null,
-      who.actor?.displayName ?? who.userDisplay ?? null,
-      entry.onBehalfOfUserId ?? null,
-      entry.organisationId ?? null,
-      origin.ip,
-      origin.sourceSystem,
-      entry.outcome ?? 'success',
-      entry.emergency ?? false,
-      JSON.stringify(entry.detail ?? {}),
-    ],
-  );
+  await auditMany(db, who, origin, [entry]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queryable } from '../../../db/types.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { assertMunicipality } from '../reference/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
@@ -166,8 +167,7 @@ export async function accountRegistrar(
 ): Promise<void> {
   assertAcceptablePassword(input.password, input.email);
   if (input.municipalityCode) {
-    const { rowCount } = await services.db.query('select 1 from municipalities where code = $1', [input.municipalityCode]);
-    if (rowCount === 0) throw new AppError('validation_failed', 'municipality_unknown', [{ path: '/municipalityCode' }]);
+    await assertMunicipality(services.db, input.municipalityCode);
   }
   const passwordHash = await hashPassword(input.password);
   await services.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, lastMailTo, login, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, lastMailTo, login, sessionCookie, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
 import { hashPassword } from '../../platform/passwords.ts';
@@ -21,16 +21,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
   let clientId: string;
   const members: Record<string, string> = {};
 
-  const as = (who: string) => {
-    const cookie = cookies[who] as string;
-    return {
-      get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-      patch: (url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-      put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, payload, headers: { cookie } }),
-      del: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
-    };
-  };
+  const as = (who: string) => requestsAs(t.app, cookies[who]);
   const checks = (member: string) => `/api/circles/${clientId}/members/${members[member]}/burden-checks`;
   const all = (linkPrefix: string, n: number, yes: number, hit = 'ja', miss = 'nee') =>
     Object.fromEntries(Array.from({ length: n }, (_, i) => [`${linkPrefix}-${String(i + 1).padStart(2, '0')}`, i < yes ? hit : miss]));

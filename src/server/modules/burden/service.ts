@@ -19,7 +19,7 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { renderMessage } from '../../../common/messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertClientAccess, type ClientAccessFacts } from '../../platform/policy/client.ts';
+import { assertClientAccess, professionalOrganisation, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { accessFacts, today } from '../circles/access.ts';
 import { findMember, listMembers, type MemberRow } from '../circles/queries.ts';
 import { insertContact } from '../caseload/queries.ts';
@@ -32,7 +32,7 @@ import {
   storeInstrumentVersion,
   type InstrumentVersionRow,
 } from './instruments.ts';
-import { burdenPolicy, INFORMAL_KINDS, professionalOrganisation, type CheckAccess } from '../../platform/policy/burden.ts';
+import { burdenPolicy, INFORMAL_KINDS, type CheckAccess } from '../../platform/policy/burden.ts';
 import * as q from './queries.ts';
 import { raiseSignal } from './signals.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, createTestUser, login, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, createTestUser, login, sessionCookie, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { syncInstruments } from './instruments.ts';
@@ -16,16 +16,7 @@ describeEachEngine('burden signals: sharing, consent and access log', (engine) =
   const ids: Record<string, string> = {};
   const circles: Record<string, { clientId: string; anja: string }> = {};
 
-  const as = (who: string) => {
-    const cookie = cookies[who] as string;
-    return {
-      get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-      patch: (url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-      put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, payload, headers: { cookie } }),
-      del: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
-    };
-  };
+  const as = (who: string) => requestsAs(t.app, cookies[who]);
   const checks = (circle: string) => `/api/circles/${circles[circle]?.clientId}/members/${circles[circle]?.anja}/burden-checks`;
   const signals = () => `/api/organisations/${ids.homeCare}/burden-signals`;
   const answers = (yes: number) => Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`ep-${String(i + 1).padStart(2, '0')}`, i < yes ? 'ja' : 'nee']));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, sessionCookie, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { currentTotp } from '../../platform/totp.ts';
@@ -16,11 +16,7 @@ describeEachEngine('caseload and MantelScan', (engine) => {
   let org: string;
   const clients: string[] = [];
 
-  const as = (cookie: string) => ({
-    get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-    post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-    patch: (url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-  });
+  const as = (cookie: string) => requestsAs(t.app, cookie);
 
   beforeAll(async () => {
     t = await createTestApp(engine);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUser, lastMailTo, sessionCookie, TEST_TOTP_SECRET, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, createTestUser, lastMailTo, sessionCookie, TEST_TOTP_SECRET, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { currentTotp } from '../../platform/totp.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
@@ -20,12 +20,7 @@ describeEachEngine('circle policy (issue 13)', (engine) => {
   let registered: string; // a client Fatima's organisation registered itself
   const m: Record<string, string> = {};
 
-  const as = (cookie: string) => ({
-    get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-    post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-    patch: (url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-    del: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
-  });
+  const as = (cookie: string) => requestsAs(t.app, cookie);
   const login = async (email: string, totp = false) =>
     sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PW, ...(totp ? { totp: currentTotp(TEST_TOTP_SECRET) } : {}) } }));
   const userId = async (email: string) => (await t.db.query<{ id: string }>('select id from users where email = $1', [email])).rows[0]?.id;

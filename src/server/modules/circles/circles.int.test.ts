@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, lastMailTo, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { createTestApp, lastMailTo, sessionCookie, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { currentTotp } from '../../platform/totp.ts';
@@ -27,12 +27,7 @@ describeEachEngine('care circle', (engine) => {
   async function login(email: string, totp = false) {
     return sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PW, ...(totp ? { totp: currentTotp(SECRET) } : {}) } }));
   }
-  const as = (cookie: string) => ({
-    get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-    post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-    patch: (url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-    del: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
-  });
+  const as = (cookie: string) => requestsAs(t.app, cookie);
 
   beforeAll(async () => {
     t = await createTestApp(engine);

@@ -1,7 +1,7 @@
 import type { Actor } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { authorize, requireMfaSatisfied } from './index.ts';
-import { assertClientAccess, ClientAccessRefused, type ClientAccessFacts } from './client.ts';
+import { assertClientAccess, ClientAccessRefused, professionalOrganisation, type ClientAccessFacts } from './client.ts';
 
 /** Members of a circle who give informal care and so can take a burden check. */
 export const INFORMAL_KINDS: readonly string[] = ['caregiver', 'relative', 'friend', 'neighbour'];
@@ -35,15 +35,6 @@ export function throughOrganisation(f: ClientAccessFacts, organisationId: string
 
 /** Who takes or reads a caregiver's checks: the caregiver, or a professional of the client. */
 export type CheckAccess = { mode: 'self'; organisationId: null } | { mode: 'professional'; organisationId: string };
-
-/**
- * The organisation through which the actor works with this client at full access or more.
- * Looked up from the organisations themselves, not from `viaOrganisation`, because a
- * professional can also be on the client's map as a member.
- */
-export function professionalOrganisation(f: ClientAccessFacts): string | null {
-  return f.organisations.find((o) => o.level === 'full' || o.level === 'manage')?.organisationId ?? null;
-}
 
 /**
  * Burden results belong to the caregiver: only they see all of theirs. A professional of the
