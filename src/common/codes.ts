@@ -1,7 +1,8 @@
 /**
- * Codes for the care circle, with Dutch (B1) and English labels. Shared by server (storage,
- * FHIR export) and web (pickers). Sources: Nictiz nl-core 0.12.1-beta.1 (CC0) value sets
- * RolCodelijst and RelatieCodelijst; HL7 v3 RoleCode. See data/fhir/README.md.
+ * The vocabulary of care circles and organisations: every code list once, with Dutch (B1) and
+ * English labels where people pick from it. Shared by the Zod schemas (src/common), the server
+ * (storage, FHIR export) and the web (pickers, labels). Sources: Nictiz nl-core 0.12.1-beta.1
+ * (CC0) value sets RolCodelijst and RelatieCodelijst; HL7 v3 RoleCode. See data/fhir/README.md.
  */
 
 /** nl-core ContactPerson role: the "Mantelzorger" extra role code. */
@@ -125,3 +126,23 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 /** Who made a consent decision. */
 export const DECIDERS = ['client', 'representative', 'main_caregiver'] as const;
 export type Decider = (typeof DECIDERS)[number];
+
+/** A consent decision: access given (with a level) or refused. */
+export const CONSENT_DECISIONS = ['permit', 'deny'] as const;
+export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
+
+/** Status of an invitation (staff or circle) as a person would describe it. */
+export const INVITATION_STATUSES = ['open', 'accepted', 'revoked', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** Kinds of organisation. Municipalities and the programme office never see individual clients. */
+export const ORGANISATION_KINDS = ['care_provider', 'welfare', 'volunteer', 'municipality', 'programme_office'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** Sectors of a care provider (only care providers have one). */
+export const SECTORS = ['elderly_care', 'disability_care', 'mental_health', 'hospital_rehabilitation', 'home_care', 'primary_care'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Roles of a person in an organisation. */
+export const MEMBERSHIP_ROLES = ['professional', 'coordinator', 'policy', 'org_admin', 'volunteer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];

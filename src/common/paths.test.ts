@@ -1,40 +1,41 @@
 import { readFileSync } from 'node:fs';
+import { matchPath } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { PATHS } from './paths.ts';
+import { PATHS, ROUTES, fillRoute } from './paths.ts';
 
-/** The route patterns of the web router (src/web/App.tsx). */
-const routes = [...readFileSync(new URL('../web/App.tsx', import.meta.url), 'utf8').matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1] as string);
+const app = readFileSync(new URL('../web/App.tsx', import.meta.url), 'utf8');
 
-/** True when the router has a route for this path (`:param` one segment, `:param?` an optional one). */
-function routed(path: string): boolean {
-  const pathname = path.split('?')[0] as string;
-  return routes.some((route) => {
-    const pattern = route
-      .split('/')
-      .map((part) => (part.startsWith(':') ? (part.endsWith('?') ? '(?:/[^/]+)?' : '/[^/]+') : part === '' ? '' : `/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
-      .join('');
-    return new RegExp(`^${pattern}$`).test(pathname);
-  });
+/** The page patterns a link may land on (the not-found fallback matches anything, so it does not count). */
+const patterns = Object.entries(ROUTES).filter(([name]) => name !== 'notFound');
+
+/** The name of the route that serves this path (the first that matches), or null. */
+function routeOf(path: string): string | null {
+  const pathname = path.split(/[?#]/)[0] as string;
+  return patterns.find(([, pattern]) => matchPath(pattern, pathname))?.[0] ?? null;
 }
 
 describe('web paths', () => {
-  it('reads the routes of the web app', () => {
-    expect(routes).toContain('/uitnodiging');
-    expect(routed('/nergens')).toBe(false);
+  it('matches paths against the route patterns', () => {
+    expect(routeOf('/uitnodiging?token=x')).toBe('invitation');
+    expect(routeOf('/kringen/c1')).toBe('circle');
+    expect(routeOf('/nergens')).toBeNull();
   });
 
   it('links only to pages the web router serves', () => {
-    const samples: Record<keyof typeof PATHS, string> = {
-      invitation: PATHS.invitation('tok'),
-      circleInvitation: PATHS.circleInvitation('ABCD-EF23'),
-      circlePeople: PATHS.circlePeople('c1'),
-      circleBurden: PATHS.circleBurden('c1'),
-      organisationSignal: PATHS.organisationSignal('o1', 's1'),
-      forgotPassword: PATHS.forgotPassword(),
-      resetPassword: PATHS.resetPassword('tok'),
-      verifyEmail: PATHS.verifyEmail('tok'),
+    const samples: Record<keyof typeof PATHS, [path: string, route: keyof typeof ROUTES]> = {
+      invitation: [PATHS.invitation('tok'), 'invitation'],
+      circleInvitation: [PATHS.circleInvitation('ABCD-EF23'), 'circleInvitation'],
+      circlePeople: [PATHS.circlePeople('c1'), 'circle'],
+      circleBurden: [PATHS.circleBurden('c1'), 'circleBurden'],
+      organisationSignal: [PATHS.organisationSignal('o1', 's1'), 'signal'],
+      forgotPassword: [PATHS.forgotPassword(), 'forgotPassword'],
+      resetPassword: [PATHS.resetPassword('tok'), 'resetPassword'],
+      verifyEmail: [PATHS.verifyEmail('tok'), 'verifyEmail'],
     };
-    for (const [name, path] of Object.entries(samples)) expect(routed(path), `${name}: ${path}`).toBe(true);
+    for (const [name, [path, route]] of Object.entries(samples)) {
+      expect(routeOf(path), `${name}: ${path}`).not.toBeNull();
+      expect(matchPath(ROUTES[route], path.split('?')[0] as string), `${name}: ${path} is not ${ROUTES[route]}`).not.toBeNull();
+    }
   });
 
   it('writes the paths the mails always used', () => {
@@ -43,5 +44,24 @@ describe('web paths', () => {
     expect(PATHS.circlePeople('c1')).toBe('/kringen/c1/mensen');
     expect(PATHS.circleBurden('c1')).toBe('/kringen/c1/belasting');
     expect(PATHS.organisationSignal('o1', 's1')).toBe('/organisaties/o1/signalen/s1');
+    expect(PATHS.forgotPassword()).toBe('/wachtwoord-vergeten');
+    expect(PATHS.resetPassword('a b')).toBe('/wachtwoord-herstellen?token=a%20b');
+    expect(PATHS.verifyEmail('tok')).toBe('/e-mail-bevestigen?token=tok');
+  });
+
+  it('fills in route patterns, leaving out an optional segment without a value', () => {
+    expect(fillRoute(ROUTES.circle, { clientId: 'c1' })).toBe('/kringen/c1');
+    expect(fillRoute(ROUTES.circle, { clientId: 'c1', section: 'toegang' })).toBe('/kringen/c1/toegang');
+    expect(fillRoute(ROUTES.check, { clientId: 'c/1', memberId: 'm1', checkId: 'k1' })).toBe('/kringen/c%2F1/belasting/m1/checks/k1');
+    expect(fillRoute(ROUTES.login, {})).toBe('/inloggen');
+  });
+
+  it('the router takes every path from ROUTES and serves every route in it', () => {
+    expect(app).not.toMatch(/path=["'`]/);
+    const used = [...app.matchAll(/path=\{ROUTES\.(\w+)\}/g)].map((m) => m[1]);
+    const expected = Object.keys(ROUTES).filter((name) => name !== 'home');
+    expect(used.sort()).toEqual(expected.sort());
+    // Home is the index route of the logged-in pages.
+    expect(app).toMatch(/<Route index element=\{<HomePage \/>\} \/>/);
   });
 });

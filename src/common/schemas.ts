@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { INVITATION_STATUSES, MEMBERSHIP_ROLES, ORGANISATION_KINDS, SECTORS } from './codes.ts';
 
 /**
- * Request and response schemas shared by server (validation, OpenAPI) and web (forms).
- * Request objects are strict: an unknown field is a client error, not silently dropped.
+ * Request and answer schemas of accounts, organisations and reference data, shared by server
+ * (validation, OpenAPI) and web (forms, and answer types by `z.infer`), plus the fields other
+ * schema files build on. Request objects are strict: an unknown field is a client error, not
+ * silently dropped. Circles are in ./circle-schemas.ts, paging in ./paging.ts.
  */
 
 export const Email = z.string().trim().toLowerCase().max(254).email({ message: 'email_invalid' });
@@ -34,9 +37,9 @@ export const ChangePasswordInput = z.strictObject({ currentPassword: Password, n
 export const ProfileInput = z.strictObject({ displayName: DisplayName.optional(), locale: Locale.optional() });
 export const TotpCodeInput = z.strictObject({ code: z.string().trim().min(6).max(10) });
 
-export const OrganisationKind = z.enum(['care_provider', 'welfare', 'volunteer', 'municipality', 'programme_office']);
-export const Sector = z.enum(['elderly_care', 'disability_care', 'mental_health', 'hospital_rehabilitation', 'home_care', 'primary_care']);
-export const MembershipRole = z.enum(['professional', 'coordinator', 'policy', 'org_admin', 'volunteer']);
+export const OrganisationKind = z.enum(ORGANISATION_KINDS);
+export const Sector = z.enum(SECTORS);
+export const MembershipRole = z.enum(MEMBERSHIP_ROLES);
 
 export const MembershipSchema = z.object({
   organisationId: z.string(),
@@ -79,6 +82,7 @@ export const OrganisationSchema = z.object({
   region: z.string().nullable(),
   createdAt: z.string(),
 });
+export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export const InvitationInput = z.strictObject({ email: Email, role: MembershipRole, jobTitle: z.string().trim().max(100).nullish() });
 export const AcceptInvitationInput = z.strictObject({
@@ -87,11 +91,41 @@ export const AcceptInvitationInput = z.strictObject({
   password: Password.optional(),
 });
 
-export const PageQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
-});
+/** The answer to a request that starts something by mail (registering, a reset link). */
+export const AcceptedSchema = z.object({ status: z.literal('accepted'), message: z.string() });
 
-/** A page of results: the list plus what a pager needs. */
-export const paged = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), page: z.number(), pageSize: z.number(), total: z.number() });
+/** A session in the user's own session list. */
+export const SessionSchema = z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), userAgent: z.string().nullable(), ip: z.string().nullable(), current: z.boolean() });
+export type Session = z.infer<typeof SessionSchema>;
+
+/** The start of a TOTP set-up: the secret, as text, as otpauth URI and as QR code (SVG). */
+export const TotpSetupSchema = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export type TotpSetup = z.infer<typeof TotpSetupSchema>;
+export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodesSchema>;
+
+/** A personal API token; the token itself is only in the answer that makes it. */
+export const ApiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() });
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export const ApiTokenCreatedSchema = ApiTokenSchema.extend({ token: z.string() });
+
+/** A staff member of an organisation. */
+export const StaffMemberSchema = z.object({ userId: z.string(), displayName: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), since: z.string(), twoFactor: z.boolean() });
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** An invitation to join an organisation's staff. */
+export const StaffInvitationSchema = z.object({ id: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), status: z.enum(INVITATION_STATUSES), expiresAt: z.string(), createdAt: z.string() });
+export type StaffInvitation = z.infer<typeof StaffInvitationSchema>;
+
+/** What the person invited sees before accepting a staff invitation. */
+export const StaffInvitationPreviewSchema = z.object({ organisationName: z.string(), role: MembershipRole, email: z.string(), accountExists: z.boolean(), expiresAt: z.string() });
+export type StaffInvitationPreview = z.infer<typeof StaffInvitationPreviewSchema>;
+export const StaffInvitationAcceptedSchema = z.object({ organisationId: z.string(), createdAccount: z.boolean() });
+export type StaffInvitationAccepted = z.infer<typeof StaffInvitationAcceptedSchema>;
+
+/** A Dutch municipality with its province (CBS codes). */
+export const MunicipalitySchema = z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), provinceName: z.string() });
+export type Municipality = z.infer<typeof MunicipalitySchema>;
+
+/** Paging moved to ./paging.ts; these stay importable from here for existing imports. */
+export { PageQuery, paged } from './paging.ts';

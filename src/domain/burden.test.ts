@@ -3,8 +3,8 @@ import csiJson from '../../data/instruments/csi.json';
 import edizJson from '../../data/instruments/ediz.json';
 import edizPlusJson from '../../data/instruments/ediz-plus.json';
 import selfRatedJson from '../../data/instruments/self-rated-burden.json';
+import { renderMessage } from '../common/messages/index.ts';
 import {
-  answersFromResponseItems,
   checkPartialAnswers,
   compareVersions,
   nextSteps,
@@ -16,7 +16,11 @@ import {
   signalReasons,
   supportOfferFits,
   type Instrument,
+  type Problem,
 } from './burden.ts';
+
+/** A problem's message as a Dutch reader sees it. */
+const nl = (p: Problem | undefined): string | undefined => (p ? renderMessage(p.message, 'nl') : undefined);
 
 function load(json: unknown): Instrument {
   const parsed = parseInstrument(json);
@@ -120,21 +124,22 @@ describe('missing and invalid answers', () => {
     const result = scoreAnswers(edizPlus, answers);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors[0]?.message).toBe('De vragen 3 en 7 zijn nog niet beantwoord. Zonder alle antwoorden kan de score niet goed worden berekend.');
+    expect(nl(result.errors[0])).toBe('De vragen 3 en 7 zijn nog niet beantwoord. Zonder alle antwoorden kan de score niet goed worden berekend.');
     expect(result.errors.map((e) => e.path)).toContain('/answers/ep-07');
     const one = scoreAnswers(selfRated, {});
-    expect(!one.ok && one.errors[0]?.message).toMatch(/^Vraag 1 is nog niet beantwoord/);
+    expect(!one.ok && nl(one.errors[0])).toMatch(/^Vraag 1 is nog niet beantwoord/);
   });
 
   it('refuses answers that do not fit the question', () => {
     const wrong = scoreAnswers(csi, { ...answersWith(csi, 0, 'ja', 'nee'), 'csi-02': 'misschien' });
-    expect(!wrong.ok && wrong.errors).toEqual([{ path: '/answers/csi-02', message: 'Kies bij vraag 2 een van de antwoorden: Ja, Nee.' }]);
+    expect(!wrong.ok && wrong.errors).toEqual([{ path: '/answers/csi-02', message: { key: 'answer_choice_expected', params: { number: 2, options: 'Ja, Nee' } } }]);
+    expect(!wrong.ok && nl(wrong.errors[0])).toBe('Kies bij vraag 2 een van de antwoorden: Ja, Nee.');
     for (const value of [11, -1, 2.5, '5']) {
       const r = scoreAnswers(selfRated, { srb: value });
-      expect(!r.ok && r.errors[0]?.message).toBe('Vul bij vraag 1 een heel getal van 0 tot en met 10 in.');
+      expect(!r.ok && nl(r.errors[0])).toBe('Vul bij vraag 1 een heel getal van 0 tot en met 10 in.');
     }
     const unknown = checkPartialAnswers(selfRated, { 'ep-01': 'ja' });
-    expect(unknown[0]?.message).toMatch(/hoort niet bij de vragenlijst/);
+    expect(nl(unknown[0])).toMatch(/hoort niet bij de vragenlijst/);
   });
 
   it('accepts a partial set while a check is paused', () => {
@@ -201,7 +206,7 @@ describe('importing another instrument', () => {
     // One open question: the mean of the other two (2) fills it in.
     expect(score(i, { a: 'p2', b: 'p2' })).toMatchObject({ total: 6, missing: ['c'] });
     const twoOpen = scoreAnswers(i, { a: 'p2' });
-    expect(!twoOpen.ok && twoOpen.errors[0]?.message).toMatch(/De vragen 2 en 3 zijn nog niet beantwoord. Er mogen hoogstens 1 vragen open blijven/);
+    expect(!twoOpen.ok && nl(twoOpen.errors[0])).toMatch(/De vragen 2 en 3 zijn nog niet beantwoord. Er mogen hoogstens 1 vragen open blijven/);
   });
 
   it('explains every problem in a broken Questionnaire', () => {
@@ -210,7 +215,7 @@ describe('importing another instrument', () => {
     if (broken.ok) return;
     const paths = broken.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/id', '/version', '/item/0/type']));
-    expect(broken.errors.find((e) => e.path === '/item/0/type')?.message).toMatch(/alleen keuzevragen/);
+    expect(nl(broken.errors.find((e) => e.path === '/item/0/type'))).toMatch(/alleen keuzevragen/);
     expect(parseInstrument({ resourceType: 'Patient' })).toEqual({ ok: false, errors: [expect.objectContaining({ path: '/resourceType' })] });
     const gap = parseInstrument(
       minimal({}, [
@@ -220,11 +225,11 @@ describe('importing another instrument', () => {
         { url: 'band', extension: [{ url: 'code', valueCode: 'hoog' }, { url: 'min', valueInteger: 4 }, { url: 'max', valueInteger: 6 }, { url: 'label', valueString: 'Hoog' }, { url: 'meaning', valueString: 'x' }] },
       ]),
     );
-    expect(!gap.ok && gap.errors[0]?.message).toMatch(/sluiten niet op elkaar aan/);
+    expect(!gap.ok && nl(gap.errors[0])).toMatch(/sluiten niet op elkaar aan/);
     const noScoring = parseInstrument(minimal({ extension: [] }));
-    expect(!noScoring.ok && noScoring.errors[0]?.message).toMatch(/scoringsextensie/);
+    expect(!noScoring.ok && nl(noScoring.errors[0])).toMatch(/scoringsextensie/);
     const noPoints = parseInstrument(minimal({ item: [{ linkId: 'a', type: 'choice', text: 'A', answerOption: [{ valueCoding: { code: 'x' } }, { valueCoding: { code: 'y' } }] }] }));
-    expect(!noPoints.ok && noPoints.errors.map((e) => e.message).join(' ')).toMatch(/ordinalValue/);
+    expect(!noPoints.ok && noPoints.errors.map(nl).join(' ')).toMatch(/ordinalValue/);
   });
 });
 
@@ -233,13 +238,6 @@ describe('helpers', () => {
     expect(compareVersions('1.10.0', '1.9.0')).toBe(1);
     expect(compareVersions('1.0.0', '1.0.0')).toBe(0);
     expect(compareVersions('1.0', '1.0.1')).toBe(-1);
-  });
-  it('reads the answers of a FHIR QuestionnaireResponse', () => {
-    const items = csi.items.map((i, n) => ({ linkId: i.linkId, answer: [{ valueCoding: { system: 'https://mantelkring.nl/fhir/CodeSystem/burden-answer', code: n < 7 ? 'ja' : 'nee' } }] }));
-    const read = answersFromResponseItems(csi, items);
-    expect(read.ok && score(csi, read.value).total).toBe(7);
-    const wrong = answersFromResponseItems(selfRated, [{ linkId: 'srb', answer: [{ valueInteger: 12 }] }]);
-    expect(!wrong.ok && wrong.errors[0]).toEqual({ path: 'QuestionnaireResponse.item[0].answer[0].valueInteger', message: 'Vul bij vraag 1 een heel getal van 0 tot en met 10 in.' });
   });
 });
 

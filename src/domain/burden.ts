@@ -6,8 +6,15 @@
  * knows no instrument by name: an administrator can import another Questionnaire with the
  * same extension and it works without code changes.
  *
- * Pure: no I/O (enforced by ESLint for src/domain).
+ * Pure: no I/O (enforced by ESLint for src/domain). Problems come back as message keys with
+ * parameters (src/common/messages/burden.ts), rendered in the reader's language by the caller.
  */
+
+import { BAND_LEVELS, INSTRUMENT_STATUSES, type BandLevel, type InstrumentStatus, type SignalReason } from '../common/burden.ts';
+import type { burdenMessages } from '../common/messages/burden.ts';
+import type { MessageParams } from '../common/messages/index.ts';
+
+export { BAND_LEVELS, type BandLevel, type SignalReason };
 
 /** Standard R4 extension with the points of an answer option. */
 export const ORDINAL_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
@@ -22,9 +29,6 @@ export const SCORING_EXTENSION_URL = 'https://mantelkring.nl/fhir/StructureDefin
 /** A rise of this many points since the previous check on the same instrument is a signal. */
 export const RISE_THRESHOLD = 3;
 
-/** How heavy a band is, independent of the instrument's own band codes (drives next steps). */
-export const BAND_LEVELS = ['none', 'light', 'moderate', 'heavy'] as const;
-export type BandLevel = (typeof BAND_LEVELS)[number];
 
 export interface AnswerOption {
   code: string;
@@ -86,18 +90,26 @@ export interface Instrument {
   version: string;
   name: string | null;
   title: string;
-  status: 'draft' | 'active' | 'retired';
+  status: InstrumentStatus;
   description: string | null;
   copyright: string | null;
   items: InstrumentItem[];
   scoring: Scoring;
 }
 
+/** A message of the burden domain: its key and parameters (rendered by the caller, Dutch or English). */
+export interface ProblemMessage {
+  key: keyof typeof burdenMessages;
+  params?: MessageParams;
+}
+
 /** One problem in a Questionnaire or in a set of answers; `path` is JSON-pointer-like. */
 export interface Problem {
   path: string;
-  message: string;
+  message: ProblemMessage;
 }
+
+const msg = (key: ProblemMessage['key'], params?: MessageParams): ProblemMessage => (params ? { key, params } : { key });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Problem[] };
 
@@ -130,18 +142,18 @@ function controlCodes(ext: Json): string[] {
 /** Reads a Questionnaire (any JSON) as a burden instrument, or lists every problem in Dutch. */
 export function parseInstrument(resource: unknown): Parsed<Instrument> {
   const errors: Problem[] = [];
-  const fail = (path: string, message: string) => errors.push({ path, message });
+  const fail = (path: string, key: ProblemMessage['key'], params?: MessageParams) => errors.push({ path, message: msg(key, params) });
   if (!isObject(resource) || resource.resourceType !== 'Questionnaire') {
-    return { ok: false, errors: [{ path: '/resourceType', message: 'Dit is geen FHIR Questionnaire (resourceType moet "Questionnaire" zijn).' }] };
+    return { ok: false, errors: [{ path: '/resourceType', message: msg('questionnaire_not_questionnaire') }] };
   }
   const q = resource;
-  if (typeof q.id !== 'string' || !FHIR_ID.test(q.id)) fail('/id', 'Geef de vragenlijst een id van 1 tot 64 letters, cijfers, punten of streepjes (bijvoorbeeld "ediz-plus").');
-  if (!nonEmpty(q.url) || !/^(https?:\/\/|urn:)\S+$/.test(q.url)) fail('/url', 'Geef de vragenlijst een vaste url (canonical), bijvoorbeeld https://voorbeeld.nl/fhir/Questionnaire/mijn-lijst.');
-  if (!nonEmpty(q.version) || q.version.length > 64) fail('/version', 'Geef de vragenlijst een versie (bijvoorbeeld "1.0.0"), van hoogstens 64 tekens.');
-  if (!nonEmpty(q.title)) fail('/title', 'Geef de vragenlijst een titel.');
-  if (!['draft', 'active', 'retired'].includes(String(q.status))) fail('/status', 'De status moet "draft", "active" of "retired" zijn.');
+  if (typeof q.id !== 'string' || !FHIR_ID.test(q.id)) fail('/id', 'questionnaire_id');
+  if (!nonEmpty(q.url) || !/^(https?:\/\/|urn:)\S+$/.test(q.url)) fail('/url', 'questionnaire_url');
+  if (!nonEmpty(q.version) || q.version.length > 64) fail('/version', 'questionnaire_version');
+  if (!nonEmpty(q.title)) fail('/title', 'questionnaire_title');
+  if (!(INSTRUMENT_STATUSES as readonly string[]).includes(String(q.status))) fail('/status', 'questionnaire_status');
   if (q.name !== undefined && (typeof q.name !== 'string' || !/^[A-Z]([A-Za-z0-9_]){0,254}$/.test(q.name))) {
-    fail('/name', 'Een name begint met een hoofdletter en bevat alleen letters, cijfers en liggende streepjes.');
+    fail('/name', 'questionnaire_name');
   }
 
   const items: InstrumentItem[] = [];
@@ -149,34 +161,34 @@ export function parseInstrument(resource: unknown): Parsed<Instrument> {
   const walk = (list: unknown, path: string) => {
     asArray(list).forEach((raw, index) => {
       const p = `${path}/${index}`;
-      if (!isObject(raw)) return fail(p, 'Een vraag moet een object zijn.');
-      if (!nonEmpty(raw.linkId)) fail(`${p}/linkId`, 'Elke vraag heeft een linkId nodig.');
-      else if (linkIds.has(raw.linkId)) fail(`${p}/linkId`, `De linkId "${raw.linkId}" komt twee keer voor.`);
+      if (!isObject(raw)) return fail(p, 'questionnaire_item_not_object');
+      if (!nonEmpty(raw.linkId)) fail(`${p}/linkId`, 'questionnaire_link_id_missing');
+      else if (linkIds.has(raw.linkId)) fail(`${p}/linkId`, 'questionnaire_link_id_twice', { linkId: raw.linkId });
       else linkIds.add(raw.linkId);
       const linkId = String(raw.linkId ?? '');
       if (raw.type === 'display') return;
       if (raw.type === 'group') return walk(raw.item, `${p}/item`);
-      if (raw.repeats === true) fail(`${p}/repeats`, 'Een vraag die meetelt voor de score kan maar één antwoord hebben (repeats mag niet).');
-      if (!nonEmpty(raw.text)) fail(`${p}/text`, `Vraag "${linkId}" heeft geen tekst.`);
+      if (raw.repeats === true) fail(`${p}/repeats`, 'questionnaire_repeats');
+      if (!nonEmpty(raw.text)) fail(`${p}/text`, 'questionnaire_text_missing', { linkId });
       const base = { linkId, text: String(raw.text ?? ''), required: raw.required === true, number: items.length + 1 };
       if (raw.type === 'choice') {
-        if (raw.answerValueSet !== undefined) fail(`${p}/answerValueSet`, 'Zet de antwoorden met hun punten in answerOption; een answerValueSet wordt niet ondersteund.');
+        if (raw.answerValueSet !== undefined) fail(`${p}/answerValueSet`, 'questionnaire_value_set');
         const options: AnswerOption[] = [];
         const codes = new Set<string>();
         asArray(raw.answerOption).forEach((opt, oi) => {
           const op = `${p}/answerOption/${oi}`;
           const coding = isObject(opt) && isObject(opt.valueCoding) ? opt.valueCoding : null;
-          if (!isObject(opt) || !coding || !nonEmpty(coding.code)) return fail(op, 'Elk antwoord heeft een valueCoding met een code nodig.');
-          if (codes.has(coding.code)) fail(`${op}/valueCoding/code`, `De antwoordcode "${coding.code}" komt twee keer voor bij vraag "${linkId}".`);
+          if (!isObject(opt) || !coding || !nonEmpty(coding.code)) return fail(op, 'questionnaire_option_coding');
+          if (codes.has(coding.code)) fail(`${op}/valueCoding/code`, 'questionnaire_option_code_twice', { code: coding.code, linkId });
           codes.add(coding.code);
           const ordinal = extensionsOf(opt, ORDINAL_VALUE_URL)[0] ?? (isObject(coding) ? extensionsOf(coding, ORDINAL_VALUE_URL)[0] : undefined);
           const points = ordinal ? extValue(ordinal) : undefined;
           if (typeof points !== 'number' || !Number.isInteger(points) || points < 0) {
-            return fail(`${op}/extension`, `Antwoord "${coding.code}" bij vraag "${linkId}" heeft geen punten: zet een heel getal van 0 of meer in de ordinalValue-extensie.`);
+            return fail(`${op}/extension`, 'questionnaire_option_points', { code: coding.code, linkId });
           }
           options.push({ code: coding.code, system: typeof coding.system === 'string' ? coding.system : null, display: nonEmpty(coding.display) ? coding.display : coding.code, points });
         });
-        if (asArray(raw.answerOption).length < 2) fail(`${p}/answerOption`, `Vraag "${linkId}" heeft minstens twee antwoorden nodig.`);
+        if (asArray(raw.answerOption).length < 2) fail(`${p}/answerOption`, 'questionnaire_options_too_few', { linkId });
         items.push({ ...base, kind: 'choice', options });
       } else if (raw.type === 'integer') {
         const min = extensionsOf(raw, MIN_VALUE_URL)[0];
@@ -184,7 +196,7 @@ export function parseInstrument(resource: unknown): Parsed<Instrument> {
         const lo = min ? extValue(min) : undefined;
         const hi = max ? extValue(max) : undefined;
         if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isInteger(lo) || !Number.isInteger(hi) || lo < 0 || lo >= hi) {
-          fail(`${p}/extension`, `Vraag "${linkId}" is een getal: geef met de minValue- en maxValue-extensies een laagste en hoogste heel getal (0 of meer).`);
+          fail(`${p}/extension`, 'questionnaire_integer_bounds', { linkId });
         }
         const label = (code: string) => {
           const child = asArray(raw.item).find((c) => isObject(c) && c.type === 'display' && extensionsOf(c, ITEM_CONTROL_URL).some((e) => controlCodes(e).includes(code)));
@@ -192,12 +204,12 @@ export function parseInstrument(resource: unknown): Parsed<Instrument> {
         };
         items.push({ ...base, kind: 'integer', min: typeof lo === 'number' ? lo : 0, max: typeof hi === 'number' ? hi : 0, lowLabel: label('lower'), highLabel: label('upper') });
       } else {
-        fail(`${p}/type`, `Vraag "${linkId}" heeft type "${String(raw.type)}": alleen keuzevragen (choice) en hele getallen (integer) kunnen meetellen voor de score.`);
+        fail(`${p}/type`, 'questionnaire_item_type', { linkId, type: String(raw.type) });
       }
     });
   };
   walk(q.item, '/item');
-  if (items.length === 0 && !errors.some((e) => e.path.startsWith('/item'))) fail('/item', 'De vragenlijst heeft geen vragen die meetellen voor de score.');
+  if (items.length === 0 && !errors.some((e) => e.path.startsWith('/item'))) fail('/item', 'questionnaire_no_items');
 
   const points = (i: ChoiceItem) => (i.options.length ? i.options.map((o) => o.points) : [0]);
   const minScore = items.reduce((s, i) => s + (i.kind === 'choice' ? Math.min(...points(i)) : i.min), 0);
@@ -222,10 +234,10 @@ export function parseInstrument(resource: unknown): Parsed<Instrument> {
   };
 }
 
-function parseScoring(q: Json, itemCount: number, range: { minScore: number; maxScore: number }, fail: (path: string, message: string) => void): Scoring | null {
+function parseScoring(q: Json, itemCount: number, range: { minScore: number; maxScore: number }, fail: (path: string, key: ProblemMessage['key'], params?: MessageParams) => void): Scoring | null {
   const found = extensionsOf(q, SCORING_EXTENSION_URL);
   if (found.length !== 1) {
-    fail('/extension', `Voeg precies één scoringsextensie toe (${SCORING_EXTENSION_URL}) met de rekenregel, de banden en de grens voor overbelasting.`);
+    fail('/extension', 'questionnaire_scoring_extension', { url: SCORING_EXTENSION_URL });
     return null;
   }
   const scoringExt = found[0] as Json;
@@ -233,13 +245,13 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
   const one = (name: string) => parts.find((p) => p.url === name);
   const path = '/extension/scoring';
   let problems = 0;
-  const problem = (p: string, m: string) => {
+  const problem = (p: string, key: ProblemMessage['key'], params?: MessageParams) => {
     problems++;
-    fail(p, m);
+    fail(p, key, params);
   };
 
   const method = one('method');
-  if (!method || extValue(method) !== 'sum') problem(`${path}/method`, 'De rekenregel (method) moet "sum" zijn: de punten van alle antwoorden worden opgeteld.');
+  if (!method || extValue(method) !== 'sum') problem(`${path}/method`, 'questionnaire_scoring_method');
 
   let missing: MissingRule = { kind: 'refuse' };
   const missingExt = one('missingAnswers');
@@ -248,10 +260,10 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
     const maxExt = one('maxMissing');
     const maxMissing = maxExt ? extValue(maxExt) : undefined;
     if (typeof maxMissing !== 'number' || !Number.isInteger(maxMissing) || maxMissing < 1 || maxMissing >= itemCount) {
-      problem(`${path}/maxMissing`, 'Bij "prorate" hoort maxMissing: het aantal vragen (1 of meer, minder dan alle vragen) dat open mag blijven.');
+      problem(`${path}/maxMissing`, 'questionnaire_max_missing');
     } else missing = { kind: 'prorate', maxMissing };
   } else if (missingCode !== 'refuse') {
-    problem(`${path}/missingAnswers`, 'Zeg met missingAnswers wat er gebeurt als een vraag open blijft: "refuse" (geen score) of "prorate" (aanvullen met het gemiddelde).');
+    problem(`${path}/missingAnswers`, 'questionnaire_missing_answers');
   }
 
   const bands: Band[] = [];
@@ -266,11 +278,11 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
       const [code, min, max, label, meaning, level] = [get('code'), get('min'), get('max'), get('label'), get('meaning'), get('level')];
       const bp = `${path}/band/${i}`;
       if (!nonEmpty(code) || !Number.isInteger(min) || !Number.isInteger(max) || !nonEmpty(label) || !nonEmpty(meaning)) {
-        return problem(bp, 'Een band heeft een code, een min en max (hele getallen), een label en een uitleg (meaning).');
+        return problem(bp, 'questionnaire_band_incomplete');
       }
-      if ((min as number) > (max as number)) return problem(bp, `Band "${code}": min is groter dan max.`);
-      if (level !== undefined && !BAND_LEVELS.includes(level as BandLevel)) return problem(`${bp}/level`, `Band "${code}": level moet ${BAND_LEVELS.join(', ')} zijn.`);
-      if (bands.some((x) => x.code === code)) return problem(bp, `De bandcode "${code}" komt twee keer voor.`);
+      if ((min as number) > (max as number)) return problem(bp, 'questionnaire_band_min_above_max', { code });
+      if (level !== undefined && !BAND_LEVELS.includes(level as BandLevel)) return problem(`${bp}/level`, 'questionnaire_band_level', { code, levels: BAND_LEVELS.join(', ') });
+      if (bands.some((x) => x.code === code)) return problem(bp, 'questionnaire_band_code_twice', { code });
       bands.push({ code, min: min as number, max: max as number, label, meaning, level: (level as BandLevel | undefined) ?? null });
     });
   bands.sort((a, b) => a.min - b.min);
@@ -280,13 +292,13 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
     let gap = false;
     for (const b of bands) {
       if (b.min !== expected) {
-        problem(`${path}/band`, `De banden sluiten niet op elkaar aan: er is een band nodig die bij ${expected} begint, maar band "${b.code}" begint bij ${b.min}.`);
+        problem(`${path}/band`, 'questionnaire_bands_gap', { expected, code: b.code, min: b.min });
         gap = true;
         break;
       }
       expected = b.max + 1;
     }
-    if (!gap && expected !== range.maxScore + 1) problem(`${path}/band`, `De banden moeten lopen van ${range.minScore} tot en met ${range.maxScore} (de laagste en hoogste mogelijke score).`);
+    if (!gap && expected !== range.maxScore + 1) problem(`${path}/band`, 'questionnaire_bands_range', { min: range.minScore, max: range.maxScore });
   }
 
   let overloadCutOff: number | null = null;
@@ -294,7 +306,7 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
   if (cut) {
     const v = extValue(cut);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < range.minScore || v > range.maxScore) {
-      problem(`${path}/overloadCutOff`, `De grens voor overbelasting moet een heel getal van ${range.minScore} tot en met ${range.maxScore} zijn.`);
+      problem(`${path}/overloadCutOff`, 'questionnaire_overload_cut_off', { min: range.minScore, max: range.maxScore });
     } else overloadCutOff = v;
   }
   const noteExt = one('resultNote');
@@ -303,14 +315,14 @@ function parseScoring(q: Json, itemCount: number, range: { minScore: number; max
   return { method: 'sum', missing, minScore: range.minScore, maxScore: range.maxScore, bands, overloadCutOff, resultNote };
 }
 
-/** Checks one answer against its question; returns a Dutch message when it does not fit. */
-function answerProblem(item: InstrumentItem, value: unknown): string | null {
+/** Checks one answer against its question; returns the message when it does not fit. */
+export function answerProblem(item: InstrumentItem, value: unknown): ProblemMessage | null {
   if (item.kind === 'choice') {
     if (typeof value === 'string' && item.options.some((o) => o.code === value)) return null;
-    return `Kies bij vraag ${item.number} een van de antwoorden: ${item.options.map((o) => o.display).join(', ')}.`;
+    return msg('answer_choice_expected', { number: item.number, options: item.options.map((o) => o.display).join(', ') });
   }
   if (typeof value === 'number' && Number.isInteger(value) && value >= item.min && value <= item.max) return null;
-  return `Vul bij vraag ${item.number} een heel getal van ${item.min} tot en met ${item.max} in.`;
+  return msg('answer_integer_expected', { number: item.number, min: item.min, max: item.max });
 }
 
 /**
@@ -323,7 +335,7 @@ export function checkPartialAnswers(instrument: Instrument, answers: Record<stri
   for (const [linkId, value] of Object.entries(answers)) {
     const item = byId.get(linkId);
     if (!item) {
-      problems.push({ path: `/answers/${linkId}`, message: `Vraag "${linkId}" hoort niet bij de vragenlijst ${instrument.title}.` });
+      problems.push({ path: `/answers/${linkId}`, message: msg('answer_not_in_instrument', { linkId, title: instrument.title }) });
       continue;
     }
     const problem = answerProblem(item, value);
@@ -356,9 +368,12 @@ export function scoreAnswers(instrument: Instrument, answers: Record<string, unk
   const tooMany = rule.kind === 'refuse' ? open.length > 0 : open.length > rule.maxMissing || requiredOpen.length > 0;
   if (tooMany) {
     const numbers = open.map((i) => i.number);
-    const which = numbers.length === 1 ? `Vraag ${numbers[0]} is` : `De vragen ${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]} zijn`;
-    const why = rule.kind === 'refuse' ? 'Zonder alle antwoorden kan de score niet goed worden berekend.' : `Er mogen hoogstens ${rule.maxMissing} vragen open blijven, en verplichte vragen moeten beantwoord zijn.`;
-    return { ok: false, errors: [{ path: '/answers', message: `${which} nog niet beantwoord. ${why}` }, ...open.map((i) => ({ path: `/answers/${i.linkId}`, message: `Vraag ${i.number} is nog niet beantwoord.` }))] };
+    const which: MessageParams = numbers.length === 1 ? { number: numbers[0] as number } : { numbers: numbers.slice(0, -1).join(', '), last: numbers[numbers.length - 1] as number };
+    const summary =
+      rule.kind === 'refuse'
+        ? msg(numbers.length === 1 ? 'answers_open_one_refuse' : 'answers_open_many_refuse', which)
+        : msg(numbers.length === 1 ? 'answers_open_one_prorate' : 'answers_open_many_prorate', { ...which, maxMissing: rule.maxMissing });
+    return { ok: false, errors: [{ path: '/answers', message: summary }, ...open.map((i) => ({ path: `/answers/${i.linkId}`, message: msg('answer_open', { number: i.number }) }))] };
   }
   let sum = 0;
   for (const item of instrument.items) {
@@ -378,8 +393,6 @@ export function scoreFacts(instrument: Instrument, total: number, missing: strin
   const cut = instrument.scoring.overloadCutOff;
   return { total, band, overload: cut !== null && total >= cut, missing };
 }
-
-export type SignalReason = 'heavy_score' | 'rise';
 
 /**
  * Why a completed check needs follow-up: a total at or over the overload cut-off, and/or a
@@ -436,52 +449,21 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The answer items of a FHIR QuestionnaireResponse (flattened), as the FHIR layer receives them. */
-export interface ResponseItem {
-  linkId?: unknown;
-  answer?: unknown;
-  item?: unknown;
-}
-
 /**
- * Reads the answers of a FHIR QuestionnaireResponse (`item[]`, groups allowed) into our
- * answer map: `valueCoding.code` for a choice question, `valueInteger` for an integer one.
- * Every problem comes back as a Dutch message with a FHIRPath-like location.
+ * Answers that give `points` on a sum-scored instrument (demo and scale data): on choice
+ * questions the first `points` items get their highest option, the rest their lowest; an
+ * integer question gets `points` within its bounds.
  */
-export function answersFromResponseItems(instrument: Instrument, items: unknown): Parsed<Answers> {
-  const byId = new Map(instrument.items.map((i) => [i.linkId, i]));
+export function answersForPoints(instrument: Instrument, points: number): Answers {
   const answers: Answers = {};
-  const errors: Problem[] = [];
-  const walk = (list: unknown, path: string) => {
-    asArray(list).forEach((raw, index) => {
-      const p = `${path}[${index}]`;
-      if (!isObject(raw) || !nonEmpty(raw.linkId)) return errors.push({ path: p, message: 'Elk antwoord heeft een linkId nodig.' });
-      if (raw.item !== undefined) walk(raw.item, `${p}.item`);
-      const item = byId.get(raw.linkId);
-      const given = asArray(raw.answer);
-      if (!item) {
-        if (given.length) errors.push({ path: `${p}.linkId`, message: `Vraag "${raw.linkId}" hoort niet bij de vragenlijst ${instrument.title}.` });
-        return;
-      }
-      if (given.length === 0) return;
-      if (given.length > 1) return errors.push({ path: `${p}.answer`, message: `Vraag ${item.number} heeft meer dan één antwoord.` });
-      const a = given[0];
-      if (!isObject(a)) return errors.push({ path: `${p}.answer[0]`, message: `Vraag ${item.number}: ongeldig antwoord.` });
-      if (item.kind === 'choice') {
-        const coding = isObject(a.valueCoding) ? a.valueCoding : null;
-        const option = coding ? item.options.find((o) => o.code === coding.code && (o.system === null || coding.system === undefined || coding.system === o.system)) : undefined;
-        if (!option) return errors.push({ path: `${p}.answer[0].valueCoding`, message: answerProblem(item, undefined) ?? '' });
-        answers[item.linkId] = option.code;
-      } else {
-        const v = a.valueInteger;
-        const problem = answerProblem(item, v);
-        if (problem) return errors.push({ path: `${p}.answer[0].valueInteger`, message: problem });
-        answers[item.linkId] = v as number;
-      }
-    });
-  };
-  walk(items, 'QuestionnaireResponse.item');
-  return errors.length ? { ok: false, errors } : { ok: true, value: answers };
+  instrument.items.forEach((item, i) => {
+    if (item.kind === 'integer') answers[item.linkId] = Math.min(item.max, Math.max(item.min, points));
+    else {
+      const sorted = [...item.options].sort((a, b) => a.points - b.points);
+      answers[item.linkId] = ((i < points ? sorted[sorted.length - 1] : sorted[0]) as { code: string }).code;
+    }
+  });
+  return answers;
 }
 
 /** A local organisation that can support a caregiver (from the organisation register for now). */

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answersFromResponseItems, parseInstrument, scoreAnswers, type Answers, type Instrument } from '../domain/burden.ts';
+import { renderMessage } from '../common/messages/index.ts';
+import { parseInstrument, scoreAnswers, type Answers, type Instrument } from '../domain/burden.ts';
 import { searchset } from './bundle.ts';
-import { canonicalOf, parseCanonical, problemExpression, questionnaireId, readPostedResponse, toBurdenObservation, toQuestionnaire, toQuestionnaireResponse } from './burden.ts';
+import { answersFromResponseItems, canonicalOf, parseCanonical, problemExpression, questionnaireId, readPostedResponse, toBurdenObservation, toQuestionnaire, toQuestionnaireResponse } from './burden.ts';
 import { capabilityStatement } from './capability.ts';
 import { MK, OBSERVATION_CATEGORY_SYSTEM } from './codes.ts';
 import type { BurdenResultFacts } from './model.ts';
@@ -21,7 +22,7 @@ const AT = new Date('2026-11-20T10:15:00.000Z');
 const file = (name: string) => JSON.parse(fs.readFileSync(path.join('data/instruments', name), 'utf8')) as Record<string, unknown>;
 function instrument(resource: Record<string, unknown>): Instrument {
   const parsed = parseInstrument(resource);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => renderMessage(e.message, 'nl')).join('; '));
   return parsed.value;
 }
 const yesNo = (prefix: string, n: number, yes: number, hit = 'ja', miss = 'nee'): Answers =>
@@ -31,7 +32,7 @@ function facts(name: string, answers: Answers, administeredBy: BurdenResultFacts
   const questionnaire = file(name);
   const inst = instrument(questionnaire);
   const scored = scoreAnswers(inst, answers);
-  if (!scored.ok) throw new Error(scored.errors.map((e) => e.message).join('; '));
+  if (!scored.ok) throw new Error(scored.errors.map((e) => renderMessage(e.message, 'nl')).join('; '));
   return { id: RESPONSE, clientId: CLIENT, memberId: CAREGIVER, questionnaire, instrument: inst, answers, score: scored.value, completedAt: AT, administeredBy, ...extra };
 }
 
@@ -230,5 +231,40 @@ describe('reading a posted QuestionnaireResponse', () => {
     expect(problemExpression('/answers')).toBe('QuestionnaireResponse.item');
     expect(problemExpression('/instrument')).toBe('QuestionnaireResponse.questionnaire');
     expect(problemExpression('QuestionnaireResponse.item[2].answer[0].valueCoding')).toBe('QuestionnaireResponse.item[2].answer[0].valueCoding');
+  });
+});
+
+describe('reading the answers of a posted QuestionnaireResponse', () => {
+  const csi = instrument(file('csi.json'));
+  const selfRated = instrument(file('self-rated-burden.json'));
+
+  it('reads choice and integer answers, and says where an answer does not fit', () => {
+    const items = csi.items.map((i, n) => ({ linkId: i.linkId, answer: [{ valueCoding: { system: 'https://mantelkring.nl/fhir/CodeSystem/burden-answer', code: n < 7 ? 'ja' : 'nee' } }] }));
+    const read = answersFromResponseItems(csi, items);
+    const scored = read.ok ? scoreAnswers(csi, read.value) : null;
+    expect(scored?.ok && scored.value.total).toBe(7);
+    const wrong = answersFromResponseItems(selfRated, [{ linkId: 'srb', answer: [{ valueInteger: 12 }] }]);
+    expect(!wrong.ok && wrong.errors[0]).toEqual({ path: 'QuestionnaireResponse.item[0].answer[0].valueInteger', message: { key: 'answer_integer_expected', params: { number: 1, min: 0, max: 10 } } });
+    expect(!wrong.ok && wrong.errors[0] && renderMessage(wrong.errors[0].message, 'nl')).toBe('Vul bij vraag 1 een heel getal van 0 tot en met 10 in.');
+  });
+
+  it('refuses answers without linkId, to unknown questions, several answers and a wrong option', () => {
+    const read = answersFromResponseItems(csi, [
+      { answer: [{ valueCoding: { code: 'ja' } }] },
+      { linkId: 'elders', answer: [{ valueCoding: { code: 'ja' } }] },
+      { linkId: 'csi-01', answer: [{ valueCoding: { code: 'ja' } }, { valueCoding: { code: 'nee' } }] },
+      { linkId: 'csi-02', answer: ['ja'] },
+      { linkId: 'csi-03', answer: [{ valueCoding: { code: 'misschien' } }] },
+      { linkId: 'csi-04', answer: [{ valueCoding: { system: 'https://elders.example/codes', code: 'ja' } }] },
+    ]);
+    expect(!read.ok && read.errors.map((e) => [e.path, renderMessage(e.message, 'nl')])).toEqual([
+      ['QuestionnaireResponse.item[0]', 'Elk antwoord heeft een linkId nodig.'],
+      ['QuestionnaireResponse.item[1].linkId', `Vraag "elders" hoort niet bij de vragenlijst ${csi.title}.`],
+      ['QuestionnaireResponse.item[2].answer', 'Vraag 1 heeft meer dan één antwoord.'],
+      ['QuestionnaireResponse.item[3].answer[0]', 'Vraag 2: ongeldig antwoord.'],
+      ['QuestionnaireResponse.item[4].answer[0].valueCoding', 'Kies bij vraag 3 een van de antwoorden: Ja, Nee.'],
+      ['QuestionnaireResponse.item[5].answer[0].valueCoding', 'Kies bij vraag 4 een van de antwoorden: Ja, Nee.'],
+    ]);
+    expect(!read.ok && read.errors[2] && renderMessage(read.errors[2].message, 'en')).toBe('Question 1 has more than one answer.');
   });
 });

@@ -1,4 +1,4 @@
-import type { InstrumentItem } from '../domain/burden.ts';
+import { answerProblem, type Answers, type Instrument, type InstrumentItem, type Parsed, type Problem } from '../domain/burden.ts';
 import { BURDEN_LEVEL_DISPLAYS, MK, OBSERVATION_CATEGORY_SYSTEM } from './codes.ts';
 import type { BurdenResultFacts } from './model.ts';
 import { issue } from './outcome.ts';
@@ -14,6 +14,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const iso = (d: Date): string => d.toISOString();
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 // ---------------------------------------------------------------------------------------
 // Questionnaire
@@ -236,6 +237,48 @@ export function readPostedResponse(body: unknown, baseUrl: string): PostedRespon
 
   if (issues.length || !questionnaire || !memberId) return { ok: false, status: 422, issues };
   return { ok: true, value: { questionnaire, memberId, items: body.item } };
+}
+
+/**
+ * Reads the answers of a posted QuestionnaireResponse (`item[]`, groups allowed) into our
+ * answer map, the inverse of `responseItems`: `valueCoding.code` for a choice question,
+ * `valueInteger` for an integer one. Every problem comes back as a message key with a
+ * FHIRPath-like location.
+ */
+export function answersFromResponseItems(instrument: Instrument, items: unknown): Parsed<Answers> {
+  const byId = new Map(instrument.items.map((i) => [i.linkId, i]));
+  const answers: Answers = {};
+  const errors: Problem[] = [];
+  const walk = (list: unknown, path: string) => {
+    asArray(list).forEach((raw, index) => {
+      const p = `${path}[${index}]`;
+      if (!isObject(raw) || !nonEmpty(raw.linkId)) return errors.push({ path: p, message: { key: 'answer_link_id_missing' } });
+      if (raw.item !== undefined) walk(raw.item, `${p}.item`);
+      const item = byId.get(raw.linkId);
+      const given = asArray(raw.answer);
+      if (!item) {
+        if (given.length) errors.push({ path: `${p}.linkId`, message: { key: 'answer_not_in_instrument', params: { linkId: raw.linkId, title: instrument.title } } });
+        return;
+      }
+      if (given.length === 0) return;
+      if (given.length > 1) return errors.push({ path: `${p}.answer`, message: { key: 'answer_more_than_one', params: { number: item.number } } });
+      const a = given[0];
+      if (!isObject(a)) return errors.push({ path: `${p}.answer[0]`, message: { key: 'answer_invalid', params: { number: item.number } } });
+      if (item.kind === 'choice') {
+        const coding = isObject(a.valueCoding) ? a.valueCoding : null;
+        const option = coding ? item.options.find((o) => o.code === coding.code && (o.system === null || coding.system === undefined || coding.system === o.system)) : undefined;
+        if (!option) return errors.push({ path: `${p}.answer[0].valueCoding`, message: answerProblem(item, undefined) ?? { key: 'answer_invalid', params: { number: item.number } } });
+        answers[item.linkId] = option.code;
+      } else {
+        const v = a.valueInteger;
+        const problem = answerProblem(item, v);
+        if (problem) return errors.push({ path: `${p}.answer[0].valueInteger`, message: problem });
+        answers[item.linkId] = v as number;
+      }
+    });
+  };
+  walk(items, 'QuestionnaireResponse.item');
+  return errors.length ? { ok: false, errors } : { ok: true, value: answers };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { ROUTES } from '../common/paths.ts';
 import { Shell } from './components/Shell.tsx';
 import { RequireAdmin, RequireAuth } from './components/Guards.tsx';
 
@@ -44,45 +45,45 @@ export function App() {
   return (
     <Routes>
       <Route element={<Shell />}>
-        <Route path="/inloggen" element={<LoginPage />} />
-        <Route path="/registreren" element={<RegisterPage />} />
-        <Route path="/e-mail-bevestigen" element={<VerifyEmailPage />} />
-        <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
-        <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
-        <Route path="/uitnodiging" element={<InvitationPage />} />
-        <Route path="/kring-uitnodiging" element={<CircleInvitationPage />} />
+        <Route path={ROUTES.login} element={<LoginPage />} />
+        <Route path={ROUTES.register} element={<RegisterPage />} />
+        <Route path={ROUTES.verifyEmail} element={<VerifyEmailPage />} />
+        <Route path={ROUTES.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route path={ROUTES.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={ROUTES.invitation} element={<InvitationPage />} />
+        <Route path={ROUTES.circleInvitation} element={<CircleInvitationPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
-          <Route path="/account" element={<AccountPage />} />
-          <Route path="/account/twee-stappen" element={<TwoFactorPage />} />
-          <Route path="/kringen" element={<CirclesPage />} />
-          <Route path="/kringen/nieuw" element={<StartCirclePage />} />
-          <Route path="/kringen/:clientId/:section?" element={<CirclePage />} />
-          <Route path="/organisaties" element={<OrganisationsPage />} />
-          <Route path="/organisaties/:id" element={<OrganisationPage />} />
-          <Route path="/organisaties/:id/clienten" element={<CaseloadPage />} />
-          <Route path="/organisaties/:id/clienten/nieuw" element={<RegisterClientPage />} />
-          <Route path="/organisaties/:id/clienten/koppelen" element={<LinkCodePage />} />
-          <Route path="/organisaties/:id/clienten/:clientId/contact" element={<ContactPage />} />
-          <Route path="/kringen/:clientId/mantelscan" element={<ScanListPage />} />
-          <Route path="/kringen/:clientId/mantelscan/vergelijken" element={<ScanComparePage />} />
-          <Route path="/kringen/:clientId/mantelscan/:scanId" element={<ScanPage />} />
-          <Route path="/kringen/:clientId/belasting" element={<BurdenOverviewPage />} />
-          <Route path="/kringen/:clientId/belasting/starten" element={<ChooseCheckPage />} />
-          <Route path="/kringen/:clientId/belasting/gesprek" element={<ConversationCheckPage />} />
-          <Route path="/kringen/:clientId/belasting/:memberId/checks/:checkId" element={<CheckPage />} />
-          <Route path="/kringen/:clientId/belasting/:memberId/verloop" element={<TrendPage />} />
-          <Route path="/organisaties/:id/signalen" element={<SignalsPage />} />
-          <Route path="/organisaties/:id/signalen/:signalId" element={<SignalPage />} />
+          <Route path={ROUTES.account} element={<AccountPage />} />
+          <Route path={ROUTES.twoFactor} element={<TwoFactorPage />} />
+          <Route path={ROUTES.circles} element={<CirclesPage />} />
+          <Route path={ROUTES.startCircle} element={<StartCirclePage />} />
+          <Route path={ROUTES.circle} element={<CirclePage />} />
+          <Route path={ROUTES.organisations} element={<OrganisationsPage />} />
+          <Route path={ROUTES.organisation} element={<OrganisationPage />} />
+          <Route path={ROUTES.caseload} element={<CaseloadPage />} />
+          <Route path={ROUTES.registerClient} element={<RegisterClientPage />} />
+          <Route path={ROUTES.linkCode} element={<LinkCodePage />} />
+          <Route path={ROUTES.contact} element={<ContactPage />} />
+          <Route path={ROUTES.scans} element={<ScanListPage />} />
+          <Route path={ROUTES.scanCompare} element={<ScanComparePage />} />
+          <Route path={ROUTES.scan} element={<ScanPage />} />
+          <Route path={ROUTES.circleBurden} element={<BurdenOverviewPage />} />
+          <Route path={ROUTES.chooseCheck} element={<ChooseCheckPage />} />
+          <Route path={ROUTES.conversationCheck} element={<ConversationCheckPage />} />
+          <Route path={ROUTES.check} element={<CheckPage />} />
+          <Route path={ROUTES.trend} element={<TrendPage />} />
+          <Route path={ROUTES.signals} element={<SignalsPage />} />
+          <Route path={ROUTES.signal} element={<SignalPage />} />
           <Route element={<RequireAdmin />}>
-            <Route path="/beheer/organisaties" element={<AdminOrganisationsPage />} />
-            <Route path="/beheer/gebruikers" element={<AdminUsersPage />} />
-            <Route path="/beheer/postvak" element={<AdminOutboxPage />} />
-            <Route path="/beheer/toegangslog" element={<AdminAuditPage />} />
-            <Route path="/beheer/vragenlijsten" element={<AdminInstrumentsPage />} />
+            <Route path={ROUTES.adminOrganisations} element={<AdminOrganisationsPage />} />
+            <Route path={ROUTES.adminUsers} element={<AdminUsersPage />} />
+            <Route path={ROUTES.adminOutbox} element={<AdminOutboxPage />} />
+            <Route path={ROUTES.adminAudit} element={<AdminAuditPage />} />
+            <Route path={ROUTES.adminInstruments} element={<AdminInstrumentsPage />} />
           </Route>
         </Route>
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path={ROUTES.notFound} element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -1,20 +1,54 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './api.ts';
+import { ApiError, api, query } from './api.ts';
 import type { z } from 'zod';
-import type { EmailInput, RegisterInput } from '../common/schemas.ts';
-import type { Me, Role } from './types.ts';
+import { ROUTES } from '../common/paths.ts';
+import type { EmailInput, LoginInput, RegisterInput } from '../common/schemas.ts';
+import { referenceKeys } from './components/reference/api.ts';
+import type { Me, Role, Session } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
-/** The account calls the shell and the public pages use (login, 2FA and the account page have their own). */
+/** The login page, coming back to `back` (a path in this app) afterwards. */
+export const loginPath = (back?: string | null) => `${ROUTES.login}${query({ terug: back })}`;
+
+/** The logging-in calls: the shell, the public pages and the login page. */
 export const authApi = {
   me: () => api.get<Me>('/api/me'),
   /** Saves the account's language (the answer is the person again). */
   setLocale: (locale: Me['locale']) => api.patch<Me>('/api/me', { locale }),
+  /** Logging in; without `totp` the server may answer `totp_required` (the answer is the person, as GET /api/me). */
+  login: (body: z.output<typeof LoginInput>) => api.post<Me>('/api/auth/login', body),
   logout: () => api.post<void>('/api/auth/logout'),
   register: (body: z.output<typeof RegisterInput>) => api.post<{ message: string }>('/api/auth/register', body),
   resendVerification: (body: z.output<typeof EmailInput>) => api.post<unknown>('/api/auth/resend-verification', body),
   verifyEmail: (token: string) => api.post<unknown>('/api/auth/verify-email', { token }),
+  forgotPassword: (body: z.output<typeof EmailInput>) => api.post<unknown>('/api/auth/password/forgot', body),
+  resetPassword: (body: { token: string; password: string }) => api.post<unknown>('/api/auth/password/reset', body),
+};
+
+/** Query keys of the account page. */
+export const accountKeys = {
+  sessions: ['sessions'] as const,
+};
+
+/** A new authenticator app: its secret, the otpauth address and that address as a QR code. */
+export interface Enrolment {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
+
+/** The calls of the account page and the two-step set-up (the logged-in person's own account). */
+export const accountApi = {
+  update: (body: { displayName: string; locale: Me['locale'] }) => api.patch<Me>('/api/me', body),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<unknown>('/api/me/password', body),
+  sessions: () => api.get<{ items: Session[] }>('/api/me/sessions'),
+  endSession: (sessionId: string) => api.delete(`/api/me/sessions/${sessionId}`),
+  /** Starts (or restarts) setting up two-step login. */
+  totpSetup: () => api.post<Enrolment>('/api/me/totp/setup'),
+  totpEnable: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/enable', { code }),
+  totpDisable: (code: string) => api.post<unknown>('/api/me/totp/disable', { code }),
+  recoveryCodes: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes', { code }),
 };
 
 /** The logged-in person, or null when nobody is logged in. */
@@ -36,7 +70,7 @@ export function useMe() {
 
 /** Forgets everything about the previous person (after logout or an ended session). */
 export function forgetSession(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'municipalities' });
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] && q.queryKey[0] !== referenceKeys.all[0] });
   queryClient.setQueryData(ME_KEY, null);
 }
 

@@ -1,5 +1,8 @@
-/** Refusal messages of the accounts domain (see ./index.ts). Keys are stable: clients may rely on them. */
+/** Refusal messages of the accounts domain, and the answers to requests that send mail (see ./index.ts). Keys are stable: clients may rely on them. */
 export const accountMessages = {
+  accepted_check_mail: { nl: 'Kijk in uw mail. Klik op de link om uw e-mailadres te bevestigen.', en: 'Check your mail. Click the link to confirm your e-mail address.' },
+  accepted_link_if_known: { nl: 'Als dit e-mailadres bij ons bekend is, krijgt u een e-mail met een link.', en: 'If we know this e-mail address, you will get an e-mail with a link.' },
+  accepted_link_if_unverified: { nl: 'Als er een account is dat nog niet bevestigd is, sturen we een nieuwe link.', en: 'If there is an account that has not been confirmed yet, we send a new link.' },
   api_token_max_days: { nl: 'Een sleutel werkt hoogstens {days} dagen.', en: 'A key works for at most {days} days.' },
   cli_email_invalid: { nl: 'Geen geldig e-mailadres: {email}', en: 'Not a valid e-mail address: {email}' },
   cli_email_taken: { nl: 'Er is al een account met {email}.', en: 'An account with {email} already exists.' },

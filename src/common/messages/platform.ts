@@ -1,7 +1,6 @@
 /** Refusal messages of the platform domain (see ./index.ts). Keys are stable: clients may rely on them. */
 export const platformMessages = {
   /** A text made elsewhere (a domain check) that has no key of its own yet: shown as it is. */
-  domain_text: { nl: '{text}', en: '{text}' },
   email_invalid: { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
   password_missing: { nl: 'Vul een wachtwoord in.', en: 'Enter a password.' },
   municipality_code_format: { nl: 'Een gemeentecode is GM met vier cijfers.', en: 'A municipality code is GM followed by four digits.' },

@@ -1,9 +1,10 @@
 import type { Queryable } from '../../db/types.ts';
 import type { Actor, Origin } from './context.ts';
+import { insertAuditLines } from './audit.queries.ts';
 
 /**
- * The access log (NEN 7513). This platform module is its own queries layer: every write to
- * the `audit_log` table is here (its readers are in the admin and circles queries).
+ * The access log (NEN 7513): what a use case logs, and who and where from. Every write to the
+ * `audit_log` table goes through auditMany to audit.queries.ts.
  */
 
 /** One NEN 7513 access-log line, as a use case describes it. */
@@ -50,36 +51,23 @@ export async function auditMany(
   origin: Origin,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  const COLUMNS = 14;
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let start = 0; start < entries.length; start += 1000) {
-    const batch = entries.slice(start, start + 1000);
-    const params: unknown[] = [];
-    const rows = batch.map((entry, i) => {
-      params.push(
-        entry.action,
-        entry.resourceType,
-        entry.resourceId ?? null,
-        entry.clientId ?? null,
-        entry.tenantKey ?? null,
-        who.actor?.userId ?? who.userId ?? null,
-        who.actor?.displayName ?? who.userDisplay ?? null,
-        entry.onBehalfOfUserId ?? null,
-        entry.organisationId ?? null,
-        origin.ip,
-        origin.sourceSystem,
-        entry.outcome ?? 'success',
-        entry.emergency ?? false,
-        JSON.stringify(entry.detail ?? {}),
-      );
-      const p = (n: number) => `$${i * COLUMNS + n}`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, ${p(5)}, ${p(6)}::uuid, ${p(7)}, ${p(8)}::uuid, ${p(9)}::uuid, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}::boolean, ${p(14)}::jsonb)`;
-    });
-    await db.query(
-      `insert into audit_log (action, resource_type, resource_id, client_id, tenant_key, user_id, user_display,
-         on_behalf_of_user_id, organisation_id, access_point, source_system, outcome, emergency, detail)
-       values ${rows.join(', ')}`,
-      params,
-    );
-  }
+  await insertAuditLines(
+    db,
+    entries.map((entry) => ({
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId ?? null,
+      clientId: entry.clientId ?? null,
+      tenantKey: entry.tenantKey ?? null,
+      userId: who.actor?.userId ?? who.userId ?? null,
+      userDisplay: who.actor?.displayName ?? who.userDisplay ?? null,
+      onBehalfOfUserId: entry.onBehalfOfUserId ?? null,
+      organisationId: entry.organisationId ?? null,
+      accessPoint: origin.ip,
+      sourceSystem: origin.sourceSystem,
+      outcome: entry.outcome ?? 'success',
+      emergency: entry.emergency ?? false,
+      detail: entry.detail ?? {},
+    })),
+  );
 }

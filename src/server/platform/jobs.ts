@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './context.ts';
+import * as q from './jobs.queries.ts';
 
-/**
- * Background jobs. This platform module is its own queries layer: the SQL of the `jobs`
- * table lives here and nowhere else.
- */
+/** Background jobs: the runner (its SQL is in jobs.queries.ts). */
 
 /** A background job: runs every `everyMs`, on one instance at a time. */
 export interface JobDefinition {
@@ -44,6 +42,7 @@ export function createJobRunner(
   const instanceId = options.instanceId ?? randomUUID();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const byName = new Map(jobs.map((j) => [j.name, j]));
+  const names = jobs.map((j) => j.name);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
@@ -52,23 +51,8 @@ export function createJobRunner(
   const register = async () => {
     if (registered) return;
     // A new job runs at the first round; an existing row keeps its own schedule.
-    await services.db.query(
-      `insert into jobs (name, next_run_at) select n, $2::timestamptz from unnest($1::text[]) as n on conflict (name) do nothing`,
-      [jobs.map((j) => j.name), services.now()],
-    );
+    await q.registerJobs(services.db, names, services.now());
     registered = true;
-  };
-
-  const claim = async (now: Date): Promise<string | null> => {
-    const { rows } = await services.db.query<{ name: string }>(
-      `update jobs set locked_until = $2, locked_by = $3, last_started_at = $1, runs = runs + 1
-       where name = (select name from jobs
-                     where name = any($4::text[]) and next_run_at <= $1 and (locked_until is null or locked_until < $1)
-                     order by next_run_at limit 1 for update skip locked)
-       returning name`,
-      [now, new Date(now.getTime() + leaseMs), instanceId, jobs.map((j) => j.name)],
-    );
-    return rows[0]?.name ?? null;
   };
 
   const runDue = async (): Promise<string[]> => {
@@ -76,24 +60,17 @@ export function createJobRunner(
     const ran: string[] = [];
     for (;;) {
       const now = services.now();
-      const name = await claim(now);
+      const name = await q.claimDueJob(services.db, { names, now, leaseUntil: new Date(now.getTime() + leaseMs), instanceId });
       if (!name) return ran;
       const job = byName.get(name);
       if (!job) return ran;
       ran.push(name);
       try {
         const result = await job.run(services, now);
-        await services.db.query(
-          `update jobs set next_run_at = $2, locked_until = null, locked_by = null, last_finished_at = $3, last_error = null, last_result = $4
-           where name = $1 and locked_by = $5`,
-          [name, new Date(now.getTime() + job.everyMs), services.now(), JSON.stringify(result), instanceId],
-        );
+        await q.finishJob(services.db, { name, instanceId, nextRunAt: new Date(now.getTime() + job.everyMs), finishedAt: services.now(), result });
       } catch (error) {
         options.log?.error({ err: error, job: name }, 'job failed');
-        await services.db.query(
-          `update jobs set next_run_at = $2, locked_until = null, locked_by = null, last_finished_at = $3, last_error = $4 where name = $1 and locked_by = $5`,
-          [name, new Date(now.getTime() + job.everyMs), services.now(), (error as Error).message.slice(0, 500), instanceId],
-        );
+        await q.failJob(services.db, { name, instanceId, nextRunAt: new Date(now.getTime() + job.everyMs), finishedAt: services.now(), error: (error as Error).message.slice(0, 500) });
       }
     }
   };

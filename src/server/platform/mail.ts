@@ -1,11 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from '../../db/types.ts';
+import * as q from './mail.queries.ts';
 
-/**
- * Outgoing mail through the `outbox` table. This platform module is its own queries layer:
- * the outbox SQL lives here (the admin module only reads the outbox for its page).
- */
+/** Outgoing mail through the `outbox` table (its SQL is in mail.queries.ts). */
 
 /** A plain-text e-mail. */
 export interface Mail {
@@ -35,24 +33,15 @@ export function createMailer(db: Db, options: { smtpUrl?: string; from: string; 
 
   const deliverPending = async (): Promise<number> => {
     if (!transport) return 0;
-    // Claim a batch: rows locked by another instance are skipped, and a claim expires after
-    // two minutes so a crashed instance's batch is retried.
-    const claimed = await db.query<{ id: string; to_address: string; subject: string; body_text: string }>(
-      `update outbox set locked_until = now() + interval '2 minutes', attempts = attempts + 1
-       where id in (select id from outbox
-                    where sent_at is null and attempts < $1 and (locked_until is null or locked_until < now())
-                    order by created_at limit 20 for update skip locked)
-       returning id, to_address, subject, body_text`,
-      [MAX_ATTEMPTS],
-    );
+    const claimed = await q.claimOutboxBatch(db, MAX_ATTEMPTS);
     let sent = 0;
-    for (const row of claimed.rows) {
+    for (const row of claimed) {
       try {
         await transport.sendMail({ from: options.from, to: row.to_address, subject: row.subject, text: row.body_text });
-        await db.query('update outbox set sent_at = now(), locked_until = null, last_error = null where id = $1', [row.id]);
+        await q.markOutboxSent(db, row.id);
         sent++;
       } catch (error) {
-        await db.query('update outbox set locked_until = null, last_error = $2 where id = $1', [row.id, (error as Error).message.slice(0, 500)]);
+        await q.markOutboxFailed(db, row.id, (error as Error).message.slice(0, 500));
         options.log?.warn({ outboxId: row.id }, 'mail delivery failed');
       }
     }
@@ -75,7 +64,7 @@ export function createMailer(db: Db, options: { smtpUrl?: string; from: string; 
   return {
     smtp: transport !== null,
     async enqueue(target, mail) {
-      await target.query('insert into outbox (to_address, subject, body_text) values ($1, $2, $3)', [mail.to, mail.subject, mail.text]);
+      await q.insertOutboxMessage(target, mail);
     },
     deliverPending,
     stop() {

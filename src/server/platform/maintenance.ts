@@ -1,11 +1,9 @@
 import type { JobDefinition } from './jobs.ts';
 import type { Services } from './context.ts';
 import { LOGIN_LIMITS } from './throttle.ts';
+import * as q from './maintenance.queries.ts';
 
-/**
- * Clean-up of platform tables. This platform module is its own queries layer: its delete
- * statements live here, next to the retention rules they carry out.
- */
+/** Clean-up of platform tables: the retention rules (the statements are in maintenance.queries.ts). */
 
 /** How long ended or expired sessions and used or expired e-mail tokens are kept (for support questions). */
 const KEEP_ENDED_DAYS = 30;
@@ -18,10 +16,10 @@ const KEEP_ENDED_DAYS = 30;
 export async function runMaintenance(services: Services, now: Date): Promise<{ failures: number; sessions: number; tokens: number }> {
   const failuresBefore = new Date(now.getTime() - (LOGIN_LIMITS.windowMinutes * 60_000 + 86_400_000));
   const endedBefore = new Date(now.getTime() - KEEP_ENDED_DAYS * 86_400_000);
-  const failures = await services.db.query('delete from login_failures where occurred_at < $1', [failuresBefore]);
-  const sessions = await services.db.query('delete from sessions where coalesce(ended_at, expires_at) < $1', [endedBefore]);
-  const tokens = await services.db.query('delete from email_tokens where coalesce(used_at, expires_at) < $1', [endedBefore]);
-  return { failures: failures.rowCount, sessions: sessions.rowCount, tokens: tokens.rowCount };
+  const failures = await q.deleteFailuresBefore(services.db, failuresBefore);
+  const sessions = await q.deleteSessionsEndedBefore(services.db, endedBefore);
+  const tokens = await q.deleteEmailTokensEndedBefore(services.db, endedBefore);
+  return { failures, sessions, tokens };
 }
 
 /** Platform jobs for the job runner. */

@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import { PageQuery, paged } from '../../common/schemas.ts';
+import { PageQuery, paged, type Paged } from '../../common/paging.ts';
 
 /**
  * Paging, one way for every list: the query string takes `page` (from 1) and `pageSize`
  * (`PageQuery`, extend it with a list's own filters), a query takes the `PageWindow`
  * (`pageWindow`) and counts the whole result in the same statement (`TOTAL_COLUMN`, read
  * back with `withTotal`), and the answer is `{ items, page, pageSize, total }` (`pageOf`,
- * described by `paged(item)`).
+ * described by `paged(item)`; the contract part lives in src/common/paging.ts, shared with the web).
  */
 
-export { PageQuery, paged };
+export { PageQuery, paged, type Paged };
 
 /** What a caller asks for: a page number (from 1) and its size, as `PageQuery` parses them. */
 export type PageInput = Pick<z.infer<typeof PageQuery>, 'page' | 'pageSize'>;
@@ -34,6 +34,6 @@ export function withTotal<R extends { total: number }>(rows: R[]): { rows: R[]; 
 }
 
 /** The answer of a paged list. */
-export function pageOf<T>(input: PageInput, items: T[], total: number): { items: T[]; page: number; pageSize: number; total: number } {
+export function pageOf<T>(input: PageInput, items: T[], total: number): Paged<T> {
   return { items, page: input.page, pageSize: input.pageSize, total };
 }

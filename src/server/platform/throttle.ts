@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types.ts';
+import * as q from './throttle.queries.ts';
 
 /**
  * Throttling, counted in the database so every app instance sees the same counts: failed
@@ -33,28 +34,23 @@ export const ipBucket = (ip: string | null): string => `ip:${ip ?? 'unknown'}`;
 /** Marks that the owner of an account was warned about many failed logins (once per window). */
 export const ownerWarnedBucket = (email: string): string => `warned-${accountBucket(email)}`;
 
+/** The start of a sliding window that ends at `now`. */
+const windowStart = (now: Date, windowMinutes: number): Date => new Date(now.getTime() - windowMinutes * 60_000);
+
 /** True when any bucket has reached its limit within the window. */
 export async function isLimited(db: Queryable, limits: { bucket: string; limit: number }[], windowMinutes: number, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - windowMinutes * 60_000);
-  const { rows } = await db.query<{ bucket: string; n: number }>(
-    `select bucket, count(*)::int as n from login_failures
-     where bucket = any($1::text[]) and occurred_at > $2 group by bucket`,
-    [limits.map((l) => l.bucket), since],
-  );
+  const rows = await q.countSince(db, limits.map((l) => l.bucket), windowStart(now, windowMinutes));
   return rows.some((r) => r.n >= (limits.find((l) => l.bucket === r.bucket)?.limit ?? Infinity));
 }
 
 /** Counts one failure (or request) in each bucket. */
 export async function recordFailure(db: Queryable, buckets: string[], now: Date): Promise<void> {
-  await db.query('insert into login_failures (bucket, occurred_at) select unnest($1::text[]), $2', [buckets, now]);
+  await q.insertEntries(db, buckets, now);
 }
 
 /** How many entries a bucket has within the window. */
 export async function countInWindow(db: Queryable, bucket: string, windowMinutes: number, now: Date): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from login_failures where bucket = $1 and occurred_at > $2', [
-    bucket,
-    new Date(now.getTime() - windowMinutes * 60_000),
-  ]);
+  const rows = await q.countSince(db, [bucket], windowStart(now, windowMinutes));
   return rows[0]?.n ?? 0;
 }
 
@@ -70,13 +66,8 @@ export function accountDelaySeconds(failures: number): number {
  * and the last one was too recent.
  */
 export async function loginGate(db: Queryable, email: string, ip: string | null, now: Date): Promise<{ ipBlocked: boolean; waitSeconds: number }> {
-  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
   const account = accountBucket(email);
-  const { rows } = await db.query<{ bucket: string; n: number; last: Date }>(
-    `select bucket, count(*)::int as n, max(occurred_at) as last from login_failures
-     where bucket = any($1::text[]) and occurred_at > $2 group by bucket`,
-    [[account, ipBucket(ip)], since],
-  );
+  const rows = await q.countSince(db, [account, ipBucket(ip)], windowStart(now, LOGIN_LIMITS.windowMinutes));
   const ipRow = rows.find((r) => r.bucket !== account);
   const accountRow = rows.find((r) => r.bucket === account);
   const ipBlocked = (ipRow?.n ?? 0) >= LOGIN_LIMITS.perIp;
@@ -91,5 +82,5 @@ export function recordLoginFailure(db: Queryable, email: string, ip: string | nu
 
 /** A successful login clears the account's count (the IP's count stays). */
 export async function clearAccountFailures(db: Queryable, email: string): Promise<void> {
-  await db.query('delete from login_failures where bucket = $1', [accountBucket(email)]);
+  await q.deleteBucket(db, accountBucket(email));
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { Paragraph } from './ui.tsx';
 
@@ -68,6 +69,17 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 /** A message for an empty list. */
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="utrecht-paragraph mk-empty">{children}</p>;
+}
+
+/**
+ * What a list query shows: loading, a failed load (with retry), the empty message, or the
+ * list itself (`children` gets the loaded answer).
+ */
+export function ListResult<D extends { items: readonly unknown[] }>({ query, empty, children }: { query: UseQueryResult<D>; empty: ReactNode; children: (data: D) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0) return <Empty>{empty}</Empty>;
+  return <>{children(query.data)}</>;
 }
 
 /** A status in words with a calm colour (never the colour alone). */

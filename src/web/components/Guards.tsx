@@ -1,11 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { ROUTES } from '../../common/paths.ts';
 import { useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { LoadError, Loading } from './Feedback.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import { Paragraph } from './ui.tsx';
-
-export const TWO_FACTOR_PATH = '/account/twee-stappen';
 
 /** Pages for logged-in people. Sends others to the login page, and staff without 2FA to set-up. */
 export function RequireAuth() {
@@ -15,9 +14,9 @@ export function RequireAuth() {
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const here = `${location.pathname}${location.search}${location.hash}`;
-    return <Navigate to={here === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(here)}`} replace />;
+    return <Navigate to={here === ROUTES.home ? ROUTES.login : `${ROUTES.login}?terug=${encodeURIComponent(here)}`} replace />;
   }
-  if (me.data.mfa.required && !me.data.mfa.enabled && location.pathname !== TWO_FACTOR_PATH) return <Navigate to={TWO_FACTOR_PATH} replace />;
+  if (me.data.mfa.required && !me.data.mfa.enabled && location.pathname !== ROUTES.twoFactor) return <Navigate to={ROUTES.twoFactor} replace />;
   return <Outlet />;
 }
 

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
+import { ROUTES } from '../../common/paths.ts';
 
 /** Pages of this app that mails link to: such links open here, inside the app. */
-const APP_PATHS = ['/e-mail-bevestigen', '/wachtwoord-herstellen', '/wachtwoord-vergeten', '/uitnodiging', '/inloggen'];
+const APP_PATHS: readonly string[] = [ROUTES.verifyEmail, ROUTES.resetPassword, ROUTES.forgotPassword, ROUTES.invitation, ROUTES.login];
 
 /** The plain text of a mail, with its web addresses as links. */
 export function MailText({ text }: { text: string }) {

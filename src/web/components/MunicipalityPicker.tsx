@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, query } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Municipality } from '../types.ts';
+import { referenceApi, referenceKeys } from './reference/api.ts';
+import { FieldError } from './form/index.ts';
 
 const MAX_SHOWN = 8;
 
@@ -19,8 +19,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export function useMunicipalities(search: string) {
   const q = search.trim();
   return useQuery({
-    queryKey: ['municipalities', q.toLowerCase()],
-    queryFn: () => api.get<{ items: Municipality[] }>(`/api/municipalities${query({ q })}`),
+    queryKey: referenceKeys.municipalities(q),
+    queryFn: () => referenceApi.municipalities(q),
     enabled: q.length >= 2,
     staleTime: 24 * 3_600_000,
   });
@@ -49,7 +49,7 @@ export function MunicipalityPicker({
   error?: string;
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  const { t, serverText } = useI18n();
+  const { t } = useI18n();
   const [search, setSearch] = useState('');
   const debounced = useDebounced(search, 250);
   const results = useMunicipalities(debounced);
@@ -77,12 +77,7 @@ export function MunicipalityPicker({
       <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
         {t.municipality.description} <span className="mk-source">{t.municipality.source}</span>
       </div>
-      {error && (
-        <p className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          <span className="mk-visually-hidden">{t.common.errorPrefix} </span>
-          {serverText(error)}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
       {value && (
         <p className="utrecht-paragraph mk-municipality__chosen">
           <span>

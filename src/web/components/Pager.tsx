@@ -1,5 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
+import type { Paged } from '../types.ts';
+import { ListResult } from './Feedback.tsx';
 
 export const PAGE_PARAM = 'pagina';
 
@@ -83,5 +87,23 @@ export function Pager({ page, pageSize, total, itemCount }: { page: number; page
         </nav>
       )}
     </div>
+  );
+}
+
+/**
+ * One page of a paged list query: loading, a failed load, the empty message ("this page is
+ * empty" after page 1), or the items (`children`) with the paging controls under them.
+ */
+export function PagedResult<T>({ query, page, pageSize, empty, children }: { query: UseQueryResult<Paged<T>>; page: number; pageSize: number; empty: ReactNode; children: (items: T[]) => ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <ListResult query={query} empty={page > 1 ? t.pager.emptyPage : empty}>
+      {(data) => (
+        <>
+          {children(data.items)}
+          <Pager page={page} pageSize={pageSize} total={data.total} itemCount={data.items.length} />
+        </>
+      )}
+    </ListResult>
   );
 }

@@ -7,8 +7,11 @@ import { storedLocale, useI18n } from '../i18n/index.tsx';
 import type { Me } from '../types.ts';
 import { Loading } from './Feedback.tsx';
 import { professionalOrganisations } from '../pages/caseload/professional.ts';
-import { signalOrganisations } from './burden/api.ts';
+import { signalOrganisations, burdenPaths } from './burden/api.ts';
 import { Paragraph } from './ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
+import { organisationPaths } from './organisations/api.ts';
+import { caseloadPaths } from '../pages/caseload/api.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `utrecht-nav-list__link mk-nav__link${isActive ? ' mk-nav__link--current' : ''}`;
 
@@ -19,6 +22,7 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const managed = adminOrganisations(me);
   const firstOrganisation = organisations[0];
   const firstManaged = managed[0];
+  const firstSignals = signalOrganisations(me)[0];
   const professional = professionalOrganisations(me);
   const firstProfessional = professional[0];
   return (
@@ -26,32 +30,32 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
       <nav className="mk-nav" aria-label={t.shell.mainNav}>
         <ul className="utrecht-nav-list mk-nav__list">
           <li className="utrecht-nav-list__item">
-            <NavLink to="/" end className={navClass} onClick={onNavigate}>
+            <NavLink to={ROUTES.home} end className={navClass} onClick={onNavigate}>
               {t.shell.home}
             </NavLink>
           </li>
           <li className="utrecht-nav-list__item">
-            <NavLink to="/kringen" className={navClass} onClick={onNavigate}>
+            <NavLink to={ROUTES.circles} className={navClass} onClick={onNavigate}>
               {t.circle.nav}
             </NavLink>
           </li>
           {staff && organisations.length > 0 && (
             <li className="utrecht-nav-list__item">
-              <NavLink to={organisations.length === 1 && firstOrganisation ? `/organisaties/${firstOrganisation.organisationId}` : '/organisaties'} end className={navClass} onClick={onNavigate}>
+              <NavLink to={organisations.length === 1 && firstOrganisation ? organisationPaths.organisation(firstOrganisation.organisationId) : ROUTES.organisations} end className={navClass} onClick={onNavigate}>
                 {organisations.length === 1 ? t.shell.myOrganisation : t.shell.myOrganisations}
               </NavLink>
             </li>
           )}
           {firstProfessional && (
             <li className="utrecht-nav-list__item">
-              <NavLink to={professional.length === 1 ? `/organisaties/${firstProfessional.organisationId}/clienten` : '/organisaties'} className={navClass} onClick={onNavigate}>
+              <NavLink to={professional.length === 1 ? caseloadPaths.list(firstProfessional.organisationId) : ROUTES.organisations} className={navClass} onClick={onNavigate}>
                 {t.caseload.nav}
               </NavLink>
             </li>
           )}
-          {signalOrganisations(me)[0] && (
+          {firstSignals && (
             <li className="utrecht-nav-list__item">
-              <NavLink to={`/organisaties/${signalOrganisations(me)[0]?.organisationId}/signalen`} className={navClass} onClick={onNavigate}>
+              <NavLink to={burdenPaths.signals(firstSignals.organisationId)} className={navClass} onClick={onNavigate}>
                 {t.burden.nav.signals}
               </NavLink>
             </li>
@@ -59,7 +63,7 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
           {staff && firstManaged && (
             <li className="utrecht-nav-list__item">
               <Link
-                to={managed.length === 1 ? `/organisaties/${firstManaged.organisationId}#medewerkers` : '/organisaties'}
+                to={managed.length === 1 ? `${organisationPaths.organisation(firstManaged.organisationId)}#medewerkers` : ROUTES.organisations}
                 className="utrecht-nav-list__link mk-nav__link"
                 onClick={onNavigate}
               >
@@ -68,7 +72,7 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
             </li>
           )}
           <li className="utrecht-nav-list__item">
-            <NavLink to="/account" className={navClass} onClick={onNavigate}>
+            <NavLink to={ROUTES.account} className={navClass} onClick={onNavigate}>
               {t.shell.account}
             </NavLink>
           </li>
@@ -81,27 +85,27 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
           </p>
           <ul className="utrecht-nav-list mk-nav__list">
             <li className="utrecht-nav-list__item">
-              <NavLink to="/beheer/organisaties" className={navClass} onClick={onNavigate}>
+              <NavLink to={ROUTES.adminOrganisations} className={navClass} onClick={onNavigate}>
                 {t.shell.adminOrganisations}
               </NavLink>
             </li>
             <li className="utrecht-nav-list__item">
-              <NavLink to="/beheer/gebruikers" className={navClass} onClick={onNavigate}>
+              <NavLink to={ROUTES.adminUsers} className={navClass} onClick={onNavigate}>
                 {t.shell.adminUsers}
               </NavLink>
             </li>
             <li className="utrecht-nav-list__item">
-              <NavLink to="/beheer/postvak" className={navClass} onClick={onNavigate}>
+              <NavLink to={ROUTES.adminOutbox} className={navClass} onClick={onNavigate}>
                 {t.shell.adminOutbox}
               </NavLink>
             </li>
             <li className="utrecht-nav-list__item">
-              <NavLink to="/beheer/toegangslog" className={navClass} onClick={onNavigate}>
+              <NavLink to={ROUTES.adminAudit} className={navClass} onClick={onNavigate}>
                 {t.shell.adminAudit}
               </NavLink>
             </li>
             <li className="utrecht-nav-list__item">
-              <NavLink to="/beheer/vragenlijsten" className={navClass} onClick={onNavigate}>
+              <NavLink to={ROUTES.adminInstruments} className={navClass} onClick={onNavigate}>
                 {t.shell.adminInstruments}
               </NavLink>
             </li>
@@ -173,10 +177,10 @@ function useApiErrorRedirects() {
         if (error.path === '/api/me' || error.path.startsWith('/api/auth/') || error.path.startsWith('/api/invitations/')) return;
         if (error.code === 'not_authenticated') {
           // The login page forgets the old session (see the logout button for why not here).
-          navigate(`/inloggen?terug=${encodeURIComponent(here)}`, { replace: true, state: { reason: 'expired' } });
+          navigate(`${ROUTES.login}?terug=${encodeURIComponent(here)}`, { replace: true, state: { reason: 'expired' } });
         } else if (error.code === 'mfa_setup_required') {
           void queryClient.invalidateQueries({ queryKey: ME_KEY });
-          navigate('/account/twee-stappen', { replace: true });
+          navigate(ROUTES.twoFactor, { replace: true });
         }
       }),
     [navigate, queryClient, here],
@@ -206,7 +210,7 @@ export function Shell() {
     mutationFn: authApi.logout,
     // The login page forgets the session when it opens: forgetting here, while still on a
     // protected page, would let that page's guard redirect first (without the message).
-    onSettled: () => navigate('/inloggen', { state: { reason: 'loggedOut' } }),
+    onSettled: () => navigate(ROUTES.login, { state: { reason: 'loggedOut' } }),
   });
 
   const mustSetUpMfa = me !== null && me.mfa.required && !me.mfa.enabled;
@@ -219,7 +223,7 @@ export function Shell() {
       <header className="utrecht-page-header mk-header">
         <div className="utrecht-page-header__content mk-header__content">
           <div className="mk-header__bar">
-            <Link to="/" className="mk-logo">
+            <Link to={ROUTES.home} className="mk-logo">
               <span className="mk-logo__mark" aria-hidden="true" />
               <span className="mk-logo__text">{t.meta.productName}</span>
             </Link>
@@ -241,8 +245,8 @@ export function Shell() {
                   {t.shell.logout}
                 </button>
               ) : (
-                location.pathname !== '/inloggen' && (
-                  <Link to="/inloggen" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action mk-header__button">
+                location.pathname !== ROUTES.login && (
+                  <Link to={ROUTES.login} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action mk-header__button">
                     {t.shell.login}
                   </Link>
                 )

@@ -58,9 +58,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const t = DICTS[locale];
-    // Messages of the shared schemas are keys of common/messages; a few older schema texts
-    // are still Dutch sentences, translated from the dictionary until they become keys too.
-    const serverText = (text: string) => (isMessageKey(text) ? messageText(text, locale) : (t.serverText[text] ?? text));
+    // Messages of the shared schemas are keys of common/messages (the web's own validation);
+    // the server's messages arrive already in the language we ask for (Accept-Language).
+    const serverText = (text: string) => (isMessageKey(text) ? messageText(text, locale) : text);
     const dateTime = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
     return {

@@ -4,19 +4,22 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { DisplayName, Locale, Password, TotpCodeInput } from '../../common/schemas.ts';
-import { ApiError, api } from '../api.ts';
-import { ME_KEY, useMe } from '../auth.ts';
+import { ROUTES } from '../../common/paths.ts';
+import { DisplayName, Locale, Password } from '../../common/schemas.ts';
+import { ApiError } from '../api.ts';
+import { ME_KEY, accountApi, accountKeys, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Me, Session } from '../types.ts';
+import type { Me } from '../types.ts';
 import { describeUserAgent } from '../format.ts';
 import { newPasswordSchema } from '../forms.ts';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, RadioGroup, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert, LoadError, Loading, StatusBadge, nextKey } from '../components/Feedback.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading, Section, useHashTarget } from '../components/PageHeading.tsx';
 import { RecoveryCodes } from '../components/RecoveryCodes.tsx';
+import { TotpCodeForm } from '../components/TotpCodeForm.tsx';
+import { ButtonRow, LinkList, Paragraph } from '../components/ui.tsx';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t, setLocale } = useI18n();
@@ -27,30 +30,19 @@ function ProfileForm({ me }: { me: Me }) {
   const form = useForm<Values, unknown, Output>({ shouldFocusError: false, resolver: zodResolver(schema, { error: zodErrorMap(t) }), defaultValues: { displayName: me.displayName, locale: me.locale } });
   const failure = useFormFailure(form.setError, ['displayName', 'locale']);
   const [saved, setSaved] = useState(0);
-  const save = useMutation({ mutationFn: (body: Output) => api.patch<Me>('/api/me', body) });
+  const save = useMutation({ mutationFn: accountApi.update });
+  const onSubmit = useSubmit(form, failure, (values) => save.mutateAsync(values), (fresh) => {
+    queryClient.setQueryData(ME_KEY, fresh);
+    setLocale(fresh.locale);
+    setSaved(nextKey());
+  });
   return (
     <Section id="gegevens" title={t.account.profileTitle}>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         {t.fields.email}: <strong>{me.email}</strong>
-      </p>
+      </Paragraph>
       {saved > 0 && <Alert kind="ok" title={t.account.profileSaved} focus={saved} />}
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="profile" labels={{ displayName: t.fields.displayName, locale: t.account.language }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="gegevens"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const fresh = await save.mutateAsync(values);
-            queryClient.setQueryData(ME_KEY, fresh);
-            failure.clear();
-            setLocale(fresh.locale);
-            setSaved(nextKey());
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix="profile" labels={{ displayName: t.fields.displayName, locale: t.account.language }} aria-labelledby="gegevens" onSubmit={onSubmit}>
         <TextField idPrefix="profile" label={t.fields.displayName} autoComplete="name" error={form.formState.errors.displayName?.message} {...form.register('displayName')} />
         <RadioGroup
           idPrefix="profile"
@@ -63,10 +55,10 @@ function ProfileForm({ me }: { me: Me }) {
           ]}
           inputProps={form.register('locale')}
         />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{t.common.save}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </Section>
   );
 }
@@ -81,33 +73,32 @@ function PasswordForm() {
   const failure = useFormFailure(form.setError, ['currentPassword', 'newPassword', 'repeat']);
   const [saved, setSaved] = useState(0);
   const queryClient = useQueryClient();
-  const change = useMutation({ mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/me/password', body) });
+  const change = useMutation({ mutationFn: accountApi.changePassword });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    () => {
+      form.reset();
+      setSaved(nextKey());
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
+    },
+    (error) => {
+      if (error instanceof ApiError && error.code === 'invalid_credentials') form.setError('currentPassword', { type: 'server', message: error.detail });
+      if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('newPassword', { type: 'server', message: error.detail });
+      return error;
+    },
+  );
   return (
     <Section id="wachtwoord" title={t.account.passwordTitle}>
       {saved > 0 && <Alert kind="ok" title={t.account.passwordSaved} focus={saved} />}
-      <ErrorSummary
-        failure={failure.failure}
-        errors={form.formState.errors}
+      <FormShell
+        form={form}
+        failure={failure}
         idPrefix="password"
         labels={{ currentPassword: t.fields.currentPassword, newPassword: t.fields.newPassword, repeat: t.fields.repeatPassword }}
-      />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
         aria-labelledby="wachtwoord"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-            failure.clear();
-            form.reset();
-            setSaved(nextKey());
-            void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-          } catch (error) {
-            if (error instanceof ApiError && error.code === 'invalid_credentials') form.setError('currentPassword', { type: 'server', message: error.detail });
-            if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('newPassword', { type: 'server', message: error.detail });
-            failure.server(error);
-          }
-        }, failure.invalid)}
+        onSubmit={onSubmit}
       >
         <TextField idPrefix="password" label={t.fields.currentPassword} type="password" autoComplete="current-password" error={form.formState.errors.currentPassword?.message} {...form.register('currentPassword')} />
         <TextField
@@ -121,10 +112,10 @@ function PasswordForm() {
         />
         <TextField idPrefix="password" label={t.fields.repeatPassword} type="password" autoComplete="new-password" error={form.formState.errors.repeat?.message} {...form.register('repeat')} />
         <p className="utrecht-paragraph mk-muted">{t.account.passwordOtherSessions}</p>
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={change.isPending}>{t.account.passwordSubmit}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </Section>
   );
 }
@@ -132,18 +123,18 @@ function PasswordForm() {
 function Sessions() {
   const { t, formatDateTime, errorText } = useI18n();
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: ['sessions'], queryFn: () => api.get<{ items: Session[] }>('/api/me/sessions') });
+  const sessions = useQuery({ queryKey: accountKeys.sessions, queryFn: accountApi.sessions });
   const [ended, setEnded] = useState(0);
   const end = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/me/sessions/${id}`),
+    mutationFn: accountApi.endSession,
     onSuccess: () => {
       setEnded(nextKey());
-      return queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      return queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
   });
   return (
     <Section id="sessies" title={t.account.sessionsTitle}>
-      <p className="utrecht-paragraph">{t.account.sessionsIntro}</p>
+      <Paragraph>{t.account.sessionsIntro}</Paragraph>
       {ended > 0 && <Alert kind="ok" title={t.account.sessionEnded} focus={ended} />}
       {end.isError && <Alert kind="error" title={errorText(end.error)} focus={end.error} />}
       {sessions.isPending ? (
@@ -199,59 +190,13 @@ function Sessions() {
   );
 }
 
-/** A form asking for a current code from the app (for new recovery codes, or turning 2FA off). */
-function CodeForm({ idPrefix, submitLabel, onCode, busy, confirm }: { idPrefix: string; submitLabel: string; onCode: (code: string) => Promise<void>; busy: boolean; confirm?: { question: string; explanation: string } }) {
-  const { t } = useI18n();
-  type Values = z.input<typeof TotpCodeInput>;
-  const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(TotpCodeInput, { error: zodErrorMap(t) }), defaultValues: { code: '' } });
-  const failure = useFormFailure(form.setError, ['code']);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await onCode(values.code.trim());
-      failure.clear();
-      form.reset();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'totp_invalid') form.setError('code', { type: 'server', message: error.detail });
-      failure.server(error);
-    }
-  }, failure.invalid);
-  return (
-    <>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix={idPrefix} labels={{ code: t.twoFactor.codeLabel }} />
-      <form className="utrecht-form mk-form" noValidate onSubmit={submit} aria-label={submitLabel}>
-        <TextField
-          idPrefix={idPrefix}
-          label={t.twoFactor.codeLabel}
-          description={t.twoFactor.codeHelp}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          inputClassName="mk-textbox--code"
-          error={form.formState.errors.code?.message}
-          {...form.register('code')}
-        />
-        <div className="utrecht-button-group mk-actions">
-          {confirm ? (
-            <ConfirmButton question={confirm.question} explanation={confirm.explanation} confirmLabel={submitLabel} busy={busy} onConfirm={() => void submit()}>
-              {submitLabel}
-            </ConfirmButton>
-          ) : (
-            <SubmitButton busy={busy} variant="secondary">
-              {submitLabel}
-            </SubmitButton>
-          )}
-        </div>
-      </form>
-    </>
-  );
-}
-
 function TwoFactor({ me }: { me: Me }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [disabled, setDisabled] = useState(0);
-  const regenerate = useMutation({ mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes', { code }) });
-  const disable = useMutation({ mutationFn: (code: string) => api.post('/api/me/totp/disable', { code }) });
+  const regenerate = useMutation({ mutationFn: accountApi.recoveryCodes });
+  const disable = useMutation({ mutationFn: accountApi.totpDisable });
   const { mfa } = me;
 
   return (
@@ -265,7 +210,7 @@ function TwoFactor({ me }: { me: Me }) {
       {mfa.required && mfa.enabled && <p className="utrecht-paragraph">{t.account.twoFactorRequiredNote}</p>}
       {!mfa.enabled && (
         <p className="utrecht-paragraph">
-          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/account/twee-stappen">
+          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={ROUTES.twoFactor}>
             {t.account.twoFactorSetUp}
           </Link>
         </p>
@@ -284,8 +229,11 @@ function TwoFactor({ me }: { me: Me }) {
           <>
             <h3 className="utrecht-heading-3">{t.account.newCodesTitle}</h3>
             <p className="utrecht-paragraph">{t.account.newCodesText}</p>
-            <CodeForm
+            <TotpCodeForm
               idPrefix="recovery"
+              description={t.twoFactor.codeHelp}
+              variant="secondary"
+              aria-label={t.account.newCodesSubmit}
               submitLabel={t.account.newCodesSubmit}
               busy={regenerate.isPending}
               onCode={async (code) => {
@@ -297,8 +245,10 @@ function TwoFactor({ me }: { me: Me }) {
               <>
                 <h3 className="utrecht-heading-3">{t.account.disableTitle}</h3>
                 <p className="utrecht-paragraph">{t.account.disableText}</p>
-                <CodeForm
+                <TotpCodeForm
                   idPrefix="disable"
+                  description={t.twoFactor.codeHelp}
+                  aria-label={t.account.disableSubmit}
                   submitLabel={t.account.disableSubmit}
                   busy={disable.isPending}
                   confirm={{ question: t.account.disableQuestion, explanation: t.account.disableExplanation }}
@@ -324,28 +274,15 @@ export default function AccountPage() {
     <>
       <PageHeading title={t.account.title} lead={t.account.lead} />
       <nav aria-label={t.account.onThisPage} className="mk-toc">
-        <ul className="utrecht-link-list mk-link-list mk-link-list--inline">
-          <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to="#gegevens">
-              {t.account.profileTitle}
-            </Link>
-          </li>
-          <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to="#wachtwoord">
-              {t.account.passwordTitle}
-            </Link>
-          </li>
-          <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to="#sessies">
-              {t.account.sessionsTitle}
-            </Link>
-          </li>
-          <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to="#twee-stappen">
-              {t.account.twoFactorTitle}
-            </Link>
-          </li>
-        </ul>
+        <LinkList
+          inline
+          links={[
+            { to: '#gegevens', label: t.account.profileTitle },
+            { to: '#wachtwoord', label: t.account.passwordTitle },
+            { to: '#sessies', label: t.account.sessionsTitle },
+            { to: '#twee-stappen', label: t.account.twoFactorTitle },
+          ]}
+        />
       </nav>
       <ProfileForm me={me} />
       <PasswordForm />

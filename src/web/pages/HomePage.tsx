@@ -7,38 +7,35 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
 import { CirclesHomeCard } from '../components/circle/CirclesHomeCard.tsx';
 import { BurdenHomeCards } from '../components/burden/HomeCards.tsx';
-import { Paragraph } from '../components/ui.tsx';
-
-interface Task {
-  to: string;
-  title: string;
-  text: string;
-}
+import { Paragraph, TaskList, type Task } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
+import { organisationPaths } from '../components/organisations/api.ts';
+import { caseloadPaths } from './caseload/api.ts';
 
 function tasksFor(me: Me, t: ReturnType<typeof useI18n>['t']): Task[] {
   const tasks: Task[] = [];
   const managed = new Set(adminOrganisations(me).map((o) => o.organisationId));
   for (const org of organisationsOf(me)) {
     if (org.roles.includes('professional')) {
-      tasks.push({ to: `/organisaties/${org.organisationId}/clienten`, title: t.caseload.homeTask(org.organisationName), text: t.caseload.homeTaskText });
+      tasks.push({ to: caseloadPaths.list(org.organisationId), title: t.caseload.homeTask(org.organisationName), text: t.caseload.homeTaskText });
     }
-    tasks.push({ to: `/organisaties/${org.organisationId}`, title: t.home.taskOrganisation(org.organisationName), text: t.home.taskOrganisationText });
+    tasks.push({ to: organisationPaths.organisation(org.organisationId), title: t.home.taskOrganisation(org.organisationName), text: t.home.taskOrganisationText });
     if (managed.has(org.organisationId)) {
-      tasks.push({ to: `/organisaties/${org.organisationId}#medewerkers`, title: t.home.taskInvite(org.organisationName), text: t.home.taskInviteText });
+      tasks.push({ to: `${organisationPaths.organisation(org.organisationId)}#medewerkers`, title: t.home.taskInvite(org.organisationName), text: t.home.taskInviteText });
     }
   }
   if (me.isPlatformAdmin) {
     tasks.push(
-      { to: '/beheer/organisaties', title: t.home.taskAdminOrganisations, text: t.home.taskAdminOrganisationsText },
-      { to: '/beheer/gebruikers', title: t.home.taskAdminUsers, text: t.home.taskAdminUsersText },
-      { to: '/beheer/postvak', title: t.home.taskAdminOutbox, text: t.home.taskAdminOutboxText },
-      { to: '/beheer/toegangslog', title: t.home.taskAdminAudit, text: t.home.taskAdminAuditText },
+      { to: ROUTES.adminOrganisations, title: t.home.taskAdminOrganisations, text: t.home.taskAdminOrganisationsText },
+      { to: ROUTES.adminUsers, title: t.home.taskAdminUsers, text: t.home.taskAdminUsersText },
+      { to: ROUTES.adminOutbox, title: t.home.taskAdminOutbox, text: t.home.taskAdminOutboxText },
+      { to: ROUTES.adminAudit, title: t.home.taskAdminAudit, text: t.home.taskAdminAuditText },
     );
   }
   tasks.push(
-    { to: '/account', title: t.home.taskProfile, text: t.home.taskProfileText },
-    { to: '/account#wachtwoord', title: t.home.taskPassword, text: t.home.taskPasswordText },
-    { to: '/account#sessies', title: t.home.taskSessions, text: t.home.taskSessionsText },
+    { to: ROUTES.account, title: t.home.taskProfile, text: t.home.taskProfileText },
+    { to: `${ROUTES.account}#wachtwoord`, title: t.home.taskPassword, text: t.home.taskPasswordText },
+    { to: `${ROUTES.account}#sessies`, title: t.home.taskSessions, text: t.home.taskSessionsText },
   );
   return tasks;
 }
@@ -77,7 +74,7 @@ function TwoFactorStatus({ me }: { me: Me }) {
       )}
       {!mfa.enabled && (
         <Paragraph>
-          <Link className="utrecht-link utrecht-link--html-a" to="/account/twee-stappen">
+          <Link className="utrecht-link utrecht-link--html-a" to={ROUTES.twoFactor}>
             {t.home.twoFactorSetUp}
           </Link>
         </Paragraph>
@@ -106,16 +103,7 @@ export default function HomePage() {
         <h2 className="utrecht-heading-2" id="home-tasks">
           {t.home.tasksTitle}
         </h2>
-        <ul className="mk-tasks">
-          {tasks.map((task) => (
-            <li key={task.to} className="mk-task">
-              <Link className="utrecht-link utrecht-link--html-a mk-task__link" to={task.to}>
-                {task.title}
-              </Link>
-              <p className="utrecht-paragraph mk-task__text">{task.text}</p>
-            </li>
-          ))}
-        </ul>
+        <TaskList tasks={tasks} />
       </section>
 
       <section className="mk-section" aria-labelledby="home-roles">
@@ -128,7 +116,7 @@ export default function HomePage() {
           <ul className="utrecht-unordered-list mk-list">
             {organisations.map((org) => (
               <li key={org.organisationId} className="utrecht-unordered-list__item">
-                <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${org.organisationId}`}>
+                <Link className="utrecht-link utrecht-link--html-a" to={organisationPaths.organisation(org.organisationId)}>
                   {org.organisationName}
                 </Link>{' '}
                 – {org.roles.map((r) => t.roles[r]).join(', ')}

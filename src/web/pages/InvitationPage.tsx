@@ -5,8 +5,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { DisplayName } from '../../common/schemas.ts';
-import { ApiError, query } from '../api.ts';
-import { ME_KEY, useMe } from '../auth.ts';
+import { ROUTES } from '../../common/paths.ts';
+import { ApiError } from '../api.ts';
+import { ME_KEY, authApi, loginPath, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { InvitationPreview, Me } from '../types.ts';
 import { organisationApi, organisationKeys, organisationPaths } from '../components/organisations/api.ts';
@@ -14,7 +15,6 @@ import { newPasswordSchema } from '../forms.ts';
 import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { TWO_FACTOR_PATH } from '../components/Guards.tsx';
 import { ButtonRow, DataList, Paragraph } from '../components/ui.tsx';
 
 /** New account from the invitation: name and password, then we log in at once. */
@@ -30,7 +30,7 @@ function CreateAccountForm({ token, preview }: { token: string; preview: Invitat
   const accept = useMutation({
     mutationFn: async (values: Output) => {
       const result = await organisationApi.acceptInvitation({ token, displayName: values.displayName, password: values.password });
-      const me = await organisationApi.login({ email: preview.email, password: values.password });
+      const me = await authApi.login({ email: preview.email, password: values.password });
       return { result, me };
     },
   });
@@ -40,7 +40,7 @@ function CreateAccountForm({ token, preview }: { token: string; preview: Invitat
     accept.mutateAsync,
     ({ me }) => {
       queryClient.setQueryData(ME_KEY, me);
-      navigate(me.mfa.required && !me.mfa.enabled ? TWO_FACTOR_PATH : '/', { replace: true });
+      navigate(me.mfa.required && !me.mfa.enabled ? ROUTES.twoFactor : ROUTES.home, { replace: true });
     },
     (error) => {
       if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
@@ -133,7 +133,7 @@ export default function InvitationPage() {
                   const result = await accept.mutateAsync();
                   await queryClient.invalidateQueries({ queryKey: ME_KEY });
                   const fresh = queryClient.getQueryData<Me | null>(ME_KEY);
-                  navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? TWO_FACTOR_PATH : organisationPaths.organisation(result.organisationId), { replace: true, state: { joined: true } });
+                  navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? ROUTES.twoFactor : organisationPaths.organisation(result.organisationId), { replace: true, state: { joined: true } });
                 } catch (error) {
                   setAcceptError(error);
                 }
@@ -149,7 +149,7 @@ export default function InvitationPage() {
             </h2>
             <Paragraph>{t.invitation.loginFirst(p.email)}</Paragraph>
             <Paragraph>
-              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/inloggen${query({ terug: here })}`}>
+              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={loginPath(here)}>
                 {t.invitation.loginButton}
               </Link>
             </Paragraph>

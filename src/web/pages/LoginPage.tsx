@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { ROUTES } from '../../common/paths.ts';
 import { LoginInput } from '../../common/schemas.ts';
-import { ApiError, api } from '../api.ts';
-import { ME_KEY, forgetSession, safeReturnPath, useMe } from '../auth.ts';
+import { ApiError } from '../api.ts';
+import { ME_KEY, authApi, forgetSession, safeReturnPath, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Me } from '../types.ts';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { TWO_FACTOR_PATH } from '../components/Guards.tsx';
+import { ButtonRow, LinkList, Paragraph } from '../components/ui.tsx';
 
 type Values = z.input<typeof LoginInput>;
 type Output = z.output<typeof LoginInput>;
@@ -38,8 +38,8 @@ export default function LoginPage() {
   const { register, handleSubmit, formState, setFocus, setError, getValues } = form;
   const failure = useFormFailure(setError, FIELDS);
 
-  const login = useMutation({ mutationFn: (body: Output) => api.post<Me>('/api/auth/login', body) });
-  const resend = useMutation({ mutationFn: (email: string) => api.post('/api/auth/resend-verification', { email }) });
+  const login = useMutation({ mutationFn: authApi.login });
+  const resend = useMutation({ mutationFn: authApi.resendVerification });
 
   useEffect(() => {
     if (step === 'code') setFocus('totp');
@@ -51,7 +51,7 @@ export default function LoginPage() {
 
   // Already logged in: go on (but not when we came here because the session ended).
   const sessionEnded = reason === 'loggedOut' || reason === 'expired';
-  if (me.data && !loggedIn && !sessionEnded) return <Navigate to={returnTo ?? '/'} replace />;
+  if (me.data && !loggedIn && !sessionEnded) return <Navigate to={returnTo ?? ROUTES.home} replace />;
 
   const onSubmit = async (values: Output) => {
     const body: Output = { email: values.email, password: values.password };
@@ -69,7 +69,7 @@ export default function LoginPage() {
       failure.clear();
       setLoggedIn(true);
       queryClient.setQueryData(ME_KEY, result);
-      navigate(result.mfa.required && !result.mfa.enabled ? TWO_FACTOR_PATH : (returnTo ?? '/'), { replace: true });
+      navigate(result.mfa.required && !result.mfa.enabled ? ROUTES.twoFactor : (returnTo ?? ROUTES.home), { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'totp_required') {
         failure.clear();
@@ -89,23 +89,31 @@ export default function LoginPage() {
       <PageHeading title={t.login.title} />
       {reason === 'loggedOut' && <Alert kind="ok" title={t.login.loggedOut} />}
       {reason === 'expired' && <Alert kind="info" title={t.login.expired} />}
-      {returnTo?.startsWith('/uitnodiging') && <Alert kind="info" title={t.login.forInvitation} />}
-      <ErrorSummary failure={failure.failure} errors={formState.errors} idPrefix="login" labels={labels} />
-      {notVerified && (
-        <div className="mk-block">
-          {resend.isSuccess ? (
-            <Alert kind="ok" title={t.login.resent} live />
-          ) : (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => resend.mutate(getValues('email'))}>
-              {t.login.resend}
-            </button>
-          )}
-        </div>
-      )}
-      <form className="utrecht-form mk-form" noValidate onSubmit={handleSubmit(onSubmit, () => failure.invalid())} aria-labelledby="pagina-titel">
+      {returnTo?.startsWith(ROUTES.invitation) && <Alert kind="info" title={t.login.forInvitation} />}
+      <FormShell
+        form={form}
+        failure={failure}
+        idPrefix="login"
+        labels={labels}
+        notice={
+          notVerified && (
+            <div className="mk-block">
+              {resend.isSuccess ? (
+                <Alert kind="ok" title={t.login.resent} live />
+              ) : (
+                <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => resend.mutate({ email: getValues('email') })}>
+                  {t.login.resend}
+                </button>
+              )}
+            </div>
+          )
+        }
+        onSubmit={handleSubmit(onSubmit, () => failure.invalid())}
+        aria-labelledby="pagina-titel"
+      >
         {step === 'password' ? (
           <>
-            <p className="utrecht-paragraph">{t.login.intro}</p>
+            <Paragraph>{t.login.intro}</Paragraph>
             <TextField idPrefix="login" label={t.fields.email} type="email" autoComplete="username" inputMode="email" spellCheck={false} error={formState.errors.email?.message} {...register('email')} />
             <TextField idPrefix="login" label={t.fields.password} type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
           </>
@@ -126,7 +134,7 @@ export default function LoginPage() {
             />
           </>
         )}
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={login.isPending}>{t.login.submit}</SubmitButton>
           {step === 'code' && (
             <button
@@ -140,20 +148,14 @@ export default function LoginPage() {
               {t.login.otherAccount}
             </button>
           )}
-        </div>
-      </form>
-      <ul className="utrecht-link-list mk-link-list">
-        <li className="utrecht-link-list__item">
-          <Link className="utrecht-link utrecht-link--html-a" to="/wachtwoord-vergeten">
-            {t.login.forgot}
-          </Link>
-        </li>
-        <li className="utrecht-link-list__item">
-          <Link className="utrecht-link utrecht-link--html-a" to="/registreren">
-            {t.login.register}
-          </Link>
-        </li>
-      </ul>
+        </ButtonRow>
+      </FormShell>
+      <LinkList
+        links={[
+          { to: ROUTES.forgotPassword, label: t.login.forgot },
+          { to: ROUTES.register, label: t.login.register },
+        ]}
+      />
     </div>
   );
 }

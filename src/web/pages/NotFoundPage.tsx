@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/index.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Paragraph, TextLink } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
 
 export default function NotFoundPage() {
   const { t } = useI18n();
@@ -9,7 +10,7 @@ export default function NotFoundPage() {
       <PageHeading title={t.notFound.title} />
       <Paragraph>{t.notFound.text}</Paragraph>
       <Paragraph>
-        <TextLink to="/">{t.common.toHome}</TextLink>
+        <TextLink to={ROUTES.home}>{t.common.toHome}</TextLink>
       </Paragraph>
     </>
   );

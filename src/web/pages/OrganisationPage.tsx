@@ -15,6 +15,8 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading, Section, useHashTarget } from '../components/PageHeading.tsx';
 import { ButtonRow, DataList, Paragraph } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
+import { caseloadPaths } from './caseload/api.ts';
 
 type Values = z.input<typeof InvitationInput>;
 type Output = z.output<typeof InvitationInput>;
@@ -187,7 +189,7 @@ export default function OrganisationPage() {
         <>
           <LoadError error={organisation.error} />
           <Paragraph>
-            <Link className="utrecht-link utrecht-link--html-a" to="/organisaties">
+            <Link className="utrecht-link utrecht-link--html-a" to={ROUTES.organisations}>
               {t.organisation.back}
             </Link>
           </Paragraph>
@@ -196,7 +198,7 @@ export default function OrganisationPage() {
         <>
           {me.memberships.some((m) => m.organisationId === id && m.role === 'professional') && (
             <Paragraph>
-              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/organisaties/${id}/clienten`}>
+              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={caseloadPaths.list(id)}>
                 {t.caseload.orgLink}
               </Link>
             </Paragraph>

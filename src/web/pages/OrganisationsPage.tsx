@@ -2,12 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Organisation } from '../types.ts';
-import { organisationApi, organisationKeys } from '../components/organisations/api.ts';
+import { organisationApi, organisationKeys, organisationPaths } from '../components/organisations/api.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { Empty, LoadError, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { Pager, usePage } from '../components/Pager.tsx';
+import { PagedResult, usePage } from '../components/Pager.tsx';
 import { Paragraph, TextLink } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
 
 const PAGE_SIZE = 25;
 
@@ -32,7 +32,7 @@ export function OrganisationTable({ caption, items }: { caption: string; items: 
           key: 'name',
           header: t.fields.name,
           cell: (o) => (
-            <TextLink to={`/organisaties/${o.id}`}>{o.name}</TextLink>
+            <TextLink to={organisationPaths.organisation(o.id)}>{o.name}</TextLink>
           ),
         },
         { key: 'kind', header: t.fields.kind, cell: (o) => `${t.kinds[o.kind]}${o.sector ? ` – ${t.sectors[o.sector]}` : ''}` },
@@ -53,21 +53,12 @@ export default function OrganisationsPage() {
       <PageHeading title={me?.isPlatformAdmin ? t.organisations.titleAll : t.organisations.title} lead={me?.isPlatformAdmin ? t.organisations.leadAdmin : t.organisations.lead} />
       {me?.isPlatformAdmin && (
         <Paragraph>
-          <TextLink to="/beheer/organisaties">{t.organisations.toAdmin}</TextLink>
+          <TextLink to={ROUTES.adminOrganisations}>{t.organisations.toAdmin}</TextLink>
         </Paragraph>
       )}
-      {organisations.isPending ? (
-        <Loading />
-      ) : organisations.isError ? (
-        <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />
-      ) : organisations.data.items.length === 0 ? (
-        <Empty>{page > 1 ? t.pager.emptyPage : t.organisations.empty}</Empty>
-      ) : (
-        <>
-          <OrganisationTable caption={t.organisations.caption} items={organisations.data.items} />
-          <Pager page={page} pageSize={PAGE_SIZE} total={organisations.data.total} itemCount={organisations.data.items.length} />
-        </>
-      )}
+      <PagedResult query={organisations} page={page} pageSize={PAGE_SIZE} empty={t.organisations.empty}>
+        {(items) => <OrganisationTable caption={t.organisations.caption} items={items} />}
+      </PagedResult>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { Alert } from '../components/Feedback.tsx';
 import { MunicipalityPicker } from '../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
 
 const FIELDS = ['persona', 'displayName', 'email', 'password', 'municipalityCode'] as const;
 
@@ -46,7 +47,7 @@ export default function RegisterPage() {
     },
   );
 
-  if (me.data) return <Navigate to="/" replace />;
+  if (me.data) return <Navigate to={ROUTES.home} replace />;
 
   if (sentTo) {
     return (
@@ -57,7 +58,7 @@ export default function RegisterPage() {
         </Alert>
         <Paragraph>{t.register.sentNoMail}</Paragraph>
         <Paragraph>
-          <TextLink to="/inloggen">{t.register.toLogin}</TextLink>
+          <TextLink to={ROUTES.login}>{t.register.toLogin}</TextLink>
         </Paragraph>
       </div>
     );
@@ -112,7 +113,7 @@ export default function RegisterPage() {
       </FormShell>
       <Paragraph>
         {t.register.haveAccount}{' '}
-        <TextLink to="/inloggen">{t.register.toLogin}</TextLink>
+        <TextLink to={ROUTES.login}>{t.register.toLogin}</TextLink>
       </Paragraph>
     </div>
   );

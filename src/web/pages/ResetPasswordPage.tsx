@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiError, api } from '../api.ts';
-import { forgetSession } from '../auth.ts';
+import { ROUTES } from '../../common/paths.ts';
+import { ApiError } from '../api.ts';
+import { authApi, forgetSession } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { newPasswordSchema } from '../forms.ts';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
+import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
 
 export default function ResetPasswordPage() {
   const { t } = useI18n();
@@ -24,63 +26,60 @@ export default function ResetPasswordPage() {
   type Values = z.input<typeof schema>;
   const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(schema, { error: zodErrorMap(t) }), defaultValues: { password: '', repeat: '' } });
   const failure = useFormFailure(form.setError, ['password', 'repeat']);
-  const reset = useMutation({ mutationFn: (password: string) => api.post('/api/auth/password/reset', { token, password }) });
+  const reset = useMutation({ mutationFn: authApi.resetPassword });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => reset.mutateAsync({ token, password: values.password }),
+    () => {
+      // A new password ends every session, this one too.
+      forgetSession(queryClient);
+      setDone(true);
+    },
+    (error) => {
+      if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
+      return error;
+    },
+  );
   const tokenInvalid = failure.failure?.error instanceof ApiError && failure.failure.error.code === 'token_invalid';
+  const newLink = (
+    <Paragraph>
+      <TextLink to={ROUTES.forgotPassword}>{t.reset.newLink}</TextLink>
+    </Paragraph>
+  );
 
   return (
     <div className="mk-narrow">
       <PageHeading title={t.reset.title} />
       {token.length < 10 ? (
         <Alert kind="error" title={t.reset.noToken}>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link utrecht-link--html-a" to="/wachtwoord-vergeten">
-              {t.reset.newLink}
-            </Link>
-          </p>
+          {newLink}
         </Alert>
       ) : done ? (
         <>
           <Alert kind="ok" title={t.reset.done} focus={done} />
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link utrecht-link--html-a" to="/inloggen">
-              {t.reset.toLogin}
-            </Link>
-          </p>
+          <Paragraph>
+            <TextLink to={ROUTES.login}>{t.reset.toLogin}</TextLink>
+          </Paragraph>
         </>
       ) : (
         <>
-          <p className="utrecht-paragraph">{t.reset.intro}</p>
-          <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="reset" labels={{ password: t.fields.newPassword, repeat: t.fields.repeatPassword }} />
-          {tokenInvalid && (
-            <p className="utrecht-paragraph">
-              <Link className="utrecht-link utrecht-link--html-a" to="/wachtwoord-vergeten">
-                {t.reset.newLink}
-              </Link>
-            </p>
-          )}
-          <form
-            className="utrecht-form mk-form"
-            noValidate
+          <Paragraph>{t.reset.intro}</Paragraph>
+          <FormShell
+            form={form}
+            failure={failure}
+            idPrefix="reset"
+            labels={{ password: t.fields.newPassword, repeat: t.fields.repeatPassword }}
+            notice={tokenInvalid && newLink}
             aria-labelledby="pagina-titel"
-            onSubmit={form.handleSubmit(async (values) => {
-              try {
-                await reset.mutateAsync(values.password);
-                // A new password ends every session, this one too.
-                forgetSession(queryClient);
-                failure.clear();
-                setDone(true);
-              } catch (error) {
-                if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
-                failure.server(error);
-              }
-            }, failure.invalid)}
+            onSubmit={onSubmit}
           >
             <TextField idPrefix="reset" label={t.fields.newPassword} description={t.password.hint} type="password" autoComplete="new-password" error={form.formState.errors.password?.message} {...form.register('password')} />
             <TextField idPrefix="reset" label={t.fields.repeatPassword} type="password" autoComplete="new-password" error={form.formState.errors.repeat?.message} {...form.register('repeat')} />
-            <div className="utrecht-button-group mk-actions">
+            <ButtonRow>
               <SubmitButton busy={reset.isPending}>{t.reset.submit}</SubmitButton>
-            </div>
-          </form>
+            </ButtonRow>
+          </FormShell>
         </>
       )}
     </div>

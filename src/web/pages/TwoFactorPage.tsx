@@ -1,68 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { TotpCodeInput } from '../../common/schemas.ts';
-import { ApiError, api } from '../api.ts';
-import { ME_KEY, useMe } from '../auth.ts';
+import { ROUTES } from '../../common/paths.ts';
+import { ME_KEY, accountApi, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Me } from '../types.ts';
 import { groupSecret } from '../format.ts';
-import { ErrorSummary, SubmitButton, TextField, useFormFailure, zodErrorMap } from '../components/Form.tsx';
 import { Alert, LoadError, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RecoveryCodes } from '../components/RecoveryCodes.tsx';
+import { TotpCodeForm } from '../components/TotpCodeForm.tsx';
+import { Paragraph, TextLink } from '../components/ui.tsx';
 
-interface Enrolment {
-  secret: string;
-  uri: string;
-  qrSvg: string;
-}
-
-type Values = z.input<typeof TotpCodeInput>;
-
+/** Step 3: the first code from the app switches two-step login on and gives the recovery codes. */
 function EnableForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const { t } = useI18n();
-  const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(TotpCodeInput, { error: zodErrorMap(t) }), defaultValues: { code: '' } });
-  const failure = useFormFailure(form.setError, ['code']);
-  const enable = useMutation({ mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/enable', { code }) });
+  const enable = useMutation({ mutationFn: accountApi.totpEnable });
   return (
-    <>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="enable" labels={{ code: t.twoFactor.codeLabel }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="stap-3"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const result = await enable.mutateAsync(values.code.trim());
-            failure.clear();
-            onEnabled(result.recoveryCodes);
-          } catch (error) {
-            if (error instanceof ApiError && error.code === 'totp_invalid') form.setError('code', { type: 'server', message: error.detail });
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
-        <TextField
-          idPrefix="enable"
-          label={t.twoFactor.codeLabel}
-          description={t.twoFactor.codeHelpSetup}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          inputClassName="mk-textbox--code"
-          error={form.formState.errors.code?.message}
-          {...form.register('code')}
-        />
-        <div className="utrecht-button-group mk-actions">
-          <SubmitButton busy={enable.isPending}>{t.twoFactor.enableSubmit}</SubmitButton>
-        </div>
-      </form>
-    </>
+    <TotpCodeForm
+      idPrefix="enable"
+      description={t.twoFactor.codeHelpSetup}
+      aria-labelledby="stap-3"
+      submitLabel={t.twoFactor.enableSubmit}
+      busy={enable.isPending}
+      onCode={async (code) => onEnabled((await enable.mutateAsync(code)).recoveryCodes)}
+    />
   );
 }
+
 
 export default function TwoFactorPage() {
   const { t } = useI18n();
@@ -70,7 +35,7 @@ export default function TwoFactorPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const setup = useMutation({ mutationFn: () => api.post<Enrolment>('/api/me/totp/setup') });
+  const setup = useMutation({ mutationFn: accountApi.totpSetup });
   const started = useRef(false);
   const { mutate: startSetup } = setup;
   const alreadyOn = me.mfa.enabled && !codes;
@@ -92,7 +57,7 @@ export default function TwoFactorPage() {
           doneLabel={t.twoFactor.continue}
           onDone={async () => {
             await queryClient.invalidateQueries({ queryKey: ME_KEY });
-            navigate('/', { replace: true });
+            navigate(ROUTES.home, { replace: true });
           }}
         />
       </div>
@@ -104,11 +69,9 @@ export default function TwoFactorPage() {
       <div className="mk-narrow">
         <PageHeading title={t.twoFactor.title} />
         <Alert kind="ok" title={t.twoFactor.alreadyOn} />
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link utrecht-link--html-a" to="/account#twee-stappen">
-            {t.twoFactor.toAccount}
-          </Link>
-        </p>
+        <Paragraph>
+          <TextLink to={`${ROUTES.account}#twee-stappen`}>{t.twoFactor.toAccount}</TextLink>
+        </Paragraph>
       </div>
     );
   }

@@ -11,6 +11,7 @@ import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodError
 import { Alert, Loading, nextKey } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Paragraph, TextLink } from '../components/ui.tsx';
+import { ROUTES } from '../../common/paths.ts';
 
 type Values = z.input<typeof EmailInput>;
 type Output = z.output<typeof EmailInput>;
@@ -65,9 +66,9 @@ export default function VerifyEmailPage() {
           <Alert kind="ok" title={t.verify.done} focus={verify.isSuccess} />
           <Paragraph>
             {me.data ? (
-              <TextLink to="/">{t.common.toHome}</TextLink>
+              <TextLink to={ROUTES.home}>{t.common.toHome}</TextLink>
             ) : (
-              <TextLink to="/inloggen">{t.verify.toLogin}</TextLink>
+              <TextLink to={ROUTES.login}>{t.verify.toLogin}</TextLink>
             )}
           </Paragraph>
         </>

@@ -1,4 +1,4 @@
-import type { Me } from '../../../common/schemas.ts';
+import type { Me, Session } from '../../../common/schemas.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { UserRecord } from './queries.ts';
 
@@ -23,7 +23,7 @@ export function presentMe(user: UserRecord, actor: Actor, recoveryCodesLeft: num
 }
 
 /** A session in the user's own session list; the id is shortened and safe to show. */
-export function presentSession(row: { id: string; created_at: Date; last_seen_at: Date; user_agent: string | null; ip: string | null }, currentId: string) {
+export function presentSession(row: { id: string; created_at: Date; last_seen_at: Date; user_agent: string | null; ip: string | null }, currentId: string): Session {
   return {
     id: row.id,
     createdAt: row.created_at.toISOString(),

@@ -71,18 +71,49 @@ export async function consumeTotpStep(db: Queryable, userId: string, step: numbe
   return rowCount > 0;
 }
 
-export async function listSessions(db: Queryable, userId: string, now: Date, idleMinutes: number) {
-  const { rows } = await db.query<{ id: string; created_at: Date; last_seen_at: Date; user_agent: string | null; ip: string | null }>(
-    `select id, created_at, last_seen_at, user_agent, ip from sessions
-     where user_id = $1 and ended_at is null and expires_at > $2 and last_seen_at > $2 - make_interval(mins => $3)
-     order by last_seen_at desc`,
-    [userId, now, idleMinutes],
-  );
-  return rows;
+/** Marks the address as verified (the first time only). */
+export async function markEmailVerified(db: Queryable, userId: string): Promise<void> {
+  await db.query('update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = $1', [userId]);
+}
+
+/** Sets a new password hash; `verifiesEmail` when the change proves the address (a reset link). */
+export async function setPasswordHash(db: Queryable, userId: string, passwordHash: string, opts: { verifiesEmail: boolean }): Promise<void> {
+  if (opts.verifiesEmail) {
+    await db.query('update users set password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = $1', [userId, passwordHash]);
+  } else {
+    await db.query('update users set password_hash = $2, updated_at = now() where id = $1', [userId, passwordHash]);
+  }
+}
+
+/** Changes the given profile fields (undefined = unchanged). */
+export async function updateProfile(db: Queryable, userId: string, p: { displayName?: string; locale?: 'nl' | 'en' }): Promise<void> {
+  await db.query('update users set display_name = coalesce($2, display_name), locale = coalesce($3, locale), updated_at = now() where id = $1', [
+    userId,
+    p.displayName ?? null,
+    p.locale ?? null,
+  ]);
+}
+
+/** Stores a new TOTP secret that is not active yet (only while TOTP is off); the last used step is forgotten. */
+export async function setPendingTotpSecret(db: Queryable, userId: string, secret: string): Promise<void> {
+  await db.query('update users set totp_secret = $2, totp_last_step = null, updated_at = now() where id = $1 and totp_enabled_at is null', [userId, secret]);
+}
+
+export async function enableTotp(db: Queryable, userId: string): Promise<void> {
+  await db.query('update users set totp_enabled_at = now(), updated_at = now() where id = $1', [userId]);
+}
+
+/** Turns TOTP off: the secret goes, and with it the last used step (a new secret starts afresh). */
+export async function disableTotp(db: Queryable, userId: string): Promise<void> {
+  await db.query('update users set totp_enabled_at = null, totp_secret = null, totp_last_step = null, updated_at = now() where id = $1', [userId]);
+}
+
+export async function deleteRecoveryCodes(db: Queryable, userId: string): Promise<void> {
+  await db.query('delete from recovery_codes where user_id = $1', [userId]);
 }
 
 export async function replaceRecoveryCodes(db: Queryable, userId: string, hashes: string[]): Promise<void> {
-  await db.query('delete from recovery_codes where user_id = $1', [userId]);
+  await deleteRecoveryCodes(db, userId);
   await db.query('insert into recovery_codes (user_id, code_hash) select $1, unnest($2::text[])', [userId, hashes]);
 }
 

@@ -1,27 +1,33 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AcceptedSchema,
   ChangePasswordInput,
   EmailInput,
   LoginInput,
   MeSchema,
   ProfileInput,
+  RecoveryCodesSchema,
   RegisterInput,
   ResetPasswordInput,
+  SessionSchema,
   TokenInput,
   TotpCodeInput,
+  TotpSetupSchema,
 } from '../../../common/schemas.ts';
+import { listOf } from '../../../common/paging.ts';
+import { renderMessage, type MessageKey } from '../../../common/messages/index.ts';
 import type { Services } from '../../platform/context.ts';
-import { actorOf, noContent, originOf } from '../../platform/http.ts';
+import { actorOf, localeOf, noContent, originOf } from '../../platform/http.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { loadActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as service from './service.ts';
 import { presentMe, presentSession } from './present.ts';
 
-const Accepted = z.object({ status: z.literal('accepted'), message: z.string() });
-const SessionSchema = z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), userAgent: z.string().nullable(), ip: z.string().nullable(), current: z.boolean() });
-const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+/** The answer to a request that sends mail, in the caller's language. */
+const accepted = (request: FastifyRequest, key: MessageKey) => ({ status: 'accepted' as const, message: renderMessage(key, localeOf(request)) });
 
 /** Accounts: registration, verification, login, password reset, own settings, sessions, 2FA. */
 export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -33,9 +39,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     return presentMe(user, actor, recoveryCodesLeft);
   };
 
-  app.post('/api/auth/register', { schema: { tags, summary: 'Register as caregiver or volunteer', body: RegisterInput, response: { 202: Accepted } } }, async (request, reply) => {
+  app.post('/api/auth/register', { schema: { tags, summary: 'Register as caregiver or volunteer', body: RegisterInput, response: { 202: AcceptedSchema } } }, async (request, reply) => {
     await service.accountRegistrar(services, request.body, originOf(request));
-    return reply.code(202).send({ status: 'accepted', message: 'Kijk in uw mail. Klik op de link om uw e-mailadres te bevestigen.' });
+    return reply.code(202).send(accepted(request, 'accepted_check_mail'));
   });
 
   app.post('/api/auth/verify-email', { schema: { tags, body: TokenInput, response: { 204: z.null() } } }, async (request, reply) => {
@@ -43,9 +49,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     return noContent(reply);
   });
 
-  app.post('/api/auth/resend-verification', { schema: { tags, body: EmailInput, response: { 202: Accepted } } }, async (request, reply) => {
+  app.post('/api/auth/resend-verification', { schema: { tags, body: EmailInput, response: { 202: AcceptedSchema } } }, async (request, reply) => {
     await service.verificationResender(services, request.body, originOf(request));
-    return reply.code(202).send({ status: 'accepted', message: 'Als er een account is dat nog niet bevestigd is, sturen we een nieuwe link.' });
+    return reply.code(202).send(accepted(request, 'accepted_link_if_unverified'));
   });
 
   app.post('/api/auth/login', { schema: { tags, summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: MeSchema } } }, async (request, reply) => {
@@ -67,9 +73,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     return noContent(reply);
   });
 
-  app.post('/api/auth/password/forgot', { schema: { tags, body: EmailInput, response: { 202: Accepted } } }, async (request, reply) => {
+  app.post('/api/auth/password/forgot', { schema: { tags, body: EmailInput, response: { 202: AcceptedSchema } } }, async (request, reply) => {
     await service.passwordResetRequester(services, request.body, originOf(request));
-    return reply.code(202).send({ status: 'accepted', message: 'Als dit e-mailadres bij ons bekend is, krijgt u een e-mail met een link.' });
+    return reply.code(202).send(accepted(request, 'accepted_link_if_known'));
   });
 
   app.post('/api/auth/password/reset', { schema: { tags, body: ResetPasswordInput, response: { 204: z.null() } } }, async (request, reply) => {
@@ -91,7 +97,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     return noContent(reply);
   });
 
-  app.get('/api/me/sessions', { schema: { tags, response: { 200: z.object({ items: z.array(SessionSchema) }) } } }, async (request) => {
+  app.get('/api/me/sessions', { schema: { tags, response: { 200: listOf(SessionSchema) } } }, async (request) => {
     const actor = actorOf(request);
     const rows = await service.ownSessionsLister(services, actor);
     return { items: rows.map((r) => presentSession(r, actor.sessionId)) };
@@ -107,15 +113,15 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     return noContent(reply);
   });
 
-  app.post('/api/me/totp/setup', { schema: { tags, summary: 'Start TOTP set-up', response: { 200: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }) } } }, async (request) =>
+  app.post('/api/me/totp/setup', { schema: { tags, summary: 'Start TOTP set-up', response: { 200: TotpSetupSchema } } }, async (request) =>
     service.totpSetupStarter(services, actorOf(request)),
   );
 
-  app.post('/api/me/totp/enable', { schema: { tags, body: TotpCodeInput, response: { 200: RecoveryCodes } } }, async (request) =>
+  app.post('/api/me/totp/enable', { schema: { tags, body: TotpCodeInput, response: { 200: RecoveryCodesSchema } } }, async (request) =>
     service.totpEnabler(services, actorOf(request), request.body, originOf(request)),
   );
 
-  app.post('/api/me/totp/recovery-codes', { schema: { tags, body: TotpCodeInput, response: { 200: RecoveryCodes } } }, async (request) =>
+  app.post('/api/me/totp/recovery-codes', { schema: { tags, body: TotpCodeInput, response: { 200: RecoveryCodesSchema } } }, async (request) =>
     service.recoveryCodesRegenerator(services, actorOf(request), request.body, originOf(request)),
   );
 

@@ -5,7 +5,8 @@ import { assertMunicipality } from '../reference/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { createSession, endSession, endSessionOfUser, endSessionsOfUser, markSessionMfa } from '../../platform/sessions.ts';
+import { createSession } from '../../platform/sessions.ts';
+import { endSession, endSessionOfUser, endSessionsOfUser, listLiveSessions, markSessionMfa } from '../../platform/sessions.queries.ts';
 import {
   accountBucket,
   clearAccountFailures,
@@ -22,8 +23,8 @@ import {
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { hashRecoveryCode, looksLikeRecoveryCode, matchTotpStep, newRecoveryCodes, newTotpSecret, totpEnrolment } from '../../platform/totp.ts';
 import { revokeApiTokensOfUser } from '../api-tokens/service.ts';
-import { loadMemberships } from '../../platform/actor.ts';
-import { mfaRequiredFor, requireActor } from '../../platform/policy/index.ts';
+import { requireActor } from '../../platform/policy/index.ts';
+import { accountPolicy } from '../../platform/policy/account.ts';
 import * as q from './queries.ts';
 
 const VERIFY_HOURS = 48;
@@ -202,7 +203,7 @@ export async function emailVerifier(services: Services, input: { token: string }
   await services.db.transaction(async (tx) => {
     const userId = await q.consumeEmailToken(tx, sha256(input.token), 'verify_email', services.now());
     if (!userId) throw new AppError('token_invalid');
-    await tx.query('update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = $1', [userId]);
+    await q.markEmailVerified(tx, userId);
     await audit(tx, { userId }, origin, { action: 'update', resourceType: 'user', resourceId: userId, detail: { field: 'email_verified' } });
   });
 }
@@ -338,7 +339,7 @@ export async function passwordResetter(services: Services, input: { token: strin
     if (!user) throw new AppError('token_invalid');
     assertAcceptablePassword(input.password, user.email);
     // Following the link proves the address, so it counts as verification too.
-    await tx.query('update users set password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = $1', [userId, passwordHash]);
+    await q.setPasswordHash(tx, userId, passwordHash, { verifiesEmail: true });
     const otherLinks = await q.cancelOpenEmailTokens(tx, userId, 'reset_password', now);
     const sessionsEnded = await endSessionsOfUser(tx, userId);
     const apiTokensRevoked = await revokeApiTokensOfUser(tx, userId, { userId }, origin, 'password_reset');
@@ -356,7 +357,7 @@ export async function passwordChanger(services: Services, actor: Actor, input: {
   assertAcceptablePassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await services.db.transaction(async (tx) => {
-    await tx.query('update users set password_hash = $2, updated_at = now() where id = $1', [actor.userId, passwordHash]);
+    await q.setPasswordHash(tx, actor.userId, passwordHash, { verifiesEmail: false });
     const sessionsEnded = await endSessionsOfUser(tx, actor.userId, actor.sessionId);
     const apiTokensRevoked = await revokeApiTokensOfUser(tx, actor.userId, { actor }, origin, 'password_change');
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'user', resourceId: actor.userId, detail: { field: 'password', sessionsEnded, apiTokensRevoked } });
@@ -367,11 +368,7 @@ export async function passwordChanger(services: Services, actor: Actor, input: {
 export async function profileUpdater(services: Services, actor: Actor, input: { displayName?: string; locale?: 'nl' | 'en' }, origin: Origin): Promise<void> {
   requireActor(actor);
   await services.db.transaction(async (tx) => {
-    await tx.query('update users set display_name = coalesce($2, display_name), locale = coalesce($3, locale), updated_at = now() where id = $1', [
-      actor.userId,
-      input.displayName ?? null,
-      input.locale ?? null,
-    ]);
+    await q.updateProfile(tx, actor.userId, input);
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'user', resourceId: actor.userId, detail: { fields: Object.keys(input) } });
   });
 }
@@ -379,7 +376,7 @@ export async function profileUpdater(services: Services, actor: Actor, input: { 
 /** The user's own live sessions. */
 export async function ownSessionsLister(services: Services, actor: Actor) {
   requireActor(actor);
-  return q.listSessions(services.db, actor.userId, services.now(), services.config.sessionIdleMinutes);
+  return listLiveSessions(services.db, actor.userId, services.now(), services.config.sessionIdleMinutes);
 }
 
 /** Ends one of the user's own sessions; the change and its audit line commit together. */
@@ -410,7 +407,7 @@ export async function totpSetupStarter(services: Services, actor: Actor): Promis
   requireActor(actor);
   if (actor.totpEnabled) throw new AppError('conflict', 'totp_already_enabled');
   const secret = newTotpSecret();
-  await services.db.query('update users set totp_secret = $2, totp_last_step = null, updated_at = now() where id = $1 and totp_enabled_at is null', [actor.userId, secret]);
+  await q.setPendingTotpSecret(services.db, actor.userId, secret);
   const { uri, qrSvg } = await totpEnrolment(secret, actor.email);
   return { secret, uri, qrSvg };
 }
@@ -423,7 +420,7 @@ export async function totpEnabler(services: Services, actor: Actor, input: { cod
   await assertOwnTotp(services, actor, { ...user, totp_secret: user.totp_secret }, input.code, origin);
   const codes = newRecoveryCodes();
   await services.db.transaction(async (tx) => {
-    await tx.query('update users set totp_enabled_at = now(), updated_at = now() where id = $1', [actor.userId]);
+    await q.enableTotp(tx, actor.userId);
     await q.replaceRecoveryCodes(tx, actor.userId, codes.map(hashRecoveryCode));
     await markSessionMfa(tx, actor.sessionId);
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'user', resourceId: actor.userId, detail: { field: 'totp', enabled: true } });
@@ -447,16 +444,13 @@ export async function recoveryCodesRegenerator(services: Services, actor: Actor,
 
 /** Turns TOTP off (refused for roles that require it); every personal API token is revoked, as tokens carry the 2FA assurance. */
 export async function totpDisabler(services: Services, actor: Actor, input: { code: string }, origin: Origin): Promise<void> {
-  requireActor(actor);
-  const memberships = await loadMemberships(services.db, actor.userId);
-  if (mfaRequiredFor(actor.isPlatformAdmin, memberships)) throw new AppError('forbidden', 'totp_required_for_role');
+  accountPolicy.assertDisableTotp(actor);
   const user = await q.findUserById(services.db, actor.userId);
   if (!user?.totp_secret || !user.totp_enabled_at) throw new AppError('conflict', 'totp_not_enabled');
   await assertOwnTotp(services, actor, { ...user, totp_secret: user.totp_secret }, input.code, origin);
   await services.db.transaction(async (tx) => {
-    // The secret goes, and with it the last used step (a new secret starts afresh).
-    await tx.query('update users set totp_enabled_at = null, totp_secret = null, totp_last_step = null, updated_at = now() where id = $1', [actor.userId]);
-    await tx.query('delete from recovery_codes where user_id = $1', [actor.userId]);
+    await q.disableTotp(tx, actor.userId);
+    await q.deleteRecoveryCodes(tx, actor.userId);
     const apiTokensRevoked = await revokeApiTokensOfUser(tx, actor.userId, { actor }, origin, 'totp_disabled');
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'user', resourceId: actor.userId, detail: { field: 'totp', enabled: false, apiTokensRevoked } });
   });

@@ -1,34 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AuditItemSchema, OutboxMailSchema, UserItemSchema } from '../../../common/admin-schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import * as service from './service.ts';
 
-const OutboxItem = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string(), sentAt: z.string().nullable(), lastError: z.string().nullable() });
-const UserItem = z.object({ id: z.string(), email: z.string(), displayName: z.string(), personas: z.array(z.string()), isPlatformAdmin: z.boolean(), emailVerified: z.boolean(), twoFactor: z.boolean(), createdAt: z.string() });
-const AuditItem = z.object({
-  id: z.number(),
-  occurredAt: z.string(),
-  action: z.string(),
-  resourceType: z.string(),
-  resourceId: z.string().nullable(),
-  clientId: z.string().nullable(),
-  userId: z.string().nullable(),
-  userDisplay: z.string().nullable(),
-  onBehalfOfUserId: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  accessPoint: z.string().nullable(),
-  sourceSystem: z.string(),
-  outcome: z.string(),
-  emergency: z.boolean(),
-});
-
 /** Platform administration: outbox, users, access log. */
 export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['admin'];
 
-  app.get('/api/admin/outbox', { schema: { tags, summary: 'Mail outbox (demo mail without SMTP)', querystring: PageQuery, response: { 200: paged(OutboxItem) } } }, async (request) => {
+  app.get('/api/admin/outbox', { schema: { tags, summary: 'Mail outbox (demo mail without SMTP)', querystring: PageQuery, response: { 200: paged(OutboxMailSchema) } } }, async (request) => {
     const { rows, total } = await service.outboxReader(services, actorOf(request), request.query);
     return pageOf(
       request.query,
@@ -39,7 +21,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   app.get(
     '/api/admin/users',
-    { schema: { tags, querystring: PageQuery.extend({ q: z.string().max(100).optional() }), response: { 200: paged(UserItem) } } },
+    { schema: { tags, querystring: PageQuery.extend({ q: z.string().max(100).optional() }), response: { 200: paged(UserItemSchema) } } },
     async (request) => {
       const { rows, total } = await service.userLister(services, actorOf(request), request.query);
       return pageOf(
@@ -57,7 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         tags,
         summary: 'Access log (NEN 7513); needs 2FA',
         querystring: PageQuery.extend({ userId: z.uuid().optional(), clientId: z.uuid().optional(), action: z.string().max(50).optional() }),
-        response: { 200: paged(AuditItem) },
+        response: { 200: paged(AuditItemSchema) },
       },
     },
     async (request) => {

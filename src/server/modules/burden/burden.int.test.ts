@@ -7,7 +7,8 @@ import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { syncInstruments } from './instruments.ts';
 import { BURDEN_JOBS } from './jobs.ts';
-import { burdenCheckRecorder, runBurdenReminders } from './service.ts';
+import { burdenCheckRecorder } from './checks.ts';
+import { runBurdenReminders } from './reminders.ts';
 import { runSignalEscalations, SIGNAL_ESCALATION_DAYS } from './signals.ts';
 
 const PW = 'Belasting-test-wachtwoord-1';

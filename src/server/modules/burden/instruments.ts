@@ -2,27 +2,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db, Queryable } from '../../../db/types.ts';
+import { renderMessage } from '../../../common/messages/index.ts';
 import { compareVersions, parseInstrument, type Instrument } from '../../../domain/burden.ts';
+import { audit } from '../../platform/audit.ts';
+import type { Actor, Origin, Services } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { dataFile } from '../../platform/paths.ts';
-
-/** One stored version of an instrument, with the facts of its instrument. */
-export interface InstrumentVersionRow {
-  id: string;
-  instrument_key: string;
-  url: string;
-  builtin: boolean;
-  version: string;
-  status: 'draft' | 'active' | 'retired';
-  title: string;
-  resource: Record<string, unknown>;
-  content_hash: string;
-  created_at: Date;
-  is_current: boolean;
-}
-
-const VERSION_SELECT = `select v.id, v.instrument_key, i.url, i.builtin, v.version, v.status, v.title, v.resource, v.content_hash, v.created_at,
-  i.current_version_id = v.id as is_current
-  from burden_instrument_versions v join burden_instruments i on i.key = v.instrument_key`;
+import { burdenPolicy } from '../../platform/policy/burden.ts';
+import * as q from './instruments.queries.ts';
+import type { InstrumentVersionRow } from './instruments.queries.ts';
 
 // Parsed instruments by version id and content hash: a stored version never changes once
 // a response points at it, and parsing 15 items on every request is wasted work.
@@ -34,36 +22,38 @@ export function instrumentOf(row: Pick<InstrumentVersionRow, 'id' | 'content_has
   const cached = parsedCache.get(cacheKey);
   if (cached) return cached;
   const parsed = parseInstrument(row.resource);
-  if (!parsed.ok) throw new Error(`stored instrument version ${row.id} no longer parses: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  if (!parsed.ok) throw new Error(`stored instrument version ${row.id} no longer parses: ${parsed.errors.map((e) => renderMessage(e.message, 'nl')).join('; ')}`);
   parsedCache.set(cacheKey, parsed.value);
   return parsed.value;
 }
 
-export async function findVersion(db: Queryable, id: string): Promise<InstrumentVersionRow | null> {
-  const { rows } = await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.id = $1`, [id]);
-  return rows[0] ?? null;
-}
-
-/** The current version of an instrument, or a named version. */
-export async function findInstrumentVersion(db: Queryable, key: string, version?: string): Promise<InstrumentVersionRow | null> {
-  const { rows } = version
-    ? await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.instrument_key = $1 and v.version = $2`, [key, version])
-    : await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.instrument_key = $1 and v.id = i.current_version_id`, [key]);
-  return rows[0] ?? null;
-}
-
-/** Every version of every instrument, current ones marked; builtin first, then by title. */
-export async function listInstrumentVersions(db: Queryable): Promise<InstrumentVersionRow[]> {
-  const { rows } = await db.query<InstrumentVersionRow>(`${VERSION_SELECT} order by i.builtin desc, i.key, v.created_at`);
-  return rows;
+/** A stored version with its typed instrument. */
+export interface LoadedVersion {
+  version: InstrumentVersionRow;
+  instrument: Instrument;
 }
 
 /** The versions (id → instrument) used by a set of responses, loaded once each. */
 export async function instrumentsByVersion(db: Queryable, versionIds: string[]): Promise<Map<string, { row: InstrumentVersionRow; instrument: Instrument }>> {
   const unique = [...new Set(versionIds)];
   if (unique.length === 0) return new Map();
-  const { rows } = await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.id = any($1::uuid[])`, [unique]);
+  const rows = await q.listVersionsById(db, unique);
   return new Map(rows.map((row) => [row.id, { row, instrument: instrumentOf(row) }]));
+}
+
+/** The version a response was answered on. */
+export async function loadVersion(db: Queryable, versionId: string): Promise<LoadedVersion> {
+  const version = await q.findVersion(db, versionId);
+  if (!version) throw new AppError('not_found');
+  return { version, instrument: instrumentOf(version) };
+}
+
+/** The current (or a named) version of an instrument that can be used for a new check. */
+export async function usableVersion(db: Queryable, instrumentKey: string, versionName?: string): Promise<LoadedVersion> {
+  const version = await q.findInstrumentVersion(db, instrumentKey, versionName);
+  if (!version) throw new AppError('validation_failed', versionName ? { key: 'instrument_version_unknown', params: { key: instrumentKey, version: versionName } } : { key: 'instrument_unknown', params: { key: instrumentKey } }, [{ path: '/instrument' }]);
+  if (version.status !== 'active') throw new AppError('validation_failed', { key: 'instrument_retired', params: { title: version.title } }, [{ path: '/instrument' }]);
+  return { version, instrument: instrumentOf(version) };
 }
 
 export const hashOf = (resource: unknown): string => createHash('sha256').update(JSON.stringify(resource)).digest('hex');
@@ -81,43 +71,27 @@ export async function storeInstrumentVersion(
   input: { instrument: Instrument; resource: Record<string, unknown>; builtin: boolean; importedBy: string | null },
 ): Promise<{ outcome: StoreOutcome; versionId: string | null; current: boolean }> {
   const { instrument, resource } = input;
-  const hash = hashOf(resource);
-  const clash = await tx.query<{ key: string; url: string }>('select key, url from burden_instruments where key = $1 or url = $2', [instrument.key, instrument.url]);
-  for (const row of clash.rows) {
+  const content: q.VersionContent = { status: instrument.status, title: instrument.title, resource, contentHash: hashOf(resource) };
+  for (const row of await q.instrumentsWithKeyOrUrl(tx, instrument.key, instrument.url)) {
     if (row.key === instrument.key && row.url !== instrument.url) return { outcome: 'key_taken', versionId: null, current: false };
     if (row.url === instrument.url && row.key !== instrument.key) return { outcome: 'url_taken', versionId: null, current: false };
   }
-  await tx.query('insert into burden_instruments (key, url, builtin) values ($1, $2, $3) on conflict (key) do nothing', [instrument.key, instrument.url, input.builtin]);
-  const existing = await tx.query<{ id: string; content_hash: string; used: boolean }>(
-    `select v.id, v.content_hash, exists (select 1 from burden_responses r where r.instrument_version_id = v.id) as used
-     from burden_instrument_versions v where v.instrument_key = $1 and v.version = $2`,
-    [instrument.key, instrument.version],
-  );
-  const found = existing.rows[0];
+  await q.insertInstrumentIfMissing(tx, { key: instrument.key, url: instrument.url, builtin: input.builtin });
+  const found = await q.findVersionByNumber(tx, instrument.key, instrument.version);
   let outcome: StoreOutcome;
   let versionId: string;
   if (found) {
     versionId = found.id;
-    if (found.content_hash === hash) outcome = 'unchanged';
+    if (found.content_hash === content.contentHash) outcome = 'unchanged';
     else if (input.builtin && !found.used) {
-      await tx.query('update burden_instrument_versions set resource = $2, content_hash = $3, title = $4, status = $5 where id = $1', [
-        found.id,
-        JSON.stringify(resource),
-        hash,
-        instrument.title,
-        instrument.status,
-      ]);
+      await q.updateVersionContent(tx, found.id, content);
       outcome = 'updated';
     } else return { outcome: 'version_exists', versionId: found.id, current: false };
   } else {
-    const inserted = await tx.query<{ id: string }>(
-      `insert into burden_instrument_versions (instrument_key, version, status, title, resource, content_hash, imported_by)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (instrument_key, version) do nothing returning id`,
-      [instrument.key, instrument.version, instrument.status, instrument.title, JSON.stringify(resource), hash, input.importedBy],
-    );
+    const inserted = await q.insertVersion(tx, { ...content, instrumentKey: instrument.key, version: instrument.version, importedBy: input.importedBy });
     // Another instance stored the same version at the same moment: theirs counts.
-    if (!inserted.rows[0]) return { outcome: 'unchanged', versionId: null, current: false };
-    versionId = inserted.rows[0].id;
+    if (!inserted) return { outcome: 'unchanged', versionId: null, current: false };
+    versionId = inserted;
     outcome = 'added';
   }
   const current = await refreshCurrent(tx, instrument.key);
@@ -126,10 +100,10 @@ export async function storeInstrumentVersion(
 
 /** Points the instrument at its highest version that is not a draft (else its highest draft). */
 async function refreshCurrent(tx: Queryable, key: string): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string; version: string; status: string }>('select id, version, status from burden_instrument_versions where instrument_key = $1', [key]);
+  const rows = await q.listVersionNumbers(tx, key);
   const ranked = [...rows].sort((a, b) => Number(a.status === 'draft') - Number(b.status === 'draft') || compareVersions(b.version, a.version));
   const best = ranked[0]?.id ?? null;
-  await tx.query('update burden_instruments set current_version_id = $2 where key = $1 and current_version_id is distinct from $2', [key, best]);
+  await q.setCurrentVersion(tx, key, best);
   return best;
 }
 
@@ -147,7 +121,7 @@ export async function storeBuiltinInstruments(tx: Queryable, dir: string = INSTR
   for (const file of files) {
     const resource = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
     const parsed = parseInstrument(resource);
-    if (!parsed.ok) throw new Error(`Instrument ${file} is not valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    if (!parsed.ok) throw new Error(`Instrument ${file} is not valid: ${parsed.errors.map((e) => `${e.path}: ${renderMessage(e.message, 'nl')}`).join('; ')}`);
     const result = await storeInstrumentVersion(tx, { instrument: parsed.value, resource, builtin: true, importedBy: null });
     if (result.outcome === 'key_taken' || result.outcome === 'url_taken') throw new Error(`Instrument ${file}: its id or url is already used by another imported instrument.`);
     outcomes[file] = result.outcome;
@@ -162,4 +136,64 @@ export async function storeBuiltinInstruments(tx: Queryable, dir: string = INSTR
  */
 export async function syncInstruments(db: Db, dir: string = INSTRUMENTS_DIR): Promise<Record<string, StoreOutcome>> {
   return db.transaction((tx) => storeBuiltinInstruments(tx, dir));
+}
+
+// ---------------------------------------------------------------------------------------
+// Use cases
+
+/** An instrument with all its stored versions; `current` is the one offered for new checks. */
+export interface InstrumentEntry {
+  current: InstrumentVersionRow;
+  instrument: Instrument;
+  versions: InstrumentVersionRow[];
+}
+
+/** Every instrument with its current version (any signed-in user; instruments are not personal data). */
+export async function instrumentLister(services: Services, actor: Actor): Promise<InstrumentEntry[]> {
+  burdenPolicy.assertReadInstruments(actor);
+  const rows = await q.listInstrumentVersions(services.db);
+  const entries: InstrumentEntry[] = [];
+  for (const row of rows.filter((r) => r.is_current)) {
+    entries.push({ current: row, instrument: instrumentOf(row), versions: rows.filter((r) => r.instrument_key === row.instrument_key) });
+  }
+  return entries;
+}
+
+/** One instrument (its current version, or a named one) with everything needed to show it. */
+export async function instrumentReader(services: Services, actor: Actor, input: { key: string; version?: string }): Promise<InstrumentEntry> {
+  burdenPolicy.assertReadInstruments(actor);
+  const row = await q.findInstrumentVersion(services.db, input.key, input.version);
+  if (!row) throw new AppError('not_found');
+  const versions = (await q.listInstrumentVersions(services.db)).filter((r) => r.instrument_key === input.key);
+  return { current: row, instrument: instrumentOf(row), versions };
+}
+
+/**
+ * A platform administrator adds an instrument, or a new version of one, by importing a FHIR
+ * Questionnaire with the Mantelkring scoring extension. Every problem is reported at once,
+ * with its place in the Questionnaire. Existing versions are never overwritten.
+ */
+export async function instrumentImporter(
+  services: Services,
+  actor: Actor,
+  input: { questionnaire: Record<string, unknown> },
+  origin: Origin,
+): Promise<{ key: string; version: string; versionId: string; current: boolean }> {
+  burdenPolicy.assertImportInstrument(actor);
+  const parsed = parseInstrument(input.questionnaire);
+  if (!parsed.ok) {
+    const problems = parsed.errors.map((e) => renderMessage(e.message, 'nl')).join(' ');
+    throw new AppError('validation_failed', { key: 'instrument_unreadable', params: { problems } }, parsed.errors.map((e) => ({ path: `/questionnaire${e.path}`, message: e.message })));
+  }
+  const instrument = parsed.value;
+  return services.db.transaction(async (tx) => {
+    const stored = await storeInstrumentVersion(tx, { instrument, resource: input.questionnaire, builtin: false, importedBy: actor.userId });
+    if (stored.outcome === 'key_taken') throw new AppError('conflict', { key: 'instrument_key_taken', params: { key: instrument.key } });
+    if (stored.outcome === 'url_taken') throw new AppError('conflict', { key: 'instrument_url_taken', params: { url: instrument.url } });
+    if (stored.outcome !== 'added' || !stored.versionId) {
+      throw new AppError('conflict', { key: 'instrument_version_taken', params: { version: instrument.version, title: instrument.title } });
+    }
+    await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_instrument', resourceId: `${instrument.key}|${instrument.version}`, detail: { url: instrument.url, current: stored.current } });
+    return { key: instrument.key, version: instrument.version, versionId: stored.versionId, current: stored.current };
+  });
 }

@@ -1,5 +1,5 @@
 import type { JobDefinition } from '../../platform/jobs.ts';
-import { runBurdenReminders } from './service.ts';
+import { runBurdenReminders } from './reminders.ts';
 import { runSignalEscalations } from './signals.ts';
 
 /**

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { Band, Instrument, InstrumentItem } from '../../../domain/burden.ts';
 import { dutchDate } from '../../../domain/dates.ts';
-import type { InstrumentVersionRow } from './instruments.ts';
-import type { CheckListItemSchema, CheckSchema, InstrumentSummarySchema, ItemSchema, SignalSchema, TrendSchema } from './schemas.ts';
-import type { CheckView, InstrumentEntry, TrendPoint } from './service.ts';
+import type { CheckListItemSchema, CheckSchema, InstrumentSummarySchema, ItemSchema, SignalSchema, TrendSchema } from '../../../common/burden-schemas.ts';
+import type { CheckView } from './checks.ts';
+import type { ResponseRow } from './checks.queries.ts';
+import type { InstrumentEntry } from './instruments.ts';
+import type { InstrumentVersionRow } from './instruments.queries.ts';
+import type { TrendPoint } from './overview.ts';
 import type { SignalView } from './signals.ts';
-import type { ResponseRow } from './queries.ts';
 import type { MemberRow } from '../circles/queries.ts';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -145,7 +147,7 @@ export function presentSignal(v: SignalView): z.infer<typeof SignalSchema> {
     id: r.id,
     status: r.status,
     reasons: r.reasons,
-    total: r.total,
+    total: r.score_total,
     previousTotal: r.previous_total,
     instrument: v.instrument,
     bandLabel: v.bandLabel,

@@ -1,36 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery, paged } from '../../../common/schemas.ts';
+import { PageQuery, paged } from '../../platform/paging.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
 import { presentCheck, presentCheckListItem, presentInstrument, presentItem, presentSignal, presentTrend } from './present.ts';
 import {
-  AssigneeInput,
   CheckListItemSchema,
   CheckSchema,
   CircleBurdenSchema,
-  CompleteCheckInput,
-  ImportInstrumentInput,
   InstrumentDetailSchema,
-  InstrumentKey,
   InstrumentSummarySchema,
   MyBurdenSchema,
-  SaveDraftInput,
-  ScheduleInput,
   ScheduleSchema,
-  SharingInput,
-  SignalActionInput,
   SignalDetailSchema,
   SignalSchema,
-  SignalStatus,
-  SignalStatusInput,
-  StartCheckInput,
   TrendSchema,
-} from './schemas.ts';
-import * as service from './service.ts';
+} from '../../../common/burden-schemas.ts';
+import { AssigneeInput, CompleteCheckInput, ImportInstrumentInput, InstrumentKey, SaveDraftInput, ScheduleInput, SharingInput, SignalActionInput, SignalStatus, SignalStatusInput, StartCheckInput } from './schemas.ts';
+import * as checks from './checks.ts';
+import * as instruments from './instruments.ts';
+import * as overview from './overview.ts';
+import * as schedules from './schedules.ts';
 import * as signals from './signals.ts';
 
-const Id = z.uuid({ message: 'Ongeldige id.' });
+const Id = z.uuid({ message: 'invalid_id' });
 const MemberParams = z.object({ clientId: Id, memberId: Id });
 const CheckParams = MemberParams.extend({ checkId: Id });
 const SignalParams = z.object({ organisationId: Id, signalId: Id });
@@ -51,14 +44,14 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   // ---- instruments
 
   app.get('/api/burden/instruments', { schema: { tags, summary: 'Burden instruments (current versions)', response: { 200: z.object({ items: z.array(InstrumentSummarySchema) }) } } }, async (request) => ({
-    items: (await service.instrumentLister(services, actorOf(request))).map(presentInstrument),
+    items: (await instruments.instrumentLister(services, actorOf(request))).map(presentInstrument),
   }));
 
   app.get(
     '/api/burden/instruments/:key',
     { schema: { tags, summary: 'One instrument with its questions (current or named version)', params: z.object({ key: InstrumentKey }), querystring: z.strictObject({ version: z.string().max(64).optional() }), response: { 200: InstrumentDetailSchema } } },
     async (request) => {
-      const entry = await service.instrumentReader(services, actorOf(request), { key: request.params.key, version: request.query.version });
+      const entry = await instruments.instrumentReader(services, actorOf(request), { key: request.params.key, version: request.query.version });
       return { ...presentInstrument(entry), items: entry.instrument.items.map(presentItem), questionnaire: entry.current.resource };
     },
   );
@@ -73,13 +66,13 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         response: { 201: z.object({ key: z.string(), version: z.string(), versionId: z.string(), current: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.instrumentImporter(services, actorOf(request), request.body, originOf(request))),
+    async (request, reply) => reply.code(201).send(await instruments.instrumentImporter(services, actorOf(request), request.body, originOf(request))),
   );
 
   // ---- the caregiver's own page and the circle overview
 
   app.get('/api/burden/me', { schema: { tags, summary: "The caregiver's own checks: due, paused, latest results", response: { 200: MyBurdenSchema } } }, async (request) => {
-    const { circles } = await service.myBurdenReader(services, actorOf(request), originOf(request));
+    const { circles } = await overview.myBurdenReader(services, actorOf(request), originOf(request));
     return {
       circles: circles.map((c) => ({ ...c, drafts: c.drafts.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })), latest: c.latest.map(latest) })),
     };
@@ -89,7 +82,7 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/api/circles/:clientId/burden',
     { schema: { tags, summary: 'Caregivers of the circle with their latest results (what the actor may see)', params: z.object({ clientId: Id }), response: { 200: CircleBurdenSchema } } },
     async (request) => {
-      const { caregivers } = await service.circleBurdenReader(services, actorOf(request), request.params, originOf(request));
+      const { caregivers } = await overview.circleBurdenReader(services, actorOf(request), request.params, originOf(request));
       return {
         caregivers: caregivers.map((c) => ({
           memberId: c.member.id,
@@ -120,7 +113,7 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (request) => ({
-      items: (await service.burdenCheckLister(services, actorOf(request), { ...request.params, status: request.query.status }, originOf(request))).map(presentCheckListItem),
+      items: (await checks.burdenCheckLister(services, actorOf(request), { ...request.params, status: request.query.status }, originOf(request))).map(presentCheckListItem),
     }),
   );
 
@@ -137,48 +130,48 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (request, reply) => {
-      const { view, resumed } = await service.burdenCheckStarter(services, actorOf(request), { ...request.params, instrumentKey: request.body.instrument, mantelscanId: request.body.mantelscanId }, originOf(request));
+      const { view, resumed } = await checks.burdenCheckStarter(services, actorOf(request), { ...request.params, instrumentKey: request.body.instrument, mantelscanId: request.body.mantelscanId }, originOf(request));
       return reply.code(resumed ? 200 : 201).send(presentCheck(view));
     },
   );
 
   app.get(`${base}/burden-checks/:checkId`, { schema: { tags, summary: 'A paused check or a result', params: CheckParams, response: { 200: CheckSchema } } }, async (request) =>
-    presentCheck(await service.burdenCheckReader(services, actorOf(request), request.params, originOf(request))),
+    presentCheck(await checks.burdenCheckReader(services, actorOf(request), request.params, originOf(request))),
   );
 
   app.patch(
     `${base}/burden-checks/:checkId`,
     { schema: { tags, summary: 'Save answers of a paused check (null clears an answer)', params: CheckParams, body: SaveDraftInput, response: { 200: CheckSchema } } },
-    async (request) => presentCheck(await service.burdenDraftSaver(services, actorOf(request), { ...request.params, ...request.body }, originOf(request))),
+    async (request) => presentCheck(await checks.burdenDraftSaver(services, actorOf(request), { ...request.params, ...request.body }, originOf(request))),
   );
 
   app.post(
     `${base}/burden-checks/:checkId/complete`,
     { schema: { tags, summary: 'Complete a check: score, band, next steps, signal', params: CheckParams, body: CompleteCheckInput, response: { 200: CheckSchema } } },
-    async (request) => presentCheck(await service.burdenCheckRecorder(services, actorOf(request), { ...request.params, ...request.body }, originOf(request))),
+    async (request) => presentCheck(await checks.burdenCheckRecorder(services, actorOf(request), { ...request.params, ...request.body }, originOf(request))),
   );
 
   app.put(
     `${base}/burden-checks/:checkId/sharing`,
     { schema: { tags, summary: 'Share a self-check result with the professional(s), or stop sharing', params: CheckParams, body: SharingInput, response: { 200: CheckSchema } } },
-    async (request) => presentCheck(await service.burdenSharingSetter(services, actorOf(request), { ...request.params, shared: request.body.shared }, originOf(request))),
+    async (request) => presentCheck(await checks.burdenSharingSetter(services, actorOf(request), { ...request.params, shared: request.body.shared }, originOf(request))),
   );
 
   app.delete(`${base}/burden-checks/:checkId`, { schema: { tags, summary: 'Throw away a paused check', params: CheckParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await service.burdenCheckDiscarder(services, actorOf(request), request.params, originOf(request));
+    await checks.burdenCheckDiscarder(services, actorOf(request), request.params, originOf(request));
     return noContent(reply);
   });
 
   app.get(
     `${base}/burden-trend`,
     { schema: { tags, summary: 'Results over time per instrument (chart and table)', params: MemberParams, querystring: z.strictObject({ instrument: InstrumentKey.optional() }), response: { 200: TrendSchema } } },
-    async (request) => presentTrend(await service.burdenTrendReader(services, actorOf(request), { ...request.params, instrumentKey: request.query.instrument }, originOf(request))),
+    async (request) => presentTrend(await overview.burdenTrendReader(services, actorOf(request), { ...request.params, instrumentKey: request.query.instrument }, originOf(request))),
   );
 
   app.get(
     `${base}/burden-schedules`,
     { schema: { tags, summary: "The caregiver's reminder schedule (defaults until the first check)", params: MemberParams, response: { 200: z.object({ items: z.array(ScheduleSchema) }) } } },
-    async (request) => ({ items: await service.burdenScheduleLister(services, actorOf(request), request.params, originOf(request)) }),
+    async (request) => ({ items: await schedules.burdenScheduleLister(services, actorOf(request), request.params, originOf(request)) }),
   );
 
   app.put(
@@ -192,7 +185,7 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         response: { 200: z.object({ items: z.array(ScheduleSchema) }) },
       },
     },
-    async (request) => ({ items: await service.burdenScheduleSetter(services, actorOf(request), { ...request.params, ...request.body }, originOf(request)) }),
+    async (request) => ({ items: await schedules.burdenScheduleSetter(services, actorOf(request), { ...request.params, ...request.body }, originOf(request)) }),
   );
 
   // ---- signals of an organisation
@@ -210,13 +203,13 @@ export const burdenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
     async (request) => {
       const { status, escalated, mine, page, pageSize } = request.query;
-      const { items, total } = await signals.signalLister(
+      const found = await signals.signalLister(
         services,
         actorOf(request),
         { organisationId: request.params.organisationId, statuses: asList(status), escalatedOnly: escalated ?? false, mine: mine ?? false, page, pageSize },
         originOf(request),
       );
-      return { items: items.map(presentSignal), page, pageSize, total };
+      return { ...found, items: found.items.map(presentSignal) };
     },
   );
 

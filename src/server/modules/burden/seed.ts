@@ -1,31 +1,17 @@
 import type { Faker } from '@faker-js/faker';
 import type { Queryable } from '../../../db/types.ts';
-import { scoreAnswers, signalReasons, type Answers, type Instrument } from '../../../domain/burden.ts';
+import { answersForPoints, scoreAnswers, signalReasons } from '../../../domain/burden.ts';
 import { DEFAULT_SCHEDULES, nextDueOn } from '../../../domain/burden-schedule.ts';
 import { dutchDate } from '../../../domain/dates.ts';
-import { findInstrumentVersion, instrumentOf, storeBuiltinInstruments, type InstrumentVersionRow } from './instruments.ts';
-import * as q from './queries.ts';
+import { instrumentOf, storeBuiltinInstruments, type LoadedVersion } from './instruments.ts';
+import { findInstrumentVersion } from './instruments.queries.ts';
+import { insertCompleted } from './checks.queries.ts';
+import { insertScheduleIfMissing } from './schedules.queries.ts';
+import { insertAction, insertSignal, insertSignalEvent, linkedOrganisations, localSupport, professionalOnMap } from './signals.queries.ts';
+import * as q from './seed.queries.ts';
 
 const DAY = 86_400_000;
 const DEMO_CAREGIVER_EMAIL = 'mantelzorger@demo.mantelkring.nl';
-
-/** Answers giving `points` on a sum-scored choice instrument: the first `points` items score. */
-function answersFor(instrument: Instrument, points: number): Answers {
-  const answers: Answers = {};
-  instrument.items.forEach((item, i) => {
-    if (item.kind === 'integer') answers[item.linkId] = Math.min(item.max, Math.max(item.min, points));
-    else {
-      const sorted = [...item.options].sort((a, b) => a.points - b.points);
-      answers[item.linkId] = ((i < points ? sorted[sorted.length - 1] : sorted[0]) as { code: string }).code;
-    }
-  });
-  return answers;
-}
-
-interface Loaded {
-  version: InstrumentVersionRow;
-  instrument: Instrument;
-}
 
 /**
  * Demo data for burden checks, inside the demo seed's transaction (call it after
@@ -40,7 +26,7 @@ interface Loaded {
  */
 export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; share?: number }): Promise<{ checks: number; signals: number }> {
   await storeBuiltinInstruments(tx);
-  const load = async (key: string): Promise<Loaded> => {
+  const load = async (key: string): Promise<LoadedVersion> => {
     const version = await findInstrumentVersion(tx, key);
     if (!version) throw new Error(`Instrument ${key} is missing from data/instruments.`);
     return { version, instrument: instrumentOf(version) };
@@ -50,17 +36,17 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
   let signals = 0;
 
   const record = async (
-    m: { member_id: string; client_id: string; tenant_key: string; user_id: string | null },
-    l: Loaded,
+    m: q.SeedCaregiverRow,
+    l: LoadedVersion,
     points: number,
     at: Date,
     opts: { shared: boolean; mode?: 'self' | 'professional'; by?: string | null; organisationId?: string | null; mantelscanId?: string | null },
   ) => {
-    const answers = answersFor(l.instrument, points);
+    const answers = answersForPoints(l.instrument, points);
     const scored = scoreAnswers(l.instrument, answers);
     if (!scored.ok) throw new Error(`demo answers do not score: ${scored.errors[0]?.message}`);
     const mode = opts.mode ?? 'self';
-    const id = await q.insertCompleted(
+    const id = await insertCompleted(
       tx,
       {
         tenantKey: m.tenant_key,
@@ -86,7 +72,7 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
   const schedules = async (m: { member_id: string; client_id: string; tenant_key: string }, last: Record<string, Date>) => {
     for (const d of DEFAULT_SCHEDULES) {
       const at = last[d.instrumentKey];
-      await q.insertScheduleIfMissing(tx, {
+      await insertScheduleIfMissing(tx, {
         tenantKey: m.tenant_key,
         clientId: m.client_id,
         memberId: m.member_id,
@@ -99,26 +85,17 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
   };
 
   // The demo family.
-  const { rows: demo } = await tx.query<{ member_id: string; client_id: string; tenant_key: string; user_id: string | null }>(
-    `select m.id as member_id, m.client_id, m.tenant_key, m.user_id from circle_members m join users u on u.id = m.user_id
-     where u.email = $1 and m.is_main_caregiver and m.left_at is null limit 1`,
-    [DEMO_CAREGIVER_EMAIL],
-  );
-  const anja = demo[0];
+  const anja = await q.demoCaregiver(tx, DEMO_CAREGIVER_EMAIL);
   if (anja) {
     const ago = (days: number) => new Date(ctx.now.getTime() - days * DAY);
     await record(anja, plus, 5, ago(120), { shared: true });
     for (const [days, value] of [[95, 4], [64, 5], [33, 6]] as const) await record(anja, checkIn, value, ago(days), { shared: true });
-    const scan = await tx.query<{ id: string; conducted_by: string | null; organisation_id: string | null; completed_at: Date }>(
-      `select id, conducted_by, organisation_id, completed_at from mantelscans where caregiver_member_id = $1 and status = 'completed' order by completed_at desc limit 1`,
-      [anja.member_id],
-    );
-    const s = scan.rows[0];
+    const s = await q.lastCompletedScan(tx, anja.member_id);
     if (s?.organisation_id) await record(anja, ediz, 6, s.completed_at, { shared: true, mode: 'professional', by: s.conducted_by, organisationId: s.organisation_id, mantelscanId: s.id });
     const heavy = await record(anja, plus, 10, ago(2), { shared: true });
-    const linked = (await q.linkedOrganisations(tx, anja.client_id, dutchDate(ctx.now)))[0];
+    const linked = (await linkedOrganisations(tx, anja.client_id, dutchDate(ctx.now)))[0];
     if (linked) {
-      const signalId = await q.insertSignal(tx, {
+      const signalId = await insertSignal(tx, {
         tenantKey: anja.tenant_key,
         clientId: anja.client_id,
         memberId: anja.member_id,
@@ -128,21 +105,17 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
         previousTotal: 5,
         organisationId: linked.id,
         routedTo: 'professional',
-        assignedUserId: await q.professionalOnMap(tx, anja.client_id, linked.id),
+        assignedUserId: await professionalOnMap(tx, anja.client_id, linked.id),
         now: ago(2),
       });
-      await q.insertSignalEvent(tx, { tenantKey: anja.tenant_key, signalId, kind: 'created', toStatus: 'open', userId: null, at: ago(2) });
+      await insertSignalEvent(tx, { tenantKey: anja.tenant_key, signalId, kind: 'created', toStatus: 'open', userId: null, at: ago(2) });
       signals++;
     }
     await schedules(anja, { 'ediz-plus': ago(2), 'self-rated-burden': ago(33) });
   }
 
   // Generated caregivers: main caregivers with an account, other than the demo caregiver.
-  const { rows: others } = await tx.query<{ member_id: string; client_id: string; tenant_key: string; user_id: string | null }>(
-    `select m.id as member_id, m.client_id, m.tenant_key, m.user_id from circle_members m join users u on u.id = m.user_id
-     where m.is_main_caregiver and m.left_at is null and u.email <> $1 order by m.id`,
-    [DEMO_CAREGIVER_EMAIL],
-  );
+  const others = await q.otherMainCaregivers(tx, DEMO_CAREGIVER_EMAIL);
   for (const m of others) {
     if (!faker.datatype.boolean(ctx.share ?? 0.6)) continue;
     const band = faker.helpers.weightedArrayElement([
@@ -159,10 +132,10 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
     const latest = await record(m, plus, points, at, { shared });
     const reasons = signalReasons(latest.score, previousPoints);
     if (reasons.length) {
-      const linked = shared ? (await q.linkedOrganisations(tx, m.client_id, dutchDate(ctx.now)))[0] : undefined;
-      const centre = linked ? undefined : (await q.localSupport(tx, m.tenant_key)).find((o) => o.is_support_centre);
+      const linked = shared ? (await linkedOrganisations(tx, m.client_id, dutchDate(ctx.now)))[0] : undefined;
+      const centre = linked ? undefined : (await localSupport(tx, m.tenant_key)).find((o) => o.is_support_centre);
       const organisationId = linked?.id ?? centre?.id ?? null;
-      const signalId = await q.insertSignal(tx, {
+      const signalId = await insertSignal(tx, {
         tenantKey: m.tenant_key,
         clientId: m.client_id,
         memberId: m.member_id,
@@ -175,15 +148,15 @@ export async function seedBurden(tx: Queryable, faker: Faker, ctx: { now: Date; 
         assignedUserId: null,
         now: at,
       });
-      await q.insertSignalEvent(tx, { tenantKey: m.tenant_key, signalId, kind: 'created', toStatus: 'open', userId: null, at });
+      await insertSignalEvent(tx, { tenantKey: m.tenant_key, signalId, kind: 'created', toStatus: 'open', userId: null, at });
       signals++;
       // Older signals were mostly followed up and closed; recent ones are still open.
       if (ctx.now.getTime() - at.getTime() > 20 * DAY && faker.datatype.boolean(0.8)) {
         const followUp = new Date(at.getTime() + faker.number.int({ min: 1, max: 6 }) * DAY);
         const closed = new Date(followUp.getTime() + faker.number.int({ min: 7, max: 14 }) * DAY);
-        await tx.query(`update burden_signals set status = 'closed', first_follow_up_at = $2, closed_at = $3, updated_at = $3 where id = $1`, [signalId, followUp, closed]);
-        await q.insertAction(tx, { tenantKey: m.tenant_key, signalId, kind: faker.helpers.arrayElement(['conversation', 'respite', 'volunteer_help', 'referral']), note: null, occurredAt: followUp, recordedBy: null, organisationId, contactId: null });
-        await q.insertSignalEvent(tx, { tenantKey: m.tenant_key, signalId, kind: 'status', fromStatus: 'open', toStatus: 'closed', note: 'Opgevolgd en afgesloten.', userId: null, at: closed });
+        await q.closeSignalAsFollowedUp(tx, { id: signalId, followUpAt: followUp, closedAt: closed });
+        await insertAction(tx, { tenantKey: m.tenant_key, signalId, kind: faker.helpers.arrayElement(['conversation', 'respite', 'volunteer_help', 'referral']), note: null, occurredAt: followUp, recordedBy: null, organisationId, contactId: null });
+        await insertSignalEvent(tx, { tenantKey: m.tenant_key, signalId, kind: 'status', fromStatus: 'open', toStatus: 'closed', note: 'Opgevolgd en afgesloten.', userId: null, at: closed });
       }
     }
     await schedules(m, { 'ediz-plus': at });

@@ -4,35 +4,28 @@ import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit, auditMany, type AuditEntry } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { NEXT_SIGNAL_STATUSES, type SignalActionKind, type SignalStatus } from '../../../common/burden.ts';
+import { pageOf, pageWindow, type PageInput } from '../../platform/paging.ts';
 import { insertContact } from '../caseload/queries.ts';
 import { instrumentsByVersion } from './instruments.ts';
 import { assertSignalAccess, burdenPolicy, type SignalFacts } from '../../platform/policy/burden.ts';
 import { ClientAccessRefused, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { loadAccessFacts } from '../circles/queries.ts';
-import * as q from './queries.ts';
+import { previousTotal } from './checks.queries.ts';
+import { newSignalMail, signalEscalatedMail } from './mails.ts';
+import * as q from './signals.queries.ts';
 
 /** A signal nobody followed up within this many days is escalated (by a job). */
 export const SIGNAL_ESCALATION_DAYS = 5;
 const DAY_MS = 86_400_000;
 
-export const SIGNAL_ACTION_KINDS = ['conversation', 'respite', 'volunteer_help', 'referral', 'agreements_changed'] as const;
-export type SignalActionKind = (typeof SIGNAL_ACTION_KINDS)[number];
-export const SIGNAL_STATUSES = ['open', 'contacted', 'plan_agreed', 'closed'] as const;
-
-/** The status moves a signal may make: forward one step, or closed early with a reason. */
-const NEXT: Record<q.SignalStatus, q.SignalStatus[]> = { open: ['contacted', 'closed'], contacted: ['plan_agreed', 'closed'], plan_agreed: ['closed'], closed: [] };
-const STATUS_NL: Record<q.SignalStatus, string> = { open: 'open', contacted: 'contact gehad', plan_agreed: 'plan afgesproken', closed: 'gesloten' };
-
-/** Link to a signal in the web app (for mails). */
-export const signalLink = (services: Services, organisationId: string, signalId: string): string => `${services.config.publicUrl}/organisaties/${organisationId}/signalen/${signalId}`;
+const STATUS_NL: Record<SignalStatus, string> = { open: 'open', contacted: 'contact gehad', plan_agreed: 'plan afgesproken', closed: 'gesloten' };
 
 /** Who hears of a signal: the assigned professional, else the coordinators and admins, else all professionals. */
 async function recipients(tx: Queryable, organisationId: string, assignedUserId: string | null, includeLeads: boolean): Promise<string[]> {
   const emails = new Set<string>();
-  if (assignedUserId) {
-    const { rows } = await tx.query<{ email: string }>('select email from users where id = $1 and disabled_at is null', [assignedUserId]);
-    for (const r of rows) emails.add(r.email);
-  }
+  const assigned = assignedUserId ? await q.activeUserEmail(tx, assignedUserId) : null;
+  if (assigned) emails.add(assigned);
   if (emails.size === 0 || includeLeads) for (const s of await q.organisationStaff(tx, organisationId, ['coordinator', 'org_admin'])) emails.add(s.email);
   if (emails.size === 0) for (const s of await q.organisationStaff(tx, organisationId, ['professional'])) emails.add(s.email);
   return [...emails];
@@ -94,7 +87,7 @@ export async function raiseSignal(
   },
 ): Promise<{ signalId: string; created: boolean } | null> {
   const route = await routeOf(tx, actor, input);
-  const previous = await q.previousTotal(tx, input.memberId, input.instrumentKey, input.completedAt, input.responseId, { sharedOnly: route.routedTo === 'professional' });
+  const previous = await previousTotal(tx, { memberId: input.memberId, instrumentKey: input.instrumentKey, before: input.completedAt, excludeId: input.responseId, sharedOnly: route.routedTo === 'professional' });
   const reasons = signalReasons(input.score, previous);
   if (reasons.length === 0 || (await q.signalHoldsResponse(tx, route.organisationId, input.responseId))) return null;
   const { organisationId, routedTo, assignedUserId } = route;
@@ -125,13 +118,7 @@ export async function raiseSignal(
   if (organisationId) {
     // The mail says only that there is a signal: no names, no scores (health data stays in the app).
     for (const to of await recipients(tx, organisationId, assignedUserId, false)) {
-      await services.mailer.enqueue(tx, {
-        to,
-        subject: 'Nieuw signaal: een mantelzorger heeft mogelijk hulp nodig',
-        text:
-          `Er is een nieuw signaal binnengekomen: een mantelzorger heeft een hoge of sterk gestegen score op een belastingcheck.\n\n` +
-          `Neem binnen ${SIGNAL_ESCALATION_DAYS} dagen contact op. Bekijk het signaal in Mantelkring:\n${signalLink(services, organisationId, signalId)}\n\nMet vriendelijke groet,\nMantelkring`,
-      });
+      await services.mailer.enqueue(tx, newSignalMail({ to, organisationId, signalId, escalationDays: SIGNAL_ESCALATION_DAYS, publicUrl: services.config.publicUrl }));
     }
   }
   return { signalId, created: true };
@@ -204,19 +191,20 @@ async function viewOf(db: Queryable, services: Services, rows: q.SignalRow[]): P
   const versions = await instrumentsByVersion(db, rows.flatMap((r) => (r.instrument_version_id ? [r.instrument_version_id] : [])));
   const now = services.now();
   const today = dutchDate(now);
+  const linked = await q.linkedOrganisationsOfClients(db, [...new Set(rows.map((r) => r.client_id))], today);
   const linkedByClient = new Map<string, Set<string>>();
-  for (const clientId of new Set(rows.map((r) => r.client_id))) linkedByClient.set(clientId, new Set((await q.linkedOrganisations(db, clientId, today)).map((o) => o.id)));
+  for (const l of linked) linkedByClient.set(l.client_id, (linkedByClient.get(l.client_id) ?? new Set()).add(l.id));
   return rows.map((row) => {
     const v = row.instrument_version_id ? versions.get(row.instrument_version_id) : undefined;
     const followUpDueAt = new Date(row.created_at.getTime() + SIGNAL_ESCALATION_DAYS * DAY_MS);
-    const linked = row.organisation_id !== null && (linkedByClient.get(row.client_id)?.has(row.organisation_id) ?? false);
+    const isLinked = row.organisation_id !== null && (linkedByClient.get(row.client_id)?.has(row.organisation_id) ?? false);
     return {
       row,
       instrument: row.instrument_key ? { key: row.instrument_key, title: v?.instrument.title ?? row.instrument_key } : null,
-      bandLabel: v && row.total !== null ? (scoreFacts(v.instrument, row.total).band?.label ?? null) : null,
+      bandLabel: v && row.score_total !== null ? (scoreFacts(v.instrument, row.score_total).band?.label ?? null) : null,
       followUpDueAt,
       overdue: row.status === 'open' && row.first_follow_up_at === null && now > followUpDueAt,
-      client: linked ? { id: row.client_id, name: `${row.client_given_name} ${row.client_family_name}`.trim() } : null,
+      client: isLinked ? { id: row.client_id, name: `${row.client_given_name} ${row.client_family_name}`.trim() } : null,
     };
   });
 }
@@ -230,9 +218,9 @@ async function viewOf(db: Queryable, services: Services, rows: q.SignalRow[]): P
 export async function signalLister(
   services: Services,
   actor: Actor,
-  input: { organisationId: string; statuses: q.SignalStatus[]; escalatedOnly: boolean; mine: boolean; page: number; pageSize: number },
+  input: PageInput & { organisationId: string; statuses: SignalStatus[]; escalatedOnly: boolean; mine: boolean },
   origin: Origin,
-): Promise<{ items: SignalView[]; total: number }> {
+): Promise<{ items: SignalView[]; page: number; pageSize: number; total: number }> {
   return refusalsLogged(services, actor, origin, { action: 'search', organisationId: input.organisationId }, async () => {
     burdenPolicy.assertSignalStaff(actor, input.organisationId);
     const { rows, total } = await q.listSignals(services.db, {
@@ -241,8 +229,7 @@ export async function signalLister(
       statuses: input.statuses,
       escalatedOnly: input.escalatedOnly,
       assignedTo: input.mine ? actor.userId : null,
-      offset: (input.page - 1) * input.pageSize,
-      limit: input.pageSize,
+      page: pageWindow(input),
     });
     const shown: q.SignalRow[] = [];
     const byClient = new Map<string, { f: ClientAccessFacts; signals: string[] }>();
@@ -272,7 +259,7 @@ export async function signalLister(
     // An empty page is a search too.
     if (entries.length === 0) entries.push({ action: 'search', resourceType: 'burden_signal', organisationId: input.organisationId, detail: { ...filter, shown: [] } });
     await auditMany(services.db, { actor }, origin, entries);
-    return { items: await viewOf(services.db, services, shown), total: total - (rows.length - shown.length) };
+    return pageOf(input, await viewOf(services.db, services, shown), total - (rows.length - shown.length));
   });
 }
 
@@ -292,7 +279,7 @@ export async function signalReader(services: Services, actor: Actor, input: { or
 export async function signalStatusChanger(
   services: Services,
   actor: Actor,
-  input: { organisationId: string; signalId: string; status: q.SignalStatus; note?: string | null },
+  input: { organisationId: string; signalId: string; status: SignalStatus; note?: string | null },
   origin: Origin,
 ): Promise<void> {
   await refusalsLogged(services, actor, origin, { action: 'update', organisationId: input.organisationId, signalId: input.signalId }, async () => {
@@ -300,14 +287,14 @@ export async function signalStatusChanger(
   const now = services.now();
   await services.db.transaction(async (tx) => {
     const { row } = await loadSignal(services, actor, tx, input.organisationId, input.signalId);
-    if (!NEXT[row.status].includes(input.status)) {
-      const allowed = NEXT[row.status].map((s) => `"${STATUS_NL[s]}"`).join(' of ');
+    if (!NEXT_SIGNAL_STATUSES[row.status].includes(input.status)) {
+      const allowed = NEXT_SIGNAL_STATUSES[row.status].map((s) => `"${STATUS_NL[s]}"`).join(' of ');
       throw new AppError('conflict', row.status === 'closed' ? 'signal_already_closed' : { key: 'signal_status_not_allowed', params: { from: STATUS_NL[row.status], allowed } });
     }
     if (input.status === 'closed' && row.status !== 'plan_agreed' && !input.note?.trim()) {
       throw new AppError('validation_failed', 'signal_close_reason_needed', [{ path: '/note' }]);
     }
-    if (!(await q.updateSignalStatus(tx, row.id, row.status, input.status, now))) throw new AppError('conflict');
+    if (!(await q.updateSignalStatus(tx, { id: row.id, from: row.status, to: input.status, now }))) throw new AppError('conflict');
     await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: row.status, toStatus: input.status, note: input.note ?? null, userId: actor.userId, at: now });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: row.id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { from: row.status, to: input.status } });
   });
@@ -340,7 +327,7 @@ export async function signalFollowUpRecorder(
     }
     const id = await q.insertAction(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: input.kind, note: input.note ?? null, occurredAt, recordedBy: actor.userId, organisationId: input.organisationId, contactId });
     await q.markFollowedUp(tx, row.id, occurredAt, now);
-    if (input.kind === 'conversation' && row.status === 'open' && (await q.updateSignalStatus(tx, row.id, 'open', 'contacted', now))) {
+    if (input.kind === 'conversation' && row.status === 'open' && (await q.updateSignalStatus(tx, { id: row.id, from: 'open', to: 'contacted', now }))) {
       await q.insertSignalEvent(tx, { tenantKey: row.tenant_key, signalId: row.id, kind: 'status', fromStatus: 'open', toStatus: 'contacted', note: null, userId: actor.userId, at: now });
     }
     await audit(tx, { actor }, origin, { action: 'create', resourceType: 'burden_signal_action', resourceId: id, clientId: row.client_id, tenantKey: row.tenant_key, organisationId: input.organisationId, detail: { signalId: row.id, kind: input.kind } });
@@ -383,13 +370,7 @@ export async function runSignalEscalations(services: Services, now: Date = servi
         await audit(tx, { userDisplay: 'Mantelkring (taak)' }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: s.id, clientId: s.client_id, tenantKey: s.tenant_key, organisationId: s.organisation_id, detail: { escalated: true } });
         if (!s.organisation_id) continue;
         for (const to of await recipients(tx, s.organisation_id, s.assigned_user_id, true)) {
-          await services.mailer.enqueue(tx, {
-            to,
-            subject: 'Signaal niet opgepakt: een mantelzorger wacht op contact',
-            text:
-              `Een signaal van overbelasting staat al ${SIGNAL_ESCALATION_DAYS} dagen open zonder opvolging. ` +
-              `Zorg dat iemand vandaag contact opneemt met de mantelzorger.\n\nBekijk het signaal in Mantelkring:\n${signalLink(services, s.organisation_id, s.id)}\n\nMet vriendelijke groet,\nMantelkring`,
-          });
+          await services.mailer.enqueue(tx, signalEscalatedMail({ to, organisationId: s.organisation_id, signalId: s.id, escalationDays: SIGNAL_ESCALATION_DAYS, publicUrl: services.config.publicUrl }));
         }
       }
       return batch.length < 50;

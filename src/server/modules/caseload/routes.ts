@@ -1,28 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CASELOAD_FILTERS, CASELOAD_SORTS, CaseloadItemSchema, CONTACT_KINDS, ContactItemSchema, NetworksInvitedSchema } from '../../../common/caseload-schemas.ts';
+import { listOf } from '../../../common/paging.ts';
 import { daysBetween } from '../../../domain/dates.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import { MAP_MIN_MEMBERS } from './queries.ts';
 import * as service from './service.ts';
-
-const FILTERS = ['no_caregiver', 'no_map', 'no_recent_scan', 'no_recent_contact'] as const;
-const CaseloadItem = z.object({
-  clientId: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  birthDate: z.string().nullable(),
-  municipalityName: z.string(),
-  memberCount: z.number(),
-  indicators: z.object({
-    caregiverRegistered: z.boolean(),
-    mainCaregiver: z.string().nullable(),
-    mapMade: z.boolean(),
-    lastScanAt: z.string().nullable(),
-    daysSinceContact: z.number().nullable(),
-  }),
-});
 
 /** The professional's view: the organisation's clients with "caregiver in view" indicators. */
 export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -37,11 +22,11 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         params: z.object({ id: z.uuid() }),
         querystring: PageQuery.extend({
           q: z.string().max(100).optional(),
-          filter: z.union([z.enum(FILTERS), z.array(z.enum(FILTERS))]).optional(),
-          sort: z.enum(['name', 'last_contact', 'last_scan', 'members']).default('name'),
+          filter: z.union([z.enum(CASELOAD_FILTERS), z.array(z.enum(CASELOAD_FILTERS))]).optional(),
+          sort: z.enum(CASELOAD_SORTS).default('name'),
           order: z.enum(['asc', 'desc']).default('asc'),
         }),
-        response: { 200: paged(CaseloadItem) },
+        response: { 200: paged(CaseloadItemSchema) },
       },
     },
     async (request) => {
@@ -79,7 +64,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         summary: "Invite the networks of several clients at once",
         params: z.object({ id: z.uuid() }),
         body: z.strictObject({ clientIds: z.array(z.uuid()).min(1).max(200) }),
-        response: { 200: z.object({ invited: z.number(), skipped: z.number() }) },
+        response: { 200: NetworksInvitedSchema },
       },
     },
     async (request) => service.networkBulkInviter(services, actorOf(request), { organisationId: request.params.id, clientIds: request.body.clientIds }, originOf(request)),
@@ -91,7 +76,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       schema: {
         tags,
         params: z.object({ clientId: z.uuid() }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), note: z.string().nullable(), occurredAt: z.string(), member: z.string().nullable(), professional: z.string().nullable(), organisation: z.string().nullable() })) }) },
+        response: { 200: listOf(ContactItemSchema) },
       },
     },
     async (request) => {
@@ -107,7 +92,7 @@ export const caseloadRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         tags,
         summary: 'Record a contact moment with a caregiver ("Hoe gaat het met u?")',
         params: z.object({ clientId: z.uuid() }),
-        body: z.strictObject({ memberId: z.uuid(), kind: z.enum(['how_are_you', 'conversation']), note: z.string().trim().max(2000).nullish(), occurredAt: z.iso.datetime({ offset: true }).nullish() }),
+        body: z.strictObject({ memberId: z.uuid(), kind: z.enum(CONTACT_KINDS), note: z.string().trim().max(2000).nullish(), occurredAt: z.iso.datetime({ offset: true }).nullish() }),
         response: { 201: z.object({ id: z.string() }) },
       },
     },

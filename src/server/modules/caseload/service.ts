@@ -4,7 +4,7 @@ import { audit, auditMany } from '../../platform/audit.ts';
 import { organisationPolicy } from '../../platform/policy/organisation.ts';
 import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import { assertViaOrganisation, ClientAccessRefused } from '../../platform/policy/client.ts';
-import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from '../circles/access.ts';
+import { accessFacts, clientAccess, clientListReader, today, withRefusalsLogged } from '../circles/access.ts';
 import { findMember, listMembers } from '../circles/queries.ts';
 import { memberInviter } from '../circle-invitations/service.ts';
 import { openMemberInvitations } from '../circle-invitations/queries.ts';
@@ -92,8 +92,5 @@ export async function contactRecorder(
 
 /** Contact moments of a circle (full level). */
 export async function contactLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'caregiver_contact' });
-  const rows = await q.listContacts(services.db, input.clientId);
-  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'caregiver_contact', null, { count: rows.length }));
-  return rows;
+  return clientListReader(services, actor, origin, { clientId: input.clientId, need: 'full', resourceType: 'caregiver_contact' }, () => q.listContacts(services.db, input.clientId));
 }

@@ -46,10 +46,11 @@ export async function listForClient(db: Queryable, clientId: string): Promise<Ci
   return rows;
 }
 
-export async function markAccepted(db: Queryable, id: string, userId: string, organisationId: string | null): Promise<boolean> {
+/** Marks an open invitation accepted by the user (through `organisationId` for an organisation invitation); false when it no longer is open. */
+export async function markAccepted(db: Queryable, a: { id: string; userId: string; organisationId: string | null }): Promise<boolean> {
   const { rowCount } = await db.query(
     'update circle_invitations set accepted_at = now(), accepted_by = $2, accepted_organisation_id = $3 where id = $1 and accepted_at is null and revoked_at is null',
-    [id, userId, organisationId],
+    [a.id, a.userId, a.organisationId],
   );
   return rowCount > 0;
 }
@@ -60,8 +61,12 @@ export async function revoke(db: Queryable, clientId: string, id: string): Promi
 }
 
 /** Links a member on the map to the account that accepted the invitation. */
-export async function linkMemberToUser(db: Queryable, clientId: string, memberId: string, userId: string): Promise<boolean> {
-  const { rowCount } = await db.query('update circle_members set user_id = $3, updated_at = now() where client_id = $1 and id = $2 and left_at is null and user_id is null', [clientId, memberId, userId]);
+export async function linkMemberToUser(db: Queryable, l: { clientId: string; memberId: string; userId: string }): Promise<boolean> {
+  const { rowCount } = await db.query('update circle_members set user_id = $3, updated_at = now() where client_id = $1 and id = $2 and left_at is null and user_id is null', [
+    l.clientId,
+    l.memberId,
+    l.userId,
+  ]);
   return rowCount > 0;
 }
 

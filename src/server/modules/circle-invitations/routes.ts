@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AccessLevel } from '../../../common/circle-schemas.ts';
+import { AccessLevel, CircleInvitationPreviewSchema, CircleInvitationSchema, IssuedCodeSchema } from '../../../common/circle-schemas.ts';
+import { listOf } from '../../../common/paging.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
 import { invitationStatus } from '../organisations/present.ts';
 import * as service from './service.ts';
 
-const ClientParams = z.object({ clientId: z.uuid({ message: 'Ongeldige id.' }) });
-const Code = z.string().trim().min(8).max(12).regex(/^[A-Za-z0-9-\s]+$/, { message: 'Een code ziet eruit als ABCD-EFGH.' });
-const Issued = z.object({ id: z.string(), code: z.string(), expiresAt: z.string() });
+const ClientParams = z.object({ clientId: z.uuid({ message: 'invalid_id' }) });
+const Code = z.string().trim().min(8).max(12).regex(/^[A-Za-z0-9-\s]+$/, { message: 'invitation_code_format' });
 
 /** Invitations into a circle: for members (e-mail or code) and for organisations (code). */
 export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -16,7 +16,7 @@ export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services 
 
   app.post(
     '/api/circles/:clientId/members/:memberId/invitation',
-    { schema: { tags, summary: 'Invite a member by e-mail or code', params: ClientParams.extend({ memberId: z.uuid() }), body: z.strictObject({ email: z.string().trim().toLowerCase().email().max(254).nullish() }), response: { 201: Issued } } },
+    { schema: { tags, summary: 'Invite a member by e-mail or code', params: ClientParams.extend({ memberId: z.uuid() }), body: z.strictObject({ email: z.string().trim().toLowerCase().email().max(254).nullish() }), response: { 201: IssuedCodeSchema } } },
     async (request, reply) => {
       const r = await service.memberInviter(services, actorOf(request), { ...request.params, email: request.body.email }, originOf(request));
       return reply.code(201).send({ id: r.id, code: r.code, expiresAt: r.expiresAt.toISOString() });
@@ -25,7 +25,7 @@ export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services 
 
   app.post(
     '/api/circles/:clientId/organisation-invitation',
-    { schema: { tags, summary: 'A code for a care organisation to link itself', params: ClientParams, body: z.strictObject({ accessLevel: AccessLevel.default('full') }), response: { 201: Issued } } },
+    { schema: { tags, summary: 'A code for a care organisation to link itself', params: ClientParams, body: z.strictObject({ accessLevel: AccessLevel.default('full') }), response: { 201: IssuedCodeSchema } } },
     async (request, reply) => {
       const r = await service.organisationInviter(services, actorOf(request), { clientId: request.params.clientId, accessLevel: request.body.accessLevel }, originOf(request));
       return reply.code(201).send({ id: r.id, code: r.code, expiresAt: r.expiresAt.toISOString() });
@@ -38,7 +38,7 @@ export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services 
       schema: {
         tags,
         params: ClientParams,
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), memberId: z.string().nullable(), memberName: z.string().nullable(), forOrganisation: z.boolean(), email: z.string().nullable(), status: z.enum(['open', 'accepted', 'revoked', 'expired']), expiresAt: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })) }) },
+        response: { 200: listOf(CircleInvitationSchema) },
       },
     },
     async (request) => {
@@ -57,7 +57,7 @@ export const circleInvitationRoutes: FastifyPluginAsyncZod<{ services: Services 
 
   app.get(
     '/api/circle-invitations/preview',
-    { schema: { tags, querystring: z.strictObject({ code: Code }), response: { 200: z.object({ clientGivenName: z.string(), invitedBy: z.string().nullable(), forOrganisation: z.boolean(), memberName: z.string().nullable(), expiresAt: z.string() }) } } },
+    { schema: { tags, querystring: z.strictObject({ code: Code }), response: { 200: CircleInvitationPreviewSchema } } },
     async (request) => {
       const inv = await service.circleInvitationPreviewer(services, actorOf(request), request.query, originOf(request));
       return { clientGivenName: inv.client_given_name, invitedBy: inv.created_by_name, forOrganisation: inv.for_organisation, memberName: inv.member_name, expiresAt: inv.expires_at.toISOString() };

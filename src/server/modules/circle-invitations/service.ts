@@ -7,7 +7,7 @@ import { requireMfaSatisfied } from '../../platform/policy/index.ts';
 import { organisationPolicy } from '../../platform/policy/organisation.ts';
 import { sha256 } from '../../platform/tokens.ts';
 import { CODE_LIMITS, ipBucket, isLimited, recordFailure } from '../../platform/throttle.ts';
-import { clientAccess, clientAudit, today } from '../circles/access.ts';
+import { clientAccess, clientAudit, clientListReader, today } from '../circles/access.ts';
 import { findClient, findMember, insertConsent, insertLink, isActiveMember } from '../circles/queries.ts';
 import { circleInvitationMail } from './mails.ts';
 import * as q from './queries.ts';
@@ -107,7 +107,7 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   if (inv.for_organisation) {
     const organisationId = organisationPolicy.linkingOrganisation(actor, input.organisationId);
     await services.db.transaction(async (tx) => {
-      if (!(await q.markAccepted(tx, inv.id, actor.userId, organisationId))) throw new AppError('token_invalid');
+      if (!(await q.markAccepted(tx, { id: inv.id, userId: actor.userId, organisationId }))) throw new AppError('token_invalid');
       await insertLink(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId, createdBy: actor.userId });
       const decider = (await findClient(tx, inv.client_id))?.decider ?? 'client';
       await insertConsent(tx, { clientId: inv.client_id, tenantKey: inv.tenant_key, organisationId: organisationId, decision: 'permit', accessLevel: inv.access_level, validUntil: null, decidedAs: decider, recordedBy: inv.created_by ?? actor.userId });
@@ -117,8 +117,8 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
   }
   await services.db.transaction(async (tx) => {
     if (await isActiveMember(tx, inv.client_id, actor.userId)) throw new AppError('conflict', 'circle_already_member');
-    if (!(await q.markAccepted(tx, inv.id, actor.userId, null))) throw new AppError('token_invalid');
-    if (!(await q.linkMemberToUser(tx, inv.client_id, inv.member_id as string, actor.userId))) throw new AppError('token_invalid', 'invitation_no_longer_valid');
+    if (!(await q.markAccepted(tx, { id: inv.id, userId: actor.userId, organisationId: null }))) throw new AppError('token_invalid');
+    if (!(await q.linkMemberToUser(tx, { clientId: inv.client_id, memberId: inv.member_id as string, userId: actor.userId }))) throw new AppError('token_invalid', 'invitation_no_longer_valid');
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'circle_member', resourceId: inv.member_id, clientId: inv.client_id, tenantKey: inv.tenant_key, detail: { joined: true } });
   });
   return { clientId: inv.client_id };
@@ -126,10 +126,7 @@ export async function circleInvitationAccepter(services: Services, actor: Actor,
 
 /** Open and past invitations of a circle (manage level); the read is logged. */
 export async function circleInvitationLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await clientAccess(services, actor, origin, input.clientId, 'manage', { action: 'read', resourceType: 'circle_invitation' });
-  const rows = await q.listForClient(services.db, input.clientId);
-  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'circle_invitation', null, { count: rows.length }));
-  return rows;
+  return clientListReader(services, actor, origin, { clientId: input.clientId, need: 'manage', resourceType: 'circle_invitation' }, () => q.listForClient(services.db, input.clientId));
 }
 
 export async function circleInvitationRevoker(services: Services, actor: Actor, input: { clientId: string; invitationId: string }, origin: Origin): Promise<void> {

@@ -19,6 +19,24 @@ export function clientAudit(f: ClientAccessFacts, action: string, resourceType: 
   return { action, resourceType, resourceId, clientId: f.clientId, tenantKey: f.tenantKey, organisationId: clientPolicy.viaOrganisation(f), detail };
 }
 
+/**
+ * A use case that lists one kind of record of a client (notes, consents, contacts,
+ * invitations): the access check (a refusal logged), the list, and one access-log line that
+ * counts what was shown.
+ */
+export async function clientListReader<T>(
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  input: { clientId: string; need: Need; resourceType: string },
+  list: () => Promise<T[]>,
+): Promise<T[]> {
+  const f = await clientAccess(services, actor, origin, input.clientId, input.need, { action: 'read', resourceType: input.resourceType });
+  const rows = await list();
+  await audit(services.db, { actor }, origin, clientAudit(f, 'read', input.resourceType, null, { count: rows.length }));
+  return rows;
+}
+
 /** What a use case tried to do, for the access log line of a refusal. */
 export interface Attempt {
   action: string;

@@ -1,4 +1,5 @@
-import type { Circle } from '../../../common/circle-schemas.ts';
+import type { Circle, Consent } from '../../../common/circle-schemas.ts';
+import type { Decider } from '../../../common/codes.ts';
 import type { Level } from '../../platform/policy/client.ts';
 import type { ClientAccessFacts } from '../../platform/policy/client.ts';
 import type { ClientRow, ConsentRow, LinkRow, MemberRow } from './queries.ts';
@@ -83,7 +84,7 @@ export function presentMember(m: MemberRow, full: boolean, actorUserId: string):
   };
 }
 
-export function presentConsent(r: ConsentRow) {
+export function presentConsent(r: ConsentRow): Consent {
   return {
     id: r.id,
     memberId: r.member_id,
@@ -93,7 +94,7 @@ export function presentConsent(r: ConsentRow) {
     decision: r.decision,
     accessLevel: r.access_level,
     validUntil: r.valid_until,
-    decidedAs: r.decided_as as 'client' | 'representative' | 'main_caregiver',
+    decidedAs: r.decided_as as Decider,
     recordedBy: r.recorded_by_name,
     createdAt: r.created_at.toISOString(),
     current: r.current,

@@ -1,26 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AccessLogLineSchema,
   AddMemberInput,
+  CircleListItemSchema,
   CircleSchema,
   ConsentInput,
   ConsentSchema,
   DeciderInput,
   LinkOrganisationInput,
   NoteInput,
+  NoteSchema,
   RegisterClientInput,
   StartCircleInput,
   UpdateClientInput,
   UpdateMemberInput,
 } from '../../../common/circle-schemas.ts';
+import { listOf } from '../../../common/paging.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
 import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
 import * as service from './service.ts';
 import { presentCircle, presentConsent } from './present.ts';
 
-const ClientParams = z.object({ clientId: z.uuid({ message: 'Ongeldige id.' }) });
-const MemberParams = ClientParams.extend({ memberId: z.uuid({ message: 'Ongeldige id.' }) });
+const ClientParams = z.object({ clientId: z.uuid({ message: 'invalid_id' }) });
+const MemberParams = ClientParams.extend({ memberId: z.uuid({ message: 'invalid_id' }) });
 const Created = z.object({ id: z.string() });
 
 /** Care circles: clients, members, consent, organisations, notes, access log. */
@@ -38,11 +42,7 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       schema: {
         tags,
         summary: 'Circles I am in (as client or member)',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ clientId: z.string(), givenName: z.string(), familyName: z.string(), municipalityName: z.string(), isClient: z.boolean(), memberKind: z.string().nullable(), isMainCaregiver: z.boolean(), memberCount: z.number() })),
-          }),
-        },
+        response: { 200: listOf(CircleListItemSchema) },
       },
     },
     async (request) => {
@@ -97,7 +97,7 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.get(
     '/api/circles/:clientId/notes',
-    { schema: { tags, params: ClientParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.string() })) }) } } },
+    { schema: { tags, params: ClientParams, response: { 200: listOf(NoteSchema) } } },
     async (request) => {
       const rows = await service.notesLister(services, actorOf(request), request.params, originOf(request));
       return { items: rows.map((r) => ({ id: r.id, body: r.body, author: r.author_name, createdAt: r.created_at.toISOString() })) };
@@ -109,7 +109,7 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     return reply.code(201).send({ id });
   });
 
-  app.get('/api/circles/:clientId/consents', { schema: { tags, summary: 'All consent decisions (history)', params: ClientParams, response: { 200: z.object({ items: z.array(ConsentSchema) }) } } }, async (request) => {
+  app.get('/api/circles/:clientId/consents', { schema: { tags, summary: 'All consent decisions (history)', params: ClientParams, response: { 200: listOf(ConsentSchema) } } }, async (request) => {
     const rows = await service.consentHistoryReader(services, actorOf(request), request.params, originOf(request));
     return { items: rows.map(presentConsent) };
   });
@@ -141,7 +141,7 @@ export const circleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         summary: 'Who looked at this client’s data (for the client; needs 2FA)',
         params: ClientParams,
         querystring: PageQuery,
-        response: { 200: paged(z.object({ occurredAt: z.string(), action: z.string(), resourceType: z.string(), user: z.string().nullable(), organisation: z.string().nullable(), sourceSystem: z.string(), outcome: z.string() })) },
+        response: { 200: paged(AccessLogLineSchema) },
       },
     },
     async (request) => {

@@ -20,7 +20,7 @@ import { organisationPolicy } from '../../platform/policy/organisation.ts';
 import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import { findOrganisation } from '../organisations/queries.ts';
 import { assertMunicipality } from '../reference/service.ts';
-import { accessFacts, clientAccess, clientAudit, today, withRefusalsLogged } from './access.ts';
+import { accessFacts, clientAccess, clientAudit, clientListReader, today, withRefusalsLogged } from './access.ts';
 import { roleChangedMail, type ToldRoleChange } from './mails.ts';
 import * as q from './queries.ts';
 
@@ -157,7 +157,8 @@ export async function circleReader(services: Services, actor: Actor, input: { cl
   const [client, members, links] = await Promise.all([
     q.findClient(services.db, input.clientId),
     q.listMembers(services.db, input.clientId, today(services)),
-    level === 'agenda' ? Promise.resolve([]) : q.listLinks(services.db, input.clientId, today(services)),
+    // Agenda-only members see no organisations.
+    clientPolicy.reaches(f, 'full') ? q.listLinks(services.db, input.clientId, today(services)) : Promise.resolve([]),
   ]);
   if (!client) throw new AppError('not_found');
   await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'client', input.clientId, { level }));
@@ -335,10 +336,7 @@ export async function memberRemover(services: Services, actor: Actor, input: { c
 
 /** Notes in the circle: full level. */
 export async function notesLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'circle_note' });
-  const rows = await q.listNotes(services.db, input.clientId);
-  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'circle_note', null, { count: rows.length }));
-  return rows;
+  return clientListReader(services, actor, origin, { clientId: input.clientId, need: 'full', resourceType: 'circle_note' }, () => q.listNotes(services.db, input.clientId));
 }
 
 export async function noteAdder(services: Services, actor: Actor, input: { clientId: string; body: string }, origin: Origin): Promise<string> {
@@ -388,10 +386,7 @@ export async function consentDecider(
 
 /** All consent decisions (history), for the decider and full-level members. */
 export async function consentHistoryReader(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {
-  const f = await clientAccess(services, actor, origin, input.clientId, 'full', { action: 'read', resourceType: 'consent' });
-  const rows = await q.listConsents(services.db, input.clientId);
-  await audit(services.db, { actor }, origin, clientAudit(f, 'read', 'consent', null, { count: rows.length }));
-  return rows;
+  return clientListReader(services, actor, origin, { clientId: input.clientId, need: 'full', resourceType: 'consent' }, () => q.listConsents(services.db, input.clientId));
 }
 
 /** Links a care or welfare organisation to the circle with the client's consent (decider only). */

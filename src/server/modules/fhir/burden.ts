@@ -1,6 +1,7 @@
-import { answersFromResponseItems, scoreFacts, type Instrument } from '../../../domain/burden.ts';
+import { renderMessage } from '../../../common/messages/index.ts';
+import { scoreFacts, type Instrument } from '../../../domain/burden.ts';
 import type { SearchHit } from '../../../fhir/bundle.ts';
-import { problemExpression, questionnaireId, readPostedResponse, toBurdenObservation, toQuestionnaire, toQuestionnaireResponse } from '../../../fhir/burden.ts';
+import { answersFromResponseItems, problemExpression, questionnaireId, readPostedResponse, toBurdenObservation, toQuestionnaire, toQuestionnaireResponse } from '../../../fhir/burden.ts';
 import type { BurdenResultFacts } from '../../../fhir/model.ts';
 import { FhirError, issue } from '../../../fhir/outcome.ts';
 import { isInformal } from '../../../fhir/resources.ts';
@@ -10,9 +11,10 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { burdenPolicy } from '../../platform/policy/burden.ts';
 import { requireMfaSatisfied } from '../../platform/policy/index.ts';
-import type { ResponseRow } from '../burden/queries.ts';
-import { findInstrumentVersion, findVersion, instrumentOf, listInstrumentVersions, type InstrumentVersionRow } from '../burden/instruments.ts';
-import { burdenCheckLister, burdenCheckReader, burdenCheckRecorder } from '../burden/service.ts';
+import { burdenCheckLister, burdenCheckReader, burdenCheckRecorder } from '../burden/checks.ts';
+import type { ResponseRow } from '../burden/checks.queries.ts';
+import { instrumentOf } from '../burden/instruments.ts';
+import { findInstrumentVersion, findVersion, listInstrumentVersions, type InstrumentVersionRow } from '../burden/instruments.queries.ts';
 import { accessFacts } from '../circles/access.ts';
 import * as q from './queries.ts';
 
@@ -211,7 +213,7 @@ export async function fhirQuestionnaireResponseCreator(services: Services, actor
     throw new FhirError(422, [issue('error', 'not-found', `Onbekende vragenlijst ${what}. Zie GET /fhir/Questionnaire voor de vragenlijsten en hun versies.`, 'QuestionnaireResponse.questionnaire')]);
   }
   const answers = answersFromResponseItems(instrumentOf(version), items);
-  if (!answers.ok) throw new FhirError(422, answers.errors.map((e) => issue('error', 'invalid', e.message, problemExpression(e.path))));
+  if (!answers.ok) throw new FhirError(422, answers.errors.map((e) => issue('error', 'invalid', renderMessage(e.message, 'nl'), problemExpression(e.path))));
 
   let view;
   try {

@@ -27,7 +27,7 @@ import type { PatientQuery } from './search.ts';
 /** How many candidate circles a cross-circle lookup (Organization read, PractitionerRole by organisation) examines. */
 const CANDIDATE_LIMIT = 100;
 
-const hasFull = (f: ClientAccessFacts | null): f is ClientAccessFacts => f !== null && ['full', 'manage'].includes(clientPolicy.level(f));
+const hasFull = (f: ClientAccessFacts | null): f is ClientAccessFacts => clientPolicy.reaches(f, 'full');
 
 /** The access-log line of a read or search of one client's data. */
 function line(f: ClientAccessFacts, action: 'read' | 'search', resourceType: string, resourceId: string | null, detail?: Record<string, unknown>): AuditEntry {
@@ -242,7 +242,7 @@ export async function fhirOrganizationReader(services: Services, actor: Actor, i
 /** The access check of an Organization read: null when the actor may see it directly, else the client that gives the reason; throws 404. */
 async function organisationReadReason(services: Services, actor: Actor, organisationId: string): Promise<ClientAccessFacts | null> {
   requireMfaSatisfied(actor);
-  if (actor.isPlatformAdmin || actor.memberships.some((m) => m.organisationId === organisationId)) return null;
+  if (organisationPolicy.canRead(actor, organisationId)) return null;
   const candidates = await q.clientsConnectingOrganisation(services.db, { organisationId, userId: actor.userId, professionalOrgIds: professionalOrgIds(actor), limit: CANDIDATE_LIMIT });
   for (const clientId of candidates) {
     const f = await accessFacts(services, actor, clientId);

@@ -66,10 +66,11 @@ export async function updateDraft(
   return rowCount > 0;
 }
 
-export async function completeScan(db: Queryable, clientId: string, scanId: string, snapshot: { members: SnapshotMember[] }, now: Date): Promise<boolean> {
+/** Completes a draft scan at `now` with the network as it is; false when it is no draft (any more). */
+export async function completeScan(db: Queryable, c: { clientId: string; scanId: string; snapshot: { members: SnapshotMember[] }; now: Date }): Promise<boolean> {
   const { rowCount } = await db.query(
     "update mantelscans set status = 'completed', completed_at = $4, network_snapshot = $3 where client_id = $1 and id = $2 and status = 'draft'",
-    [clientId, scanId, JSON.stringify(snapshot), now],
+    [c.clientId, c.scanId, JSON.stringify(c.snapshot), c.now],
   );
   return rowCount > 0;
 }

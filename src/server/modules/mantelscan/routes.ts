@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../../common/paging.ts';
+import { ScanComparisonSchema, ScanQuestionsSchema, ScanSchema, type Scan } from '../../../common/scan-schemas.ts';
 import { SCAN_STEPS, SITUATION_QUESTIONS } from '../../../domain/mantelscan.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
@@ -10,24 +12,8 @@ const Params = z.object({ clientId: z.uuid() });
 const ScanParams = Params.extend({ scanId: z.uuid() });
 const questionIds = SITUATION_QUESTIONS.map((x) => x.id) as [string, ...string[]];
 const Agreement = z.strictObject({ text: z.string().trim().min(1).max(500), owner: z.string().trim().max(100).nullable(), due: z.iso.date().nullable() });
-const SnapshotMember = z.object({ id: z.string(), name: z.string(), kind: z.string(), closeness: z.string(), tie: z.string(), hoursPerWeek: z.number().nullable(), helpKinds: z.array(z.string()), relationshipCode: z.string().nullable() });
-const ScanSchema = z.object({
-  id: z.string(),
-  status: z.enum(['draft', 'completed']),
-  step: z.string(),
-  caregiverMemberId: z.string().nullable(),
-  caregiverName: z.string().nullable(),
-  conductedBy: z.string().nullable(),
-  organisation: z.string().nullable(),
-  answers: z.record(z.string(), z.string()),
-  advice: z.string().nullable(),
-  agreements: z.array(z.object({ text: z.string(), owner: z.string().nullable(), due: z.string().nullable() })),
-  snapshot: z.array(SnapshotMember).nullable(),
-  startedAt: z.string(),
-  completedAt: z.string().nullable(),
-});
 
-function present(s: ScanRow): z.infer<typeof ScanSchema> {
+function present(s: ScanRow): Scan {
   return {
     id: s.id,
     status: s.status,
@@ -51,11 +37,11 @@ export const mantelscanRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/api/mantelscan/questions',
-    { schema: { tags, summary: 'Steps and questions of the conversation', response: { 200: z.object({ steps: z.array(z.string()), questions: z.array(z.object({ id: z.string(), nl: z.string(), en: z.string() })) }) } } },
+    { schema: { tags, summary: 'Steps and questions of the conversation', response: { 200: ScanQuestionsSchema } } },
     async () => ({ steps: [...SCAN_STEPS], questions: SITUATION_QUESTIONS.map((x) => ({ ...x })) }),
   );
 
-  app.get('/api/circles/:clientId/scans', { schema: { tags, params: Params, response: { 200: z.object({ items: z.array(ScanSchema) }) } } }, async (request) => ({
+  app.get('/api/circles/:clientId/scans', { schema: { tags, params: Params, response: { 200: listOf(ScanSchema) } } }, async (request) => ({
     items: (await service.scanLister(services, actorOf(request), request.params, originOf(request))).map(present),
   }));
 
@@ -105,17 +91,7 @@ export const mantelscanRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         summary: 'Compare two completed scans',
         params: Params,
         querystring: z.strictObject({ a: z.uuid(), b: z.uuid() }),
-        response: {
-          200: z.object({
-            before: ScanSchema,
-            after: ScanSchema,
-            joined: z.array(SnapshotMember),
-            left: z.array(SnapshotMember),
-            changed: z.array(z.object({ id: z.string(), name: z.string(), changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) })),
-            hours: z.object({ before: z.number(), after: z.number(), change: z.number() }),
-            caregiverHours: z.object({ before: z.number().nullable(), after: z.number().nullable() }),
-          }),
-        },
+        response: { 200: ScanComparisonSchema },
       },
     },
     async (request) => {

@@ -68,7 +68,7 @@ export async function scanCompleter(services: Services, actor: Actor, input: { c
   await services.db.transaction(async (tx) => {
     const scan = await q.findScan(tx, input.clientId, input.scanId);
     if (!scan) throw new AppError('not_found');
-    if (!(await q.completeScan(tx, input.clientId, input.scanId, snapshotOf(members), services.now()))) throw new AppError('conflict', 'scan_completed');
+    if (!(await q.completeScan(tx, { clientId: input.clientId, scanId: input.scanId, snapshot: snapshotOf(members), now: services.now() }))) throw new AppError('conflict', 'scan_completed');
     await insertContact(tx, { clientId: input.clientId, tenantKey: f.tenantKey, memberId: scan.caregiver_member_id, professionalUserId: actor.userId, organisationId, kind: 'scan', note: null, occurredAt: services.now() });
     await audit(tx, { actor }, origin, { action: 'update', resourceType: 'mantelscan', resourceId: input.scanId, clientId: input.clientId, tenantKey: f.tenantKey, organisationId, detail: { completed: true } });
   });

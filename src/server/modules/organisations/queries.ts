@@ -40,12 +40,12 @@ export async function findOrganisations(db: Queryable, ids: string[]): Promise<O
 }
 
 /** A page of organisations; `onlyIds` limits to the caller's own (null: all of them). */
-export async function listOrganisations(db: Queryable, opts: { onlyIds?: string[] } & PageWindow) {
+export async function listOrganisations(db: Queryable, opts: { onlyIds: string[] | null } & PageWindow) {
   const { rows } = await db.query<OrganisationRow & { total: number }>(
     `select ${TOTAL_COLUMN}, ${ORG_COLUMNS} ${ORG_FROM}
      where $3::uuid[] is null or o.id = any($3::uuid[])
      order by o.name collate "C" limit $1 offset $2`,
-    [opts.limit, opts.offset, opts.onlyIds ?? null],
+    [opts.limit, opts.offset, opts.onlyIds],
   );
   return withTotal(rows);
 }

@@ -1,6 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptInvitationInput, InvitationInput, MembershipRole, OrganisationInput, OrganisationSchema } from '../../../common/schemas.ts';
+import { listOf } from '../../../common/paging.ts';
+import {
+  AcceptInvitationInput,
+  InvitationInput,
+  OrganisationInput,
+  OrganisationSchema,
+  StaffInvitationAcceptedSchema,
+  StaffInvitationPreviewSchema,
+  StaffInvitationSchema,
+  StaffMemberSchema,
+} from '../../../common/schemas.ts';
+import type { MembershipRole } from '../../../common/codes.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
 import { PageQuery, pageOf, paged } from '../../platform/paging.ts';
@@ -8,8 +19,6 @@ import * as service from './service.ts';
 import { presentInvitation, presentMember, presentOrganisation } from './present.ts';
 
 const OrgParams = z.object({ id: z.uuid({ message: 'invalid_id' }) });
-const MemberSchema = z.object({ userId: z.string(), displayName: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), since: z.string(), twoFactor: z.boolean() });
-const InvitationSchema = z.object({ id: z.string(), email: z.string(), role: z.string(), jobTitle: z.string().nullable(), status: z.enum(['open', 'accepted', 'revoked', 'expired']), expiresAt: z.string(), createdAt: z.string() });
 
 /** Organisations, their staff and staff invitations. */
 export const organisationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -29,12 +38,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     presentOrganisation(await service.organisationReader(services, actorOf(request), { organisationId: request.params.id })),
   );
 
-  app.get('/api/organisations/:id/members', { schema: { tags, params: OrgParams, response: { 200: z.object({ items: z.array(MemberSchema) }) } } }, async (request) => {
+  app.get('/api/organisations/:id/members', { schema: { tags, params: OrgParams, response: { 200: listOf(StaffMemberSchema) } } }, async (request) => {
     const rows = await service.memberLister(services, actorOf(request), { organisationId: request.params.id });
     return { items: rows.map(presentMember) };
   });
 
-  app.get('/api/organisations/:id/invitations', { schema: { tags, params: OrgParams, response: { 200: z.object({ items: z.array(InvitationSchema) }) } } }, async (request) => {
+  app.get('/api/organisations/:id/invitations', { schema: { tags, params: OrgParams, response: { 200: listOf(StaffInvitationSchema) } } }, async (request) => {
     const rows = await service.invitationLister(services, actorOf(request), { organisationId: request.params.id });
     const now = services.now();
     return { items: rows.map((r) => presentInvitation(r, now)) };
@@ -60,18 +69,18 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       schema: {
         tags,
         querystring: z.strictObject({ token: z.string().min(10).max(200) }),
-        response: { 200: z.object({ organisationName: z.string(), role: MembershipRole, email: z.string(), accountExists: z.boolean(), expiresAt: z.string() }) },
+        response: { 200: StaffInvitationPreviewSchema },
       },
     },
     async (request) => {
       const { inv, accountExists } = await service.invitationPreviewer(services, request.query);
-      return { organisationName: inv.organisation_name, role: inv.role as z.infer<typeof MembershipRole>, email: inv.email, accountExists, expiresAt: inv.expires_at.toISOString() };
+      return { organisationName: inv.organisation_name, role: inv.role as MembershipRole, email: inv.email, accountExists, expiresAt: inv.expires_at.toISOString() };
     },
   );
 
   app.post(
     '/api/invitations/accept',
-    { schema: { tags, body: AcceptInvitationInput, response: { 200: z.object({ organisationId: z.string(), createdAccount: z.boolean() }) } } },
+    { schema: { tags, body: AcceptInvitationInput, response: { 200: StaffInvitationAcceptedSchema } } },
     async (request) => {
       const result = await service.invitationAccepter(services, request.actor, request.body, originOf(request));
       return { organisationId: result.organisationId, createdAccount: result.createdAccount };

@@ -2,7 +2,6 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { organisationPolicy } from '../../platform/policy/organisation.ts';
-import { requireActor } from '../../platform/policy/index.ts';
 import { pageWindow, type PageInput } from '../../platform/paging.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/passwords.ts';
 import { randomToken, sha256 } from '../../platform/tokens.ts';
@@ -41,8 +40,7 @@ export async function organisationCreator(
 
 /** Lists organisations: all for a platform admin, else the caller's own. */
 export async function organisationLister(services: Services, actor: Actor, input: PageInput) {
-  requireActor(actor);
-  const onlyIds = actor.isPlatformAdmin ? undefined : [...new Set(actor.memberships.map((m) => m.organisationId))];
+  const onlyIds = organisationPolicy.readableIds(actor);
   return q.listOrganisations(services.db, { onlyIds, ...pageWindow(input) });
 }
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../../common/paging.ts';
+import { MunicipalitySchema } from '../../../common/schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import * as service from './service.ts';
-
-const MunicipalitySchema = z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), provinceName: z.string() });
 
 /** Public reference data: municipalities (CBS, 1 January 2026; "Bron: CBS"). */
 export const referenceRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -14,7 +14,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         tags: ['reference'],
         summary: 'Dutch municipalities with CBS code (Bron: CBS)',
         querystring: z.strictObject({ q: z.string().max(100).optional() }),
-        response: { 200: z.object({ items: z.array(MunicipalitySchema) }) },
+        response: { 200: listOf(MunicipalitySchema) },
       },
     },
     async (request) => {

@@ -1,17 +1,12 @@
+import { isSignalRole, type CheckMode, type CheckStatus, type SignalRoute } from '../../../common/burden.ts';
 import type { Actor } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { authorize, requireMfaSatisfied } from './index.ts';
 import { assertClientAccess, ClientAccessRefused, professionalOrganisation, type ClientAccessFacts } from './client.ts';
 
-/** Members of a circle who give informal care and so can take a burden check. */
-export const INFORMAL_KINDS: readonly string[] = ['caregiver', 'relative', 'friend', 'neighbour'];
-
-/** Roles in an organisation that work with signals. */
-export const SIGNAL_ROLES: readonly string[] = ['professional', 'coordinator', 'org_admin'];
-
 /** What the draft policy needs to know of a check: how it was started. */
 export interface DraftFacts {
-  mode: 'self' | 'professional';
+  mode: CheckMode;
   organisationId: string | null;
 }
 
@@ -19,7 +14,7 @@ export interface DraftFacts {
 export interface SignalFacts {
   organisationId: string | null;
   /** professional: at a care organisation through its link with the client; else the support centre or the municipality. */
-  routedTo: 'professional' | 'support_centre' | 'municipality' | 'none';
+  routedTo: SignalRoute;
   /** The client's current decision on the receiving organisation is a deny. */
   clientDeniedOrganisation: boolean;
 }
@@ -65,7 +60,7 @@ export const burdenPolicy = {
     return access.mode === draft.mode && (draft.mode === 'self' || draft.organisationId === access.organisationId);
   },
   /** Throws unless the draft is still open (409) and the actor's to continue (403). */
-  assertOwnDraft(access: CheckAccess, draft: DraftFacts & { status: 'in_progress' | 'completed' }): void {
+  assertOwnDraft(access: CheckAccess, draft: DraftFacts & { status: CheckStatus }): void {
     if (draft.status !== 'in_progress') throw new AppError('conflict', 'check_completed_locked');
     if (!burdenPolicy.ownsDraft(access, draft)) throw new AppError('forbidden', 'check_not_yours');
   },
@@ -77,7 +72,7 @@ export const burdenPolicy = {
   assertSignalStaff(actor: Actor, organisationId: string): void {
     requireMfaSatisfied(actor);
     authorize(
-      actor.memberships.some((m) => m.organisationId === organisationId && SIGNAL_ROLES.includes(m.role)),
+      actor.memberships.some((m) => m.organisationId === organisationId && isSignalRole(m.role)),
       'signals_staff_only',
     );
   },

@@ -60,6 +60,11 @@ export const clientPolicy = {
     return level;
   },
 
+  /** True when the actor has at least `needed` in this circle (no facts: no access at all). */
+  reaches(f: ClientAccessFacts | null, needed: AccessLevel): f is ClientAccessFacts {
+    return f !== null && RANK[clientPolicy.level(f)] >= RANK[needed];
+  },
+
   /**
    * The organisation through which the actor works with this client (for the access log and
    * for professional-only actions such as contact moments), if any. A professional who is

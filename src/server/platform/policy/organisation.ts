@@ -23,6 +23,10 @@ export const organisationPolicy = {
   canManageStaff(actor: Actor, organisationId: string): boolean {
     return actor.isPlatformAdmin || actor.memberships.some((m) => m.organisationId === organisationId && m.role === 'org_admin');
   },
+  /** The organisations the actor may list: null for all (platform admin), else their own. */
+  readableIds(actor: Actor): string[] | null {
+    return actor.isPlatformAdmin ? null : [...new Set(actor.memberships.map((m) => m.organisationId))];
+  },
   canCreate(actor: Actor): boolean {
     return actor.isPlatformAdmin;
   },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/index.tsx';
-import { ErrorSummary, type Failure } from '../Form.tsx';
+import { ErrorSummary, type Failure } from '../form/index.ts';
 import { Alert, nextKey } from '../Feedback.tsx';
 import { burdenApi, burdenKeys } from './api.ts';
 import { QuestionField } from './QuestionField.tsx';

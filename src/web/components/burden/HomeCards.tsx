@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Me } from '../../types.ts';
 import { burdenApi, burdenKeys, burdenPaths, signalOrganisations } from './api.ts';
 import { useBurdenText } from './text.ts';
+import { TaskList } from '../ui.tsx';
 
 const UNCLOSED = ['open', 'contacted', 'plan_agreed'] as const;
 
@@ -16,28 +16,19 @@ function CaregiverCard() {
   const circles = mine.data?.circles ?? [];
   if (circles.length === 0) return null;
   const tasks = circles.flatMap((c) => {
-    const drafts = c.drafts.map((d) => ({ key: d.id, to: burdenPaths.check(c.clientId, c.memberId, d.id), title: b.homeDraft(text.name(d.instrumentKey, d.title), c.clientGivenName) }));
+    const drafts = c.drafts.map((d) => ({ key: d.id, to: burdenPaths.check(c.clientId, c.memberId, d.id), title: b.homeDraft(text.name(d.instrumentKey, d.title), c.clientGivenName), text: b.homeText }));
     const due = c.due
       .filter((d) => !c.drafts.some((x) => x.instrumentKey === d.instrumentKey))
-      .map((d) => ({ key: `${c.clientId}-${d.instrumentKey}`, to: burdenPaths.choose(c.clientId, d.instrumentKey), title: b.homeDue(text.name(d.instrumentKey, d.title), c.clientGivenName) }));
+      .map((d) => ({ key: `${c.clientId}-${d.instrumentKey}`, to: burdenPaths.choose(c.clientId, d.instrumentKey), title: b.homeDue(text.name(d.instrumentKey, d.title), c.clientGivenName), text: b.homeText }));
     const all = [...drafts, ...due];
-    return all.length ? all : [{ key: c.clientId, to: burdenPaths.overview(c.clientId), title: b.homeNothingDue(c.clientGivenName) }];
+    return all.length ? all : [{ key: c.clientId, to: burdenPaths.overview(c.clientId), title: b.homeNothingDue(c.clientGivenName), text: b.homeText }];
   });
   return (
     <section className="mk-section" aria-labelledby="home-belasting">
       <h2 className="utrecht-heading-2" id="home-belasting">
         {b.homeTitle}
       </h2>
-      <ul className="mk-tasks">
-        {tasks.map((task) => (
-          <li key={task.key} className="mk-task">
-            <Link className="utrecht-link utrecht-link--html-a mk-task__link" to={task.to}>
-              {task.title}
-            </Link>
-            <p className="utrecht-paragraph mk-task__text">{b.homeText}</p>
-          </li>
-        ))}
-      </ul>
+      <TaskList tasks={tasks} />
     </section>
   );
 }
@@ -49,7 +40,7 @@ function SignalsCard({ me }: { me: Me }) {
   const organisations = signalOrganisations(me);
   const counts = useQueries({
     queries: organisations.map((o) => ({
-      queryKey: [...burdenKeys.signals(o.organisationId), 'home'],
+      queryKey: burdenKeys.signalCount(o.organisationId),
       queryFn: () => burdenApi.signals(o.organisationId, { statuses: [...UNCLOSED], escalated: false, mine: false, page: 1, pageSize: 1 }),
     })),
   });
@@ -59,19 +50,17 @@ function SignalsCard({ me }: { me: Me }) {
       <h2 className="utrecht-heading-2" id="home-signalen">
         {b.homeSignalsTitle}
       </h2>
-      <ul className="mk-tasks">
-        {organisations.map((o, i) => {
+      <TaskList
+        tasks={organisations.map((o, i) => {
           const total = counts[i]?.data?.total;
-          return (
-            <li key={o.organisationId} className="mk-task">
-              <Link className="utrecht-link utrecht-link--html-a mk-task__link" to={burdenPaths.signals(o.organisationId)}>
-                {total === undefined ? b.signalsTitleOf(o.organisationName) : total === 0 ? b.homeSignalsNone(o.organisationName) : b.homeSignals(total, o.organisationName)}
-              </Link>
-              <p className="utrecht-paragraph mk-task__text">{b.homeSignalsText}</p>
-            </li>
-          );
+          return {
+            key: o.organisationId,
+            to: burdenPaths.signals(o.organisationId),
+            title: total === undefined ? b.signalsTitleOf(o.organisationName) : total === 0 ? b.homeSignalsNone(o.organisationName) : b.homeSignals(total, o.organisationName),
+            text: b.homeSignalsText,
+          };
         })}
-      </ul>
+      />
     </section>
   );
 }

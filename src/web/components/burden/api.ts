@@ -1,3 +1,4 @@
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query, request } from '../../api.ts';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import type { Me } from '../../types.ts';
@@ -6,15 +7,15 @@ import type { Paged } from '../../types.ts';
 
 /** Addresses of the burden pages in the web app. The reminder mails link to `overview`. */
 export const burdenPaths = {
-  overview: (clientId: string) => `/kringen/${clientId}/belasting`,
-  choose: (clientId: string, instrument?: string) => `/kringen/${clientId}/belasting/starten${query({ vragenlijst: instrument })}`,
+  overview: (clientId: string) => fillRoute(ROUTES.circleBurden, { clientId }),
+  choose: (clientId: string, instrument?: string) => `${fillRoute(ROUTES.chooseCheck, { clientId })}${query({ vragenlijst: instrument })}`,
   /** A professional takes the check with a caregiver; `mantelscanId` makes it step 3 of that MantelScan. */
   conversation: (clientId: string, opts: { memberId?: string; mantelscanId?: string; back?: string } = {}) =>
-    `/kringen/${clientId}/belasting/gesprek${query({ mantelzorger: opts.memberId, mantelscanId: opts.mantelscanId, terug: opts.back })}`,
-  check: (clientId: string, memberId: string, checkId: string, back?: string | null) => `/kringen/${clientId}/belasting/${memberId}/checks/${checkId}${query({ terug: back })}`,
-  trend: (clientId: string, memberId: string) => `/kringen/${clientId}/belasting/${memberId}/verloop`,
-  signals: (organisationId: string) => `/organisaties/${organisationId}/signalen`,
-  signal: (organisationId: string, signalId: string) => `/organisaties/${organisationId}/signalen/${signalId}`,
+    `${fillRoute(ROUTES.conversationCheck, { clientId })}${query({ mantelzorger: opts.memberId, mantelscanId: opts.mantelscanId, terug: opts.back })}`,
+  check: (clientId: string, memberId: string, checkId: string, back?: string | null) => `${fillRoute(ROUTES.check, { clientId, memberId, checkId })}${query({ terug: back })}`,
+  trend: (clientId: string, memberId: string) => fillRoute(ROUTES.trend, { clientId, memberId }),
+  signals: (organisationId: string) => fillRoute(ROUTES.signals, { id: organisationId }),
+  signal: (organisationId: string, signalId: string) => fillRoute(ROUTES.signal, { id: organisationId, signalId }),
 };
 
 export const burdenKeys = {
@@ -24,10 +25,16 @@ export const burdenKeys = {
   instrument: (key: string, version: string) => ['burden', 'instruments', key, version] as const,
   circle: (clientId: string) => ['burden', 'circle', clientId] as const,
   circleInfo: (clientId: string) => ['burden', 'circle-info', clientId] as const,
+  /** The MantelScan a conversation check belongs to (its caregiver). */
+  scan: (clientId: string, scanId: string | null) => ['burden', 'scan', clientId, scanId] as const,
   check: (clientId: string, memberId: string, checkId: string) => ['burden', 'check', clientId, memberId, checkId] as const,
   trend: (clientId: string, memberId: string) => ['burden', 'trend', clientId, memberId] as const,
   schedules: (clientId: string, memberId: string) => ['burden', 'schedules', clientId, memberId] as const,
+  /** Prefix of every signal list and signal of an organisation. */
   signals: (organisationId: string) => ['burden', 'signals', organisationId] as const,
+  signalList: (organisationId: string, filter: Omit<SignalFilter, 'page' | 'pageSize'>, page: number) => ['burden', 'signals', organisationId, filter, page] as const,
+  /** The count of signals waiting for follow-up, on the home page. */
+  signalCount: (organisationId: string) => ['burden', 'signals', organisationId, 'home'] as const,
   signal: (organisationId: string, signalId: string) => ['burden', 'signals', organisationId, signalId] as const,
 };
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { burdenApi, burdenKeys } from './api.ts';
-import { INFORMAL_KINDS } from './types.ts';
+import { isInformalKind } from '../../../common/burden.ts';
 
 /** The circle as the burden pages need it: the client's name, caregivers, linked organisations. */
 export function useCircleInfo(clientId: string) {
@@ -16,7 +16,7 @@ export const memberName = (circle: Circle | undefined, memberId: string): string
 };
 
 /** Members who give informal care (and so can take a check). */
-export const informalMembers = (circle: Circle | undefined) => (circle?.members ?? []).filter((m) => INFORMAL_KINDS.includes(m.kind));
+export const informalMembers = (circle: Circle | undefined) => (circle?.members ?? []).filter((m) => isInformalKind(m.kind));
 
 /** Organisations that see a result the caregiver shares (linked with full access). */
 export const sharingOrganisations = (circle: Circle | undefined): string[] =>

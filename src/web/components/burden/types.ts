@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-// Type-only: the shapes of the burden API as the server declares them (nothing of the server
-// ends up in the web bundle). They can move to src/common/ together with the schemas.
+import {
+  INFORMAL_KINDS as INFORMAL,
+  NEXT_SIGNAL_STATUSES,
+  SIGNAL_ACTION_KINDS,
+  SIGNAL_ROLES as ROLES,
+  SIGNAL_STATUSES as STATUSES,
+  type SignalActionKind,
+} from '../../../common/burden.ts';
 import type {
   CheckSchema,
   CircleBurdenSchema,
@@ -12,8 +18,9 @@ import type {
   SignalDetailSchema,
   SignalSchema,
   TrendSchema,
-} from '../../../server/modules/burden/schemas.ts';
+} from '../../../common/burden-schemas.ts';
 
+// The shapes of the burden API: `z.infer` of the answer schemas the server declares them with.
 export type Instrument = z.infer<typeof InstrumentSummarySchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Check = z.infer<typeof CheckSchema>;
@@ -32,20 +39,15 @@ export type SignalDetail = z.infer<typeof SignalDetailSchema>;
 export type SignalStatus = Signal['status'];
 export type Answer = string | number;
 
-export const SIGNAL_STATUSES = ['open', 'contacted', 'plan_agreed', 'closed'] as const satisfies readonly SignalStatus[];
-export const ACTION_KINDS = ['conversation', 'respite', 'volunteer_help', 'referral', 'agreements_changed'] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+export const SIGNAL_STATUSES = STATUSES;
+export const ACTION_KINDS = SIGNAL_ACTION_KINDS;
+export type ActionKind = SignalActionKind;
 
-/** The moves the server allows (signals.ts): one step forward, or closed early with a reason. */
-export const NEXT_STATUSES: Record<SignalStatus, SignalStatus[]> = {
-  open: ['contacted', 'closed'],
-  contacted: ['plan_agreed', 'closed'],
-  plan_agreed: ['closed'],
-  closed: [],
-};
+/** The moves the server allows: one step forward, or closed early with a reason. */
+export const NEXT_STATUSES = NEXT_SIGNAL_STATUSES;
 
-/** Members of a circle who give informal care (the server's INFORMAL_KINDS). */
-export const INFORMAL_KINDS: readonly string[] = ['caregiver', 'relative', 'friend', 'neighbour'];
+/** Members of a circle who give informal care (and so can take a check). */
+export const INFORMAL_KINDS: readonly string[] = INFORMAL;
 
-/** Roles in an organisation that work with signals (the server's SIGNAL_ROLES). */
-export const SIGNAL_ROLES: readonly string[] = ['professional', 'coordinator', 'org_admin'];
+/** Roles in an organisation that work with signals. */
+export const SIGNAL_ROLES: readonly string[] = ROLES;

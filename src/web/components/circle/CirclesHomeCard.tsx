@@ -1,7 +1,8 @@
 import { useI18n } from '../../i18n/index.tsx';
 import { PendingInvitation } from './PendingInvitation.tsx';
-import { useMyCircles } from './api.ts';
+import { useMyCircles, circlePaths } from './api.ts';
 import { Paragraph, TextLink } from '../ui.tsx';
+import { ROUTES } from '../../../common/paths.ts';
 
 /** On the home page: my circles at a glance, a pending invitation, and where to start one. */
 export function CirclesHomeCard() {
@@ -20,13 +21,13 @@ export function CirclesHomeCard() {
         <ul className="utrecht-link-list mk-link-list mk-link-list--inline" aria-label={c.list.listLabel}>
           {items.slice(0, 6).map((item) => (
             <li className="utrecht-link-list__item" key={item.clientId}>
-              <TextLink to={`/kringen/${item.clientId}`}>{c.list.circleOf(`${item.givenName} ${item.familyName}`)}</TextLink>
+              <TextLink to={circlePaths.circle(item.clientId)}>{c.list.circleOf(`${item.givenName} ${item.familyName}`)}</TextLink>
             </li>
           ))}
         </ul>
       )}
       <Paragraph>
-        <TextLink to="/kringen">
+        <TextLink to={ROUTES.circles}>
           {items.length > 0 ? c.home.all : c.list.start}
         </TextLink>
       </Paragraph>

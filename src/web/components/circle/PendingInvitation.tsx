@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { query } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert } from '../Feedback.tsx';
 import { forgetCircleCode, pendingCircleCode } from './data.ts';
 import { Paragraph } from '../ui.tsx';
+import { circlePaths } from './api.ts';
 
 /**
  * An invitation code that was opened before logging in (or before the account existed) is
@@ -19,7 +19,7 @@ export function PendingInvitation() {
     <Alert kind="info" title={c.title}>
       <Paragraph>{c.text}</Paragraph>
       <p className="utrecht-paragraph mk-circle-actions">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/kring-uitnodiging${query({ code })}`}>
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={circlePaths.invitation(code)}>
           {c.go}
         </Link>
         <button

@@ -1,16 +1,17 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AddMemberInput, Circle, ConsentInput, DeciderInput, StartCircleInput, UpdateClientInput, UpdateMemberInput } from '../../../common/circle-schemas.ts';
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query, request } from '../../api.ts';
 import type { Paged } from '../../types.ts';
 import type { AccessLogLine, CircleInvitation, CircleInvitationPreview, CircleListItem, Consent, IssuedCode, Note } from './data.ts';
 
 /** Addresses of the circle pages in the web app. */
 export const circlePaths = {
-  list: () => '/kringen',
-  start: () => '/kringen/nieuw',
-  circle: (clientId: string, section?: string) => `/kringen/${clientId}${section ? `/${section}` : ''}`,
-  invitation: (code: string) => `/kring-uitnodiging${query({ code })}`,
+  list: () => ROUTES.circles,
+  start: () => ROUTES.startCircle,
+  circle: (clientId: string, section?: string) => fillRoute(ROUTES.circle, { clientId, section }),
+  invitation: (code: string) => `${ROUTES.circleInvitation}${query({ code })}`,
 };
 
 /**
@@ -20,7 +21,6 @@ export const circlePaths = {
 export const circleKeys = {
   mine: ['circles'] as const,
   circle: (clientId: string) => ['circle', clientId] as const,
-  setDecider: (clientId: string, body: Body<typeof DeciderInput>) => request<void>('PUT', `${base(clientId)}/decider`, body),
   consents: (clientId: string) => ['circle', clientId, 'consents'] as const,
   invitations: (clientId: string) => ['circle', clientId, 'invitations'] as const,
   notes: (clientId: string) => ['circle', clientId, 'notes'] as const,

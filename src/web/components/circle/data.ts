@@ -1,67 +1,8 @@
-import type { z } from 'zod';
-import type { ConsentSchema } from '../../../common/circle-schemas.ts';
-
 /**
- * Shapes of the circle API answers the web app uses. Where the answer schema is shared
- * (src/common) the type is inferred from it; the others are written out here because their
- * schema lives only on the server (src/server/modules/circles, circle-invitations).
+ * Shapes of the circle API answers the web app uses: `z.infer` of the answer schemas in
+ * src/common/circle-schemas.ts, which the server validates with.
  */
-export interface CircleListItem {
-  clientId: string;
-  givenName: string;
-  familyName: string;
-  municipalityName: string;
-  isClient: boolean;
-  memberKind: string | null;
-  isMainCaregiver: boolean;
-  memberCount: number;
-}
-
-/** A consent decision (the server's answer schema is shared: ConsentSchema). */
-export type Consent = z.infer<typeof ConsentSchema>;
-
-export interface CircleInvitation {
-  id: string;
-  memberId: string | null;
-  memberName: string | null;
-  forOrganisation: boolean;
-  email: string | null;
-  status: 'open' | 'accepted' | 'revoked' | 'expired';
-  expiresAt: string;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export interface IssuedCode {
-  id: string;
-  code: string;
-  expiresAt: string;
-}
-
-export interface CircleInvitationPreview {
-  clientGivenName: string;
-  invitedBy: string | null;
-  forOrganisation: boolean;
-  memberName: string | null;
-  expiresAt: string;
-}
-
-export interface Note {
-  id: string;
-  body: string;
-  author: string | null;
-  createdAt: string;
-}
-
-export interface AccessLogLine {
-  occurredAt: string;
-  action: string;
-  resourceType: string;
-  user: string | null;
-  organisation: string | null;
-  sourceSystem: string;
-  outcome: string;
-}
+export type { AccessLogLine, CircleInvitation, CircleInvitationPreview, CircleListItem, Consent, IssuedCode, Note } from '../../../common/circle-schemas.ts';
 
 /** The invitation code kept on this device while someone logs in or makes an account. */
 const CODE_STORAGE = 'mantelkring.circleCode';

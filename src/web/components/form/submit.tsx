@@ -56,6 +56,7 @@ export function FormShell<TValues extends FieldValues>({
   idPrefix,
   labels,
   className = 'utrecht-form mk-form',
+  notice,
   children,
   ...rest
 }: Omit<ComponentProps<'form'>, 'noValidate'> & {
@@ -64,10 +65,13 @@ export function FormShell<TValues extends FieldValues>({
   failure: FormFailure;
   idPrefix: string;
   labels: Record<string, string>;
+  /** Shown between the error summary and the form (a way out of what went wrong, say). */
+  notice?: ReactNode;
 }) {
   return (
     <>
       <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix={idPrefix} labels={labels} />
+      {notice}
       <form className={className} noValidate {...rest}>
         {children}
       </form>

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
-import type { InvitationInput, Me, OrganisationInput } from '../../../common/schemas.ts';
+import type { InvitationInput, OrganisationInput } from '../../../common/schemas.ts';
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
 import type { Invitation, InvitationPreview, Member, Organisation, Paged } from '../../types.ts';
 
 /** Addresses of the organisation pages in the web app. */
 export const organisationPaths = {
-  list: () => '/organisaties',
-  organisation: (organisationId: string) => `/organisaties/${organisationId}`,
+  list: () => ROUTES.organisations,
+  organisation: (organisationId: string) => fillRoute(ROUTES.organisation, { id: organisationId }),
   /** A staff invitation link (the mail links here too: PATHS.invitation in src/common/paths.ts). */
-  invitation: (token: string) => `/uitnodiging${query({ token })}`,
+  invitation: (token: string) => `${ROUTES.invitation}${query({ token })}`,
 };
 
 /** Query keys; `organisation(id)` is the prefix of its staff and invitation lists. */
@@ -39,6 +40,4 @@ export const organisationApi = {
   invitationPreview: (token: string) => api.get<InvitationPreview>(`/api/invitations/preview${query({ token })}`),
   /** Accepting with an existing account (logged in), or making one (`displayName`, `password`). */
   acceptInvitation: (body: { token: string; displayName?: string; password?: string }) => api.post<Accepted>('/api/invitations/accept', body),
-  /** Logging in right after making the account (the answer is the person, as GET /api/me). */
-  login: (body: { email: string; password: string }) => api.post<Me>('/api/auth/login', body),
 };

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { TextField } from '../Form.tsx';
+import { TextField } from '../form/index.ts';
 
 export interface AgreementRow {
   key: number;

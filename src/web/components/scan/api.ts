@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
 import type { Scan, ScanComparison, ScanQuestions } from './types.ts';
 
 /** Addresses of the MantelScan pages in the web app. */
 export const scanPaths = {
-  list: (clientId: string) => `/kringen/${clientId}/mantelscan`,
-  scan: (clientId: string, scanId: string) => `/kringen/${clientId}/mantelscan/${scanId}`,
-  compare: (clientId: string, a: string, b: string) => `/kringen/${clientId}/mantelscan/vergelijken${query({ a, b })}`,
+  list: (clientId: string) => fillRoute(ROUTES.scans, { clientId }),
+  scan: (clientId: string, scanId: string) => fillRoute(ROUTES.scan, { clientId, scanId }),
+  compare: (clientId: string, a: string, b: string) => `${fillRoute(ROUTES.scanCompare, { clientId })}${query({ a, b })}`,
 };
 
 export const scanKeys = {

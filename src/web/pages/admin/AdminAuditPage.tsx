@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n/index.tsx';
 import { adminApi, adminKeys } from './api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { Empty, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
+import { StatusBadge, nextKey } from '../../components/Feedback.tsx';
 import { ErrorSummary, TextField, type Failure } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
+import { PAGE_PARAM, PagedResult, usePage } from '../../components/Pager.tsx';
 import { ButtonRow } from '../../components/ui.tsx';
 
 const PAGE_SIZE = 50;
@@ -88,17 +88,11 @@ export default function AdminAuditPage() {
           )}
         </ButtonRow>
       </form>
-      {log.isPending ? (
-        <Loading />
-      ) : log.isError ? (
-        <LoadError error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.data.items.length === 0 ? (
-        <Empty>{page > 1 ? t.pager.emptyPage : t.audit.empty}</Empty>
-      ) : (
-        <>
+      <PagedResult query={log} page={page} pageSize={PAGE_SIZE} empty={t.audit.empty}>
+        {(items) => (
           <DataTable
             caption={t.audit.caption}
-            rows={log.data.items}
+            rows={items}
             rowKey={(a) => String(a.id)}
             columns={[
               { key: 'time', header: t.audit.time, cell: (a) => formatDateTime(a.occurredAt) },
@@ -152,9 +146,8 @@ export default function AdminAuditPage() {
               },
             ]}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={log.data.total} itemCount={log.data.items.length} />
-        </>
-      )}
+        )}
+      </PagedResult>
     </>
   );
 }

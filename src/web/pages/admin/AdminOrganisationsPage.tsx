@@ -8,10 +8,10 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { Organisation } from '../../types.ts';
 import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { organisationApi, organisationKeys, organisationPaths } from '../../components/organisations/api.ts';
-import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx';
+import { Alert } from '../../components/Feedback.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
-import { Pager, usePage } from '../../components/Pager.tsx';
+import { PagedResult, usePage } from '../../components/Pager.tsx';
 import { OrganisationTable, useOrganisations } from '../OrganisationsPage.tsx';
 import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 
@@ -110,18 +110,9 @@ export default function AdminOrganisationsPage() {
     <>
       <PageHeading title={t.adminOrganisations.title} lead={t.adminOrganisations.lead} />
       <Section id="lijst" title={t.adminOrganisations.listTitle}>
-        {organisations.isPending ? (
-          <Loading />
-        ) : organisations.isError ? (
-          <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />
-        ) : organisations.data.items.length === 0 ? (
-          <Empty>{page > 1 ? t.pager.emptyPage : t.organisations.empty}</Empty>
-        ) : (
-          <>
-            <OrganisationTable caption={t.adminOrganisations.listTitle} items={organisations.data.items} />
-            <Pager page={page} pageSize={25} total={organisations.data.total} itemCount={organisations.data.items.length} />
-          </>
-        )}
+        <PagedResult query={organisations} page={page} pageSize={25} empty={t.organisations.empty}>
+          {(items) => <OrganisationTable caption={t.adminOrganisations.listTitle} items={items} />}
+        </PagedResult>
       </Section>
       <CreateForm />
     </>

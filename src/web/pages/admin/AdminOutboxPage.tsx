@@ -5,10 +5,10 @@ import type { OutboxMail } from '../../types.ts';
 import { adminApi, adminKeys } from './api.ts';
 import { DataList } from '../../components/ui.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
+import { StatusBadge } from '../../components/Feedback.tsx';
 import { MailText } from '../../components/MailText.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Pager, usePage } from '../../components/Pager.tsx';
+import { PagedResult, usePage } from '../../components/Pager.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -61,17 +61,11 @@ export default function AdminOutboxPage() {
           }}
         />
       )}
-      {mails.isPending ? (
-        <Loading />
-      ) : mails.isError ? (
-        <LoadError error={mails.error} onRetry={() => void mails.refetch()} />
-      ) : mails.data.items.length === 0 ? (
-        <Empty>{page > 1 ? t.pager.emptyPage : t.outbox.empty}</Empty>
-      ) : (
-        <>
+      <PagedResult query={mails} page={page} pageSize={PAGE_SIZE} empty={t.outbox.empty}>
+        {(items) => (
           <DataTable
             caption={t.outbox.caption}
-            rows={mails.data.items}
+            rows={items}
             rowKey={(m) => m.id}
             columns={[
               { key: 'date', header: t.outbox.createdAt, cell: (m) => formatDateTime(m.createdAt) },
@@ -107,9 +101,8 @@ export default function AdminOutboxPage() {
               },
             ]}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={mails.data.total} itemCount={mails.data.items.length} />
-        </>
-      )}
+        )}
+      </PagedResult>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { TextField } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
 import { ButtonRow, TextLink } from '../../components/ui.tsx';
+import { ROUTES } from '../../../common/paths.ts';
 
 const PAGE_SIZE = 25;
 
@@ -86,7 +87,7 @@ export default function AdminUsersPage() {
                 key: 'log',
                 header: t.common.action,
                 cell: (u) => (
-                  <TextLink to={`/beheer/toegangslog${query({ gebruiker: u.id })}`}>
+                  <TextLink to={`${ROUTES.adminAudit}${query({ gebruiker: u.id })}`}>
                     {t.adminUsers.auditLink}
                     <span className="mk-visually-hidden"> ({u.displayName})</span>
                   </TextLink>

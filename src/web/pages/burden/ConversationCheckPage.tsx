@@ -1,4 +1,4 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,8 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { safeReturnPath } from '../../auth.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { FormShell, RadioGroup, SelectField, SubmitButton, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { burdenApi, burdenKeys, burdenPaths } from '../../components/burden/api.ts';
 import { informalMembers, useCircleInfo } from '../../components/burden/circle.ts';
@@ -47,54 +48,42 @@ function ConversationForm({
   const failure = useFormFailure(form.setError, ['memberId', 'instrument']);
   const start = useStartCheck(circle.client.id);
   const locked = lockedMember ? caregivers.find((m) => m.id === memberId) : undefined;
+  const onSubmit = useSubmit(form, failure, (values) => start.mutateAsync({ memberId: values.memberId, instrument: values.instrument, mantelscanId, back }));
 
   if (caregivers.length === 0) return <Empty>{b.noInformal}</Empty>;
   return (
-    <>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="gesprek" labels={{ memberId: b.caregiverLabel, instrument: b.instrumentLegend }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await start.mutateAsync({ memberId: values.memberId, instrument: values.instrument, mantelscanId, back });
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
-        {locked ? (
-          <p className="utrecht-paragraph">
-            <strong>{b.caregiverLabel}:</strong> {`${locked.givenName} ${locked.familyName}`.trim()}
-            <input type="hidden" {...form.register('memberId')} />
-          </p>
-        ) : (
-          <SelectField
-            idPrefix="gesprek"
-            label={b.caregiverLabel}
-            description={b.caregiverHelp}
-            options={[{ value: '', label: '–' }, ...caregivers.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}`.trim() }))]}
-            error={form.formState.errors.memberId?.message}
-            {...form.register('memberId')}
-          />
-        )}
-        <RadioGroup
+    <FormShell form={form} failure={failure} idPrefix="gesprek" labels={{ memberId: b.caregiverLabel, instrument: b.instrumentLegend }} onSubmit={onSubmit}>
+      {locked ? (
+        <Paragraph>
+          <strong>{b.caregiverLabel}:</strong> {`${locked.givenName} ${locked.familyName}`.trim()}
+          <input type="hidden" {...form.register('memberId')} />
+        </Paragraph>
+      ) : (
+        <SelectField
           idPrefix="gesprek"
-          name="instrument"
-          legend={b.instrumentLegend}
-          error={form.formState.errors.instrument?.message}
-          options={active.map((i) => ({
-            value: i.key,
-            label: text.name(i.key, i.title),
-            description: [text.explanation(i.key), b.duration(i.itemCount)].filter(Boolean).join(' '),
-          }))}
-          inputProps={form.register('instrument')}
+          label={b.caregiverLabel}
+          description={b.caregiverHelp}
+          options={[{ value: '', label: '–' }, ...caregivers.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}`.trim() }))]}
+          error={form.formState.errors.memberId?.message}
+          {...form.register('memberId')}
         />
-        <div className="utrecht-button-group mk-actions">
-          <SubmitButton busy={start.isPending}>{b.startConversation}</SubmitButton>
-        </div>
-      </form>
-    </>
+      )}
+      <RadioGroup
+        idPrefix="gesprek"
+        name="instrument"
+        legend={b.instrumentLegend}
+        error={form.formState.errors.instrument?.message}
+        options={active.map((i) => ({
+          value: i.key,
+          label: text.name(i.key, i.title),
+          description: [text.explanation(i.key), b.duration(i.itemCount)].filter(Boolean).join(' '),
+        }))}
+        inputProps={form.register('instrument')}
+      />
+      <ButtonRow>
+        <SubmitButton busy={start.isPending}>{b.startConversation}</SubmitButton>
+      </ButtonRow>
+    </FormShell>
   );
 }
 
@@ -113,7 +102,7 @@ export default function ConversationCheckPage() {
   const back = safeReturnPath(params.get('terug'));
   const circle = useCircleInfo(clientId);
   const instruments = useQuery({ queryKey: burdenKeys.instruments, queryFn: burdenApi.instruments, staleTime: 300_000 });
-  const scan = useQuery({ queryKey: ['burden', 'scan', clientId, mantelscanId], queryFn: () => burdenApi.scan(clientId, mantelscanId ?? ''), enabled: Boolean(mantelscanId) });
+  const scan = useQuery({ queryKey: burdenKeys.scan(clientId, mantelscanId), queryFn: () => burdenApi.scan(clientId, mantelscanId ?? ''), enabled: Boolean(mantelscanId) });
   const scanMember = scan.data?.caregiverMemberId ?? null;
   const memberId = scanMember ?? params.get('mantelzorger') ?? '';
   const loading = circle.isPending || instruments.isPending || (Boolean(mantelscanId) && scan.isPending);
@@ -122,7 +111,7 @@ export default function ConversationCheckPage() {
   return (
     <>
       <PageHeading title={b.conversationTitle} lead={circle.data ? `${circle.data.client.givenName} ${circle.data.client.familyName}`.trim() : undefined} />
-      <p className="utrecht-paragraph">{b.conversationLead}</p>
+      <Paragraph>{b.conversationLead}</Paragraph>
       {mantelscanId && <Alert kind="info" title={b.conversationScan} />}
       {loading ? (
         <Loading />
@@ -131,11 +120,9 @@ export default function ConversationCheckPage() {
       ) : (
         <ConversationForm circle={circle.data} instruments={instruments.data.items} memberId={memberId} lockedMember={Boolean(scanMember)} mantelscanId={mantelscanId} back={back} />
       )}
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to={back ?? burdenPaths.overview(clientId)}>
-          {back ? (mantelscanId ? b.backToScan : b.backPrevious) : b.back}
-        </Link>
-      </p>
+      <Paragraph>
+        <TextLink to={back ?? burdenPaths.overview(clientId)}>{back ? (mantelscanId ? b.backToScan : b.backPrevious) : b.back}</TextLink>
+      </Paragraph>
     </>
   );
 }

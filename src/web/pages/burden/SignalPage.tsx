@@ -1,17 +1,18 @@
-import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { useParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../api.ts';
 import { useMe } from '../../auth.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
-import type { Me, Member } from '../../types.ts';
+import type { Me } from '../../types.ts';
 import { Alert, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
-import { ErrorSummary, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, zodErrorMap } from '../../components/Form.tsx';
+import { FormShell, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
+import { ButtonRow, DataList, Paragraph, TextLink, type DataRow } from '../../components/ui.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { burdenApi, burdenKeys, burdenPaths } from '../../components/burden/api.ts';
+import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
 import { SignalStepper, StatusTag, reasonText } from '../../components/burden/SignalBits.tsx';
 import { daysOpen, durationText, useBurdenText } from '../../components/burden/text.ts';
 import { ACTION_KINDS, NEXT_STATUSES, SIGNAL_ROLES, SIGNAL_STATUSES, type SignalDetail, type SignalStatus } from '../../components/burden/types.ts';
@@ -29,7 +30,7 @@ function Details({ signal }: { signal: SignalDetail }) {
   const { t, formatDateTime } = useI18n();
   const b = t.burden;
   const text = useBurdenText();
-  const rows: [string, ReactNode][] = [
+  const rows: DataRow[] = [
     [b.caregiver, signal.caregiver.name],
     [b.phone, signal.caregiver.phone ? <a className="utrecht-link utrecht-link--html-a" href={`tel:${signal.caregiver.phone}`}>{signal.caregiver.phone}</a> : t.common.none],
     [
@@ -48,9 +49,7 @@ function Details({ signal }: { signal: SignalDetail }) {
         <>
           {signal.client.name}
           <br />
-          <Link className="utrecht-link utrecht-link--html-a" to={burdenPaths.trend(signal.client.id, signal.caregiver.memberId)}>
-            {b.clientTrend}
-          </Link>
+          <TextLink to={burdenPaths.trend(signal.client.id, signal.caregiver.memberId)}>{b.clientTrend}</TextLink>
         </>
       ) : (
         <span className="mk-muted">{b.clientHidden}</span>
@@ -81,20 +80,13 @@ function Details({ signal }: { signal: SignalDetail }) {
         {signal.firstFollowUpAt ? `${formatDateTime(signal.firstFollowUpAt)} (${b.timeToFollowUp(durationText(signal.minutesToFirstFollowUp ?? 0, t))})` : b.firstFollowUpNone}
       </span>,
     ],
-    ...(signal.escalatedAt ? ([[b.escalated, formatDateTime(signal.escalatedAt)]] as [string, ReactNode][]) : []),
-    ...(signal.closedAt ? ([[b.closedAt, formatDateTime(signal.closedAt)]] as [string, ReactNode][]) : []),
+    ...(signal.escalatedAt ? ([[b.escalated, formatDateTime(signal.escalatedAt)]] as const) : []),
+    ...(signal.closedAt ? ([[b.closedAt, formatDateTime(signal.closedAt)]] as const) : []),
     [b.assignedTo, signal.assignedTo?.name ?? b.nobody],
   ];
   return (
     <Section id="gegevens" title={b.detailsTitle}>
-      <dl className="utrecht-data-list mk-data-list">
-        {rows.map(([key, value]) => (
-          <div className="utrecht-data-list__item" key={key}>
-            <dt className="utrecht-data-list__item-key">{key}</dt>
-            <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DataList rows={rows} />
     </Section>
   );
 }
@@ -118,23 +110,10 @@ function StatusForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
   const failure = useFormFailure(form.setError, ['status', 'note']);
   const save = useMutation({ mutationFn: (body: { status: SignalStatus; note: string | null }) => burdenApi.setStatus(organisationId, signal.id, body) });
   const chosen = useWatch({ control: form.control, name: 'status' });
+  const onSubmit = useSubmit(form, failure, (values) => save.mutateAsync({ status: values.status, note: values.note.trim() || null }), onSaved);
   return (
     <Section id="volgende-stap" title={b.statusTitle}>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="status" labels={{ status: b.newStatus, note: b.note }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="volgende-stap"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            const fresh = await save.mutateAsync({ status: values.status, note: values.note.trim() || null });
-            failure.clear();
-            onSaved(fresh);
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <FormShell form={form} failure={failure} idPrefix="status" labels={{ status: b.newStatus, note: b.note }} aria-labelledby="volgende-stap" onSubmit={onSubmit}>
         <RadioGroup
           idPrefix="status"
           name="status"
@@ -152,10 +131,10 @@ function StatusForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
           error={form.formState.errors.note?.message}
           {...form.register('note')}
         />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{b.saveStatus}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </Section>
   );
 }
@@ -182,25 +161,19 @@ function ActionForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
   });
   const failure = useFormFailure(form.setError, ['kind', 'note', 'occurredAt']);
   const save = useMutation({ mutationFn: (body: { kind: string; note: string | null; occurredAt: string }) => burdenApi.addAction(organisationId, signal.id, body) });
+  const onSubmit = useSubmit(
+    form,
+    failure,
+    (values) => save.mutateAsync({ kind: values.kind, note: values.note.trim() || null, occurredAt: new Date(values.occurredAt).toISOString() }),
+    (_answer, values) => {
+      form.reset({ kind: values.kind, note: '', occurredAt: nowForInput() });
+      onSaved();
+    },
+  );
   return (
     <Section id="actie" title={b.actionTitle}>
-      <p className="utrecht-paragraph">{b.actionIntro}</p>
-      <ErrorSummary failure={failure.failure} errors={form.formState.errors} idPrefix="actie" labels={{ kind: b.actionKind, note: b.note, occurredAt: b.actionDate }} />
-      <form
-        className="utrecht-form mk-form"
-        noValidate
-        aria-labelledby="actie"
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await save.mutateAsync({ kind: values.kind, note: values.note.trim() || null, occurredAt: new Date(values.occurredAt).toISOString() });
-            failure.clear();
-            form.reset({ kind: values.kind, note: '', occurredAt: nowForInput() });
-            onSaved();
-          } catch (error) {
-            failure.server(error);
-          }
-        }, failure.invalid)}
-      >
+      <Paragraph>{b.actionIntro}</Paragraph>
+      <FormShell form={form} failure={failure} idPrefix="actie" labels={{ kind: b.actionKind, note: b.note, occurredAt: b.actionDate }} aria-labelledby="actie" onSubmit={onSubmit}>
         <RadioGroup
           idPrefix="actie"
           name="kind"
@@ -211,10 +184,10 @@ function ActionForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
         />
         <TextAreaField idPrefix="actie" textareaClassName="mk-bc-textarea" label={b.note} optional error={form.formState.errors.note?.message} {...form.register('note')} />
         <TextField idPrefix="actie" label={b.actionDate} description={b.actionDateHelp} type="datetime-local" error={form.formState.errors.occurredAt?.message} {...form.register('occurredAt')} />
-        <div className="utrecht-button-group mk-actions">
+        <ButtonRow>
           <SubmitButton busy={save.isPending}>{b.saveAction}</SubmitButton>
-        </div>
-      </form>
+        </ButtonRow>
+      </FormShell>
     </Section>
   );
 }
@@ -222,7 +195,7 @@ function ActionForm({ signal, organisationId, onSaved }: { signal: SignalDetail;
 function Assign({ signal, organisationId, me, onSaved }: { signal: SignalDetail; organisationId: string; me: Me; onSaved: (fresh: SignalDetail) => void }) {
   const { t, errorText } = useI18n();
   const b = t.burden;
-  const members = useQuery({ queryKey: ['organisation', organisationId, 'members'], queryFn: () => api.get<{ items: Member[] }>(`/api/organisations/${organisationId}/members`) });
+  const members = useQuery({ queryKey: organisationKeys.members(organisationId), queryFn: () => organisationApi.members(organisationId) });
   const colleagues = [...new Map((members.data?.items ?? []).filter((m) => SIGNAL_ROLES.includes(m.role)).map((m) => [m.userId, m])).values()];
   const [chosen, setChosen] = useState(signal.assignedTo?.userId ?? '');
   const assign = useMutation({ mutationFn: (userId: string | null) => burdenApi.assign(organisationId, signal.id, userId), onSuccess: onSaved });
@@ -336,11 +309,9 @@ export default function SignalPage() {
   return (
     <>
       <PageHeading title={data ? b.signalTitle(data.caregiver.name) : b.signalsTitle} lead={data ? reasonText(data.reasons, b) : undefined} />
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link utrecht-link--html-a" to={burdenPaths.signals(id)}>
-          {b.backToSignals}
-        </Link>
-      </p>
+      <Paragraph>
+        <TextLink to={burdenPaths.signals(id)}>{b.backToSignals}</TextLink>
+      </Paragraph>
       {signal.isPending ? (
         <Loading />
       ) : signal.isError || !data ? (

@@ -1,15 +1,14 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Organisation } from '../../types.ts';
 import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
 import { burdenApi, burdenKeys, burdenPaths, type SignalFilter } from '../../components/burden/api.ts';
-import { CheckboxField } from '../../components/Form.tsx';
+import { CheckboxField } from '../../components/form/index.ts';
+import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
 import { StatusTag, reasonText } from '../../components/burden/SignalBits.tsx';
 import { daysOpen, useBurdenText } from '../../components/burden/text.ts';
 import { SIGNAL_STATUSES, type Signal, type SignalStatus } from '../../components/burden/types.ts';
@@ -141,9 +140,9 @@ export default function SignalsPage() {
   const [params, setParams] = useSearchParams();
   const page = usePage();
   const filter = readFilter(params);
-  const organisation = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/organisations/${id}`) });
+  const organisation = useQuery({ queryKey: organisationKeys.organisation(id), queryFn: () => organisationApi.organisation(id) });
   const signals = useQuery({
-    queryKey: [...burdenKeys.signals(id), filter, page],
+    queryKey: burdenKeys.signalList(id, filter, page),
     queryFn: () => burdenApi.signals(id, { ...filter, page, pageSize: PAGE_SIZE }),
     placeholderData: (previous) => previous,
   });

@@ -6,7 +6,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/form/index.ts';
 import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
-import { caseloadApi, caseloadKeys } from './api.ts';
+import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
 import type { CaseloadItem } from '../../components/scan/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
@@ -16,6 +16,8 @@ import { Indicator } from '../../components/scan/Indicator.tsx';
 import { DEFAULT_QUERY, FILTERS, PAGE_SIZES, SORTS, apiQuery, isFiltered, readQuery, writeQuery, type CaseloadQuery, type FilterKey, type SortKey } from './params.ts';
 import './caseload.css';
 import { ButtonRow, Paragraph } from '../../components/ui.tsx';
+import { circlePaths } from '../../components/circle/api.ts';
+import { scanPaths } from '../../components/scan/api.ts';
 
 /** Contact longer ago than this is highlighted (the same limit as the filter). */
 const CONTACT_LIMIT_DAYS = 30;
@@ -195,10 +197,10 @@ export default function CaseloadPage() {
     <>
       <PageHeading title={t.caseload.title} lead={orgName ? t.caseload.lead(orgName) : undefined} />
       <p className="mk-actions mk-caseload-actions">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/organisaties/${id}/clienten/nieuw`}>
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={caseloadPaths.register(id)}>
           {t.caseload.registerLink}
         </Link>
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={`/organisaties/${id}/clienten/koppelen`}>
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={caseloadPaths.linkCode(id)}>
           {t.caseload.linkCodeLink}
         </Link>
       </p>
@@ -316,7 +318,7 @@ export default function CaseloadPage() {
                 header: t.caseload.colClient,
                 cell: (c) => (
                   <div>
-                    <Link className="utrecht-link utrecht-link--html-a mk-caseload__name" to={`/kringen/${c.clientId}`}>
+                    <Link className="utrecht-link utrecht-link--html-a mk-caseload__name" to={circlePaths.circle(c.clientId)}>
                       {fullName(c)}
                     </Link>
                     <span className="mk-caseload__meta">
@@ -355,13 +357,13 @@ export default function CaseloadPage() {
                 cell: (c) => (
                   <ul className="mk-caseload__links">
                     <li>
-                      <Link className="utrecht-link utrecht-link--html-a" to={`/organisaties/${id}/clienten/${c.clientId}/contact`}>
+                      <Link className="utrecht-link utrecht-link--html-a" to={caseloadPaths.contact(id, c.clientId)}>
                         {t.caseload.contactLink}
                         <span className="mk-visually-hidden"> ({fullName(c)})</span>
                       </Link>
                     </li>
                     <li>
-                      <Link className="utrecht-link utrecht-link--html-a" to={`/kringen/${c.clientId}/mantelscan`}>
+                      <Link className="utrecht-link utrecht-link--html-a" to={scanPaths.list(c.clientId)}>
                         {t.caseload.scanLink}
                         <span className="mk-visually-hidden"> ({fullName(c)})</span>
                       </Link>

@@ -7,12 +7,12 @@ import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
+import { Alert, ListResult, LoadError, Loading, nextKey } from '../../components/Feedback.tsx';
 import { FormShell, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import '../../components/scan/common.css';
-import { useCircle } from '../../components/circle/api.ts';
-import { caseloadApi, caseloadKeys } from './api.ts';
+import { useCircle, circlePaths } from '../../components/circle/api.ts';
+import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
 import { forForm } from './errors.ts';
 import './caseload.css';
 import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
@@ -78,7 +78,7 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
     return (
       <Alert kind="info" title={t.caseload.noCaregivers}>
         <Paragraph>
-          <TextLink to={`/kringen/${circle.client.id}`}>{t.caseload.toCircle(circle.client.givenName)}</TextLink>
+          <TextLink to={circlePaths.circle(circle.client.id)}>{t.caseload.toCircle(circle.client.givenName)}</TextLink>
         </Paragraph>
       </Alert>
     );
@@ -134,24 +134,25 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
 function ContactList({ clientId }: { clientId: string }) {
   const { t, formatDateTime } = useI18n();
   const contacts = useQuery({ queryKey: caseloadKeys.contacts(clientId), queryFn: () => caseloadApi.contacts(clientId) });
-  if (contacts.isPending) return <Loading />;
-  if (contacts.isError) return <LoadError error={contacts.error} onRetry={() => void contacts.refetch()} />;
-  if (contacts.data.items.length === 0) return <Empty>{t.caseload.noContacts}</Empty>;
   return (
-    <div className="mk-contact-list">
-      <DataTable
-        caption={t.caseload.contactsCaption}
-        rows={contacts.data.items}
-        rowKey={(c) => c.id}
-        columns={[
-          { key: 'when', header: t.caseload.contactWhen, cell: (c) => formatDateTime(c.occurredAt) },
-          { key: 'kind', header: t.caseload.contactKind, cell: (c) => t.caseload.contactKinds[c.kind as keyof typeof t.caseload.contactKinds] ?? c.kind },
-          { key: 'member', header: t.caseload.contactWith, cell: (c) => c.member ?? t.common.none },
-          { key: 'by', header: t.caseload.contactBy, cell: (c) => [c.professional, c.organisation].filter(Boolean).join(', ') || t.common.none },
-          { key: 'note', header: t.caseload.contactNote, cell: (c) => (c.note ? <span className="mk-break">{c.note}</span> : <span className="mk-muted">{t.common.none}</span>) },
-        ]}
-      />
-    </div>
+    <ListResult query={contacts} empty={t.caseload.noContacts}>
+      {(data) => (
+        <div className="mk-contact-list">
+          <DataTable
+            caption={t.caseload.contactsCaption}
+            rows={data.items}
+            rowKey={(c) => c.id}
+            columns={[
+              { key: 'when', header: t.caseload.contactWhen, cell: (c) => formatDateTime(c.occurredAt) },
+              { key: 'kind', header: t.caseload.contactKind, cell: (c) => t.caseload.contactKinds[c.kind as keyof typeof t.caseload.contactKinds] ?? c.kind },
+              { key: 'member', header: t.caseload.contactWith, cell: (c) => c.member ?? t.common.none },
+              { key: 'by', header: t.caseload.contactBy, cell: (c) => [c.professional, c.organisation].filter(Boolean).join(', ') || t.common.none },
+              { key: 'note', header: t.caseload.contactNote, cell: (c) => (c.note ? <span className="mk-break">{c.note}</span> : <span className="mk-muted">{t.common.none}</span>) },
+            ]}
+          />
+        </div>
+      )}
+    </ListResult>
   );
 }
 
@@ -167,11 +168,11 @@ export default function ContactPage() {
       <PageHeading title={name ? t.caseload.contactTitle(name) : t.caseload.contactTitleGeneric} lead={t.caseload.contactLead} />
       <ul className="mk-link-list mk-link-list--inline">
         <li>
-          <TextLink to={`/organisaties/${id}/clienten`}>{t.caseload.backToList}</TextLink>
+          <TextLink to={caseloadPaths.list(id)}>{t.caseload.backToList}</TextLink>
         </li>
         {circle.data && (
           <li>
-            <TextLink to={`/kringen/${clientId}`}>{t.caseload.toCircle(circle.data.client.givenName)}</TextLink>
+            <TextLink to={circlePaths.circle(clientId)}>{t.caseload.toCircle(circle.data.client.givenName)}</TextLink>
           </li>
         )}
       </ul>

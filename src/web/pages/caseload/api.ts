@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import type { Circle, RegisterClientInput } from '../../../common/circle-schemas.ts';
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
 import type { Paged } from '../../types.ts';
 import type { CaseloadItem, ContactItem } from '../../components/scan/types.ts';
 
 /** Addresses of the caseload pages (an organisation's clients) in the web app. */
 export const caseloadPaths = {
-  list: (organisationId: string) => `/organisaties/${organisationId}/clienten`,
-  register: (organisationId: string) => `/organisaties/${organisationId}/clienten/nieuw`,
-  linkCode: (organisationId: string) => `/organisaties/${organisationId}/clienten/koppelen`,
-  contact: (organisationId: string, clientId: string, back?: string) => `/organisaties/${organisationId}/clienten/${clientId}/contact${query({ terug: back })}`,
+  list: (organisationId: string) => fillRoute(ROUTES.caseload, { id: organisationId }),
+  register: (organisationId: string) => fillRoute(ROUTES.registerClient, { id: organisationId }),
+  linkCode: (organisationId: string) => fillRoute(ROUTES.linkCode, { id: organisationId }),
+  contact: (organisationId: string, clientId: string, back?: string) => `${fillRoute(ROUTES.contact, { id: organisationId, clientId })}${query({ terug: back })}`,
 };
 
 /** Query keys; `all` and `list(organisationId)` are prefixes of every caseload list. */

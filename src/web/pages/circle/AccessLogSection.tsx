@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
 import { circleApi, circleKeys } from '../../components/circle/api.ts';
 import { Paragraph, TextLink } from '../../components/ui.tsx';
+import { ROUTES } from '../../../common/paths.ts';
 
 const PAGE_SIZE = 25;
 
@@ -39,7 +40,7 @@ export function AccessLogSection({ circle }: { circle: Circle }) {
           <Alert kind="info" title={c.mfaTitle}>
             <Paragraph>{c.mfaText}</Paragraph>
             <Paragraph>
-              <TextLink to="/account/twee-stappen">{c.mfaLink}</TextLink>
+              <TextLink to={ROUTES.twoFactor}>{c.mfaLink}</TextLink>
             </Paragraph>
             <Paragraph>{c.mfaAfter}</Paragraph>
           </Alert>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROUTES } from '../../../common/paths.ts';
 import { ApiError, query } from '../../api.ts';
-import { useMe } from '../../auth.ts';
+import { loginPath, useMe } from '../../auth.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Me } from '../../types.ts';
 import { Alert, Loading, nextKey } from '../../components/Feedback.tsx';
@@ -136,7 +137,7 @@ export default function CircleInvitationPage() {
   let body;
   if (me.isPending) body = <Loading />;
   else if (!loggedIn) {
-    const back = `/kring-uitnodiging${query({ code: usable ? code : undefined })}`;
+    const back = `${ROUTES.circleInvitation}${query({ code: usable ? code : undefined })}`;
     body = (
       <>
         {usable ? (
@@ -151,10 +152,10 @@ export default function CircleInvitationPage() {
           <Alert kind="info" title={c.noCodeLoggedOut} />
         )}
         <div className="mk-circle-actions">
-          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`/inloggen${query({ terug: back })}`}>
+          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={loginPath(back)}>
             {c.login}
           </Link>
-          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to="/registreren">
+          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={ROUTES.register}>
             {c.register}
           </Link>
         </div>

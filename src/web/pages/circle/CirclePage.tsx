@@ -10,7 +10,7 @@ import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { Genogram } from '../../components/circle/Genogram.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
 import type { IssuedCode } from '../../components/circle/data.ts';
-import { useCircle } from '../../components/circle/api.ts';
+import { useCircle, circlePaths } from '../../components/circle/api.ts';
 import { burdenPaths } from '../../components/burden/api.ts';
 import { useMe } from '../../auth.ts';
 import { fullName } from '../../components/circle/labels.ts';
@@ -23,6 +23,8 @@ import { OverviewSection } from './OverviewSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import '../../components/circle/circle.css';
 import { Paragraph } from '../../components/ui.tsx';
+import { ROUTES } from '../../../common/paths.ts';
+import { scanPaths } from '../../components/scan/api.ts';
 
 type SectionKey = 'overview' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
 const SECTIONS: { key: SectionKey; slug: string; full: boolean }[] = [
@@ -92,7 +94,7 @@ function CircleLinks({ circle }: { circle: Circle }) {
   const full = circle.myAccess.level === 'full' || circle.myAccess.level === 'manage';
   const links: { to: string; label: string }[] = [];
   if (circle.myAccess.memberId || (professional && full)) links.push({ to: burdenPaths.overview(circle.client.id), label: t.circle.page.burdenLink });
-  if (professional && full) links.push({ to: `/kringen/${circle.client.id}/mantelscan`, label: t.circle.page.scanLink });
+  if (professional && full) links.push({ to: scanPaths.list(circle.client.id), label: t.circle.page.scanLink });
   if (links.length === 0) return null;
   return (
     <ul className="utrecht-link-list mk-no-print" aria-label={t.circle.page.moreLabel}>
@@ -143,7 +145,7 @@ export default function CirclePage() {
         <PageHeading title={missing ? c.page.notFoundTitle : c.page.loadingTitle} />
         {missing ? <p className="utrecht-paragraph">{c.page.notFoundText}</p> : <LoadError error={circle.error} onRetry={() => void circle.refetch()} />}
         <Paragraph>
-          <Link className="utrecht-link utrecht-link--html-a" to="/kringen">
+          <Link className="utrecht-link utrecht-link--html-a" to={ROUTES.circles}>
             {c.page.back}
           </Link>
         </Paragraph>
@@ -151,7 +153,7 @@ export default function CirclePage() {
     );
   }
 
-  const base = `/kringen/${clientId}`;
+  const base = circlePaths.circle(clientId);
   const sections = sectionsFor(data);
   const allowed = current && sections.includes(current);
   const full = data.myAccess.level !== 'agenda';

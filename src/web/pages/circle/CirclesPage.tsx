@@ -6,10 +6,11 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { CodeForm } from '../../components/circle/CodeForm.tsx';
 import { PendingInvitation } from '../../components/circle/PendingInvitation.tsx';
 import type { CircleListItem } from '../../components/circle/data.ts';
-import { useMyCircles } from '../../components/circle/api.ts';
+import { useMyCircles, circlePaths } from '../../components/circle/api.ts';
 import { codeLabels } from '../../components/circle/labels.ts';
 import '../../components/circle/circle.css';
 import { Paragraph } from '../../components/ui.tsx';
+import { ROUTES } from '../../../common/paths.ts';
 
 function whoAmI(item: CircleListItem, c: ReturnType<typeof useI18n>['t']['circle'], kindLabel: (kind: string) => string): string {
   if (item.isClient) return c.list.youClient;
@@ -36,7 +37,7 @@ export default function CirclesPage() {
       <ul className="mk-circle-list" aria-label={c.list.listLabel}>
         {circles.data.items.map((item) => (
           <li key={item.clientId} className="mk-circle-card">
-            <Link className="utrecht-link utrecht-link--html-a mk-circle-card__link" to={`/kringen/${item.clientId}`}>
+            <Link className="utrecht-link utrecht-link--html-a mk-circle-card__link" to={circlePaths.circle(item.clientId)}>
               {c.list.circleOf(`${item.givenName} ${item.familyName}`)}
             </Link>
             <Paragraph>
@@ -54,7 +55,7 @@ export default function CirclesPage() {
       {left && <Alert kind="ok" title={c.leave.done(left)} focus={left} />}
       <PendingInvitation />
       <div className="mk-circle-actions">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/kringen/nieuw">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={ROUTES.startCircle}>
           {c.list.start}
         </Link>
       </div>

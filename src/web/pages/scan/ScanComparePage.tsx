@@ -7,7 +7,7 @@ import { Empty, LoadError, Loading } from '../../components/Feedback.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { CompareChart } from '../../components/scan/CompareChart.tsx';
 import { useCircle } from '../../components/circle/api.ts';
-import { scanApi, scanKeys } from '../../components/scan/api.ts';
+import { scanApi, scanKeys, scanPaths } from '../../components/scan/api.ts';
 import type { SnapshotMember } from '../../components/scan/types.ts';
 import './scan.css';
 import { Paragraph, TextLink } from '../../components/ui.tsx';
@@ -62,7 +62,7 @@ export default function ScanComparePage() {
     <>
       <PageHeading title={t.scan.compareTitle} lead={clientName ? t.scan.compareLead(clientName) : undefined} />
       <p className="utrecht-paragraph mk-no-print">
-        <TextLink to={`/kringen/${clientId}/mantelscan`}>{t.scan.backToList}</TextLink>
+        <TextLink to={scanPaths.list(clientId)}>{t.scan.backToList}</TextLink>
       </p>
       {!a || !b ? (
         <Empty>{t.scan.compareChoose}</Empty>

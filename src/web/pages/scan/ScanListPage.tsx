@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { FormShell, RadioGroup, SelectField, SubmitButton, useFormFailure, useSubmit } from '../../components/form/index.ts';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
-import { useCircle } from '../../components/circle/api.ts';
+import { useCircle, circlePaths } from '../../components/circle/api.ts';
 import { scanApi, scanKeys, scanPaths, useScans } from '../../components/scan/api.ts';
 import type { Scan } from '../../components/scan/types.ts';
 import { forForm } from '../caseload/errors.ts';
@@ -44,7 +44,7 @@ function NewScan({ circle }: { circle: Circle }) {
     return (
       <Paragraph>
         {t.scan.noCaregivers}{' '}
-        <TextLink to={`/kringen/${circle.client.id}`}>{t.scan.toCircle(circle.client.givenName)}</TextLink>
+        <TextLink to={circlePaths.circle(circle.client.id)}>{t.scan.toCircle(circle.client.givenName)}</TextLink>
       </Paragraph>
     );
   }
@@ -84,7 +84,7 @@ function CompareForm({ clientId, completed }: { clientId: string; completed: Sca
       aria-labelledby="vergelijken"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!same) navigate(`/kringen/${clientId}/mantelscan/vergelijken?a=${a}&b=${b}`);
+        if (!same) navigate(scanPaths.compare(clientId, a, b));
       }}
     >
       <div className="mk-filters__fields">
@@ -112,7 +112,7 @@ export default function ScanListPage() {
     <>
       <PageHeading title={clientName ? t.scan.listTitle(clientName) : t.scan.listTitleGeneric} lead={t.scan.listLead} />
       <Paragraph>
-        <TextLink to={`/kringen/${clientId}`}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
+        <TextLink to={circlePaths.circle(clientId)}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
       </Paragraph>
       {circle.isPending ? (
         <Loading />
@@ -149,7 +149,7 @@ export default function ScanListPage() {
                     key: 'open',
                     header: t.common.action,
                     cell: (s) => (
-                      <TextLink to={`/kringen/${clientId}/mantelscan/${s.id}`}>
+                      <TextLink to={scanPaths.scan(clientId, s.id)}>
                         {s.status === 'completed' ? t.scan.open : t.scan.continue}
                         <span className="mk-visually-hidden"> ({t.scan.scanOf(formatDate(s.startedAt), s.caregiverName ?? '')})</span>
                       </TextLink>

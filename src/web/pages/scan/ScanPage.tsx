@@ -14,7 +14,7 @@ import { NetworkTable, informalHours, rowsOfCircle } from '../../components/scan
 import { ScanSummary } from '../../components/scan/ScanSummary.tsx';
 import { StepIndicator } from '../../components/scan/StepIndicator.tsx';
 import '../../components/scan/common.css';
-import { useCircle } from '../../components/circle/api.ts';
+import { useCircle, circlePaths } from '../../components/circle/api.ts';
 import { scanApi, scanKeys, scanPaths, useScanQuestions } from '../../components/scan/api.ts';
 import { caseloadKeys } from '../caseload/api.ts';
 import { SCAN_STEP_ORDER, isScanStep, type Agreement, type Scan, type ScanQuestions, type ScanStepKey } from '../../components/scan/types.ts';
@@ -138,10 +138,10 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
   const circleLink = (text: string) => (
     <a
       className="utrecht-link utrecht-link--html-a"
-      href={`/kringen/${clientId}`}
+      href={circlePaths.circle(clientId)}
       onClick={(event) => {
         event.preventDefault();
-        void leaveTo(`/kringen/${clientId}`);
+        void leaveTo(circlePaths.circle(clientId));
       }}
     >
       {text}
@@ -204,7 +204,7 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
               <button
                 type="button"
                 className="utrecht-button utrecht-button--primary-action"
-                onClick={() => void leaveTo(burdenPaths.conversation(clientId, { mantelscanId: scan.id, back: `/kringen/${clientId}/mantelscan/${scan.id}` }))}
+                onClick={() => void leaveTo(burdenPaths.conversation(clientId, { mantelscanId: scan.id, back: scanPaths.scan(clientId, scan.id) }))}
               >
                 {t.scan.burdenStart}
               </button>
@@ -261,9 +261,9 @@ function ScanWizard({ scan, circle, questions, onCompleted }: { scan: Scan; circ
         )}
       </div>
       <p className="utrecht-paragraph mk-muted mk-no-print">
-        <TextLink to={`/kringen/${clientId}/mantelscan`} onClick={(event) => {
+        <TextLink to={scanPaths.list(clientId)} onClick={(event) => {
           event.preventDefault();
-          void leaveTo(`/kringen/${clientId}/mantelscan`);
+          void leaveTo(scanPaths.list(clientId));
         }}>
           {t.scan.saveAndClose}
         </TextLink>
@@ -295,7 +295,7 @@ export default function ScanPage() {
           <TextLink to={scanPaths.list(clientId)}>{t.scan.backToList}</TextLink>
         </li>
         <li>
-          <TextLink to={`/kringen/${clientId}`}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
+          <TextLink to={circlePaths.circle(clientId)}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
         </li>
       </ul>
       {pending ? (

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, createTestUser, login, requestsAs, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { describeEachEngine } from '../../../../test/support/engines.ts';
+import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
+
+/**
+ * The overviews take one query per page, not one per caregiver or circle (issue 14): the
+ * number of statements a request sends does not grow with what it shows. Counted on the
+ * database object the app runs on, so the count is exact, not timed.
+ */
+const PW = 'Overzicht-test-wachtwoord-1';
+
+describeEachEngine('burden overviews: queries per page', (engine) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  let clientId: string;
+  let statements = 0;
+  const as = (who: string) => requestsAs(t.app, cookies[who]);
+
+  /** The statements one request sends (its answer must be 200). */
+  const countOf = async (who: string, url: string): Promise<{ count: number; body: Record<string, unknown[]> }> => {
+    statements = 0;
+    const res = await as(who).get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    return { count: statements, body: res.json() };
+  };
+
+  /** A caregiver on Gerrit's map whose check the professional takes in a conversation. */
+  const caregiverWithCheck = async (givenName: string) => {
+    const member = await as('anja').post(`/api/circles/${clientId}/members`, { kind: 'relative', givenName, familyName: 'de Vries', accessLevel: 'agenda' });
+    expect(member.statusCode, member.body).toBe(201);
+    const checks = `/api/circles/${clientId}/members/${member.json().id}/burden-checks`;
+    const start = await as('fatima').post(checks, { instrument: 'self-rated-burden' });
+    expect(start.statusCode, start.body).toBe(201);
+    expect((await as('fatima').post(`${checks}/${start.json().id}/complete`, { answers: { srb: 8 } })).statusCode).toBe(200);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const query = t.db.query.bind(t.db);
+    t.db.query = ((sql: string, params?: readonly unknown[]) => {
+      statements++;
+      return query(sql, params);
+    }) as typeof t.db.query;
+    const homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
+    await createTestUser(t.db, { email: 'anja@example.nl', password: PW });
+    const fatima = await createTestUser(t.db, { email: 'fatima@zorg.nl', password: PW, totp: true });
+    await insertMembership(t.db, { organisationId: homeCare, userId: fatima, role: 'professional', jobTitle: 'Wijkverpleegkundige' });
+    cookies.anja = sessionCookie(await login(t, 'anja@example.nl', PW));
+    cookies.fatima = sessionCookie(await login(t, 'fatima@zorg.nl', PW));
+    const circle = await as('anja').post('/api/circles', { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
+    expect(circle.statusCode, circle.body).toBe(201);
+    clientId = circle.json().client.id;
+    const code = (await as('anja').post(`/api/circles/${clientId}/organisation-invitation`, { accessLevel: 'full' })).json().code;
+    expect((await as('fatima').post('/api/circle-invitations/accept', { code })).statusCode).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('shows a professional the circle overview in the same number of queries for one caregiver or four', async () => {
+    await caregiverWithCheck('Piet');
+    const one = await countOf('fatima', `/api/circles/${clientId}/burden`);
+    expect(one.body.caregivers).toHaveLength(1);
+    expect(one.count).toBeGreaterThan(0);
+    for (const name of ['Karin', 'Joost', 'Els']) await caregiverWithCheck(name);
+    const four = await countOf('fatima', `/api/circles/${clientId}/burden`);
+    expect(four.body.caregivers).toHaveLength(4);
+    expect(four.count).toBe(one.count);
+  });
+
+  it('shows a caregiver her own page in the same number of queries for one circle or three', async () => {
+    const one = await countOf('anja', '/api/burden/me');
+    expect(one.body.circles).toHaveLength(1);
+    expect(one.count).toBeGreaterThan(0);
+    for (const givenName of ['Truus', 'Henk']) {
+      const res = await as('anja').post('/api/circles', { client: { givenName, familyName: 'Jansen', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const three = await countOf('anja', '/api/burden/me');
+    expect(three.body.circles).toHaveLength(3);
+    expect(three.count).toBe(one.count);
+  });
+});
