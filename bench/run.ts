@@ -1,91 +1,375 @@
 /**
- * Benchmark: the professional's caseload and a circle read at a realistic size.
- * Usage: npm run bench [-- --clients 5000] (PGlite in memory; DATABASE_URL → PostgreSQL).
- * Prints latencies (median and p95 over repeated runs) and memory; no pass/fail here —
- * targets are tracked in docs/ARCHITECTURE.md when the performance issue sets them.
+ * `npm run bench`: the app under load at a chosen scale, against a bare baseline measured in
+ * the same run (bench/baseline.ts), with the targets of issue 15.
+ *
+ *   npm run bench -- [--caregivers 10000] [--engine postgresql|pglite] [--duration 10]
+ *                    [--connections 50] [--only home,list] [--database-url postgres://…]
+ *
+ * PostgreSQL: give a server with --database-url or MK_BENCH_DATABASE_URL; the harness makes
+ * (once) and reuses a database `mk_bench_<caregivers>` filled by the scale generator.
+ * PGlite: a data directory bench/.data/pglite-<caregivers>, made once. Each scenario warms
+ * up for 2 s, then autocannon drives it; every response time is kept for exact percentiles,
+ * and the server's resident memory is read from /proc while it runs. Results go to
+ * bench/results/<date>-<engine>-<caregivers>.{json,md}.
  */
-import { randomUUID } from 'node:crypto';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openMemoryPglite, openPostgres } from '../src/db/connect.ts';
+import autocannon from 'autocannon';
+import cliProgress from 'cli-progress';
+import pg from 'pg';
+import { openPglite, openPostgres } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { syncReferenceData } from '../src/db/reference.ts';
 import type { Db } from '../src/db/types.ts';
-import { listCaseload } from '../src/server/modules/caseload/queries.ts';
-import { listMembers, loadAccessFacts } from '../src/server/modules/circles/queries.ts';
+import { generateScale, SCALE_DOMAIN, SCALE_PASSWORD, SCALE_TOTP_SECRET, scaleEmail } from '../src/server/modules/scale/generate.ts';
+import { scaleMarker } from '../src/server/modules/scale/queries.ts';
+import { currentTotp } from '../src/server/platform/totp.ts';
+import { judge, markdown, statsOf, type Measured, type ScenarioResult, type Target } from './report.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } } });
-const CLIENTS = Number(values.clients);
-const RUNS = Number(values.runs);
+const { values } = parseArgs({
+  options: {
+    caregivers: { type: 'string', default: '10000' },
+    engine: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string' },
+    only: { type: 'string' },
+    'database-url': { type: 'string' },
+  },
+});
+const CAREGIVERS = Number(values.caregivers);
+const SERVER_URL = values['database-url'] ?? process.env.MK_BENCH_DATABASE_URL;
+const ENGINE = (values.engine ?? (SERVER_URL ? 'postgresql' : 'pglite')) as 'postgresql' | 'pglite';
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections ?? (ENGINE === 'pglite' ? 10 : 50));
+const ONLY = values.only?.split(',').map((s) => s.trim());
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RSS_LIMIT_MB = ENGINE === 'pglite' ? 500 : 300;
 
-async function open(): Promise<Db> {
-  if (process.env.DATABASE_URL) {
-    const db = await openPostgres(process.env.DATABASE_URL);
-    await migrate(db);
-    return db;
+if (!Number.isInteger(CAREGIVERS) || CAREGIVERS < 100) throw new Error('--caregivers must be a whole number of at least 100.');
+if (ENGINE === 'postgresql' && !SERVER_URL) throw new Error('PostgreSQL needs --database-url or MK_BENCH_DATABASE_URL (a server the harness may create a database on).');
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** Opens (and the first time fills) the benchmark database; returns how to point a server at it. */
+async function prepare(): Promise<{ env: NodeJS.ProcessEnv; db: Db }> {
+  let db: Db;
+  let env: NodeJS.ProcessEnv;
+  if (ENGINE === 'postgresql') {
+    const name = `mk_bench_${CAREGIVERS}`;
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+    if (!exists) await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(SERVER_URL as string);
+    url.pathname = `/${name}`;
+    db = await openPostgres(url.toString());
+    env = { DATABASE_URL: url.toString() };
+  } else {
+    const dir = path.join(ROOT, 'bench', '.data', `pglite-${CAREGIVERS}`);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    db = await openPglite(dir);
+    env = { MK_DATA_DIR: dir, DATABASE_URL: '' };
   }
-  return openMemoryPglite();
-}
-
-async function seed(db: Db): Promise<{ org: string; user: string; client: string }> {
+  await migrate(db);
   await syncReferenceData(db);
-  const org = randomUUID();
-  const user = randomUUID();
-  await db.query("insert into organisations (id, name, kind, sector, municipality_code) values ($1, 'Bench Thuiszorg', 'care_provider', 'home_care', 'GM0546')", [org]);
-  await db.query("insert into users (id, email, display_name) values ($1, $2, 'Bench Pro')", [user, `bench-${user}@example.nl`]);
-  await db.query("insert into memberships (organisation_id, user_id, role) values ($1, $2, 'professional')", [org, user]);
-  const batch = 1000;
-  let first = '';
-  for (let start = 0; start < CLIENTS; start += batch) {
-    const ids = Array.from({ length: Math.min(batch, CLIENTS - start) }, () => randomUUID());
-    first ||= ids[0] as string;
-    await db.query(
-      `insert into clients (id, tenant_key, given_name, family_name) select id, 'GM0546', 'Cliënt', 'Nummer ' || n from unnest($1::uuid[]) with ordinality as x(id, n)`,
-      [ids],
-    );
-    await db.query(
-      `insert into circle_members (client_id, tenant_key, kind, is_main_caregiver, given_name, hours_per_week)
-       select id, 'GM0546', k, k = 'caregiver' and g = 1, 'Lid', 4 from unnest($1::uuid[]) as c(id)
-       cross join (values ('caregiver', 1), ('relative', 2), ('neighbour', 3), ('friend', 4)) as m(k, g)`,
-      [ids],
-    );
-    await db.query("insert into client_organisation_links (client_id, tenant_key, organisation_id) select id, 'GM0546', $2 from unnest($1::uuid[]) as c(id)", [ids, org]);
-    await db.query(
-      "insert into consent_decisions (client_id, tenant_key, organisation_id, decision, access_level, decided_as) select id, 'GM0546', $2, 'permit', 'full', 'client' from unnest($1::uuid[]) as c(id)",
-      [ids, org],
-    );
-    await db.query(
-      `insert into caregiver_contacts (client_id, tenant_key, organisation_id, kind, occurred_at)
-       select id, 'GM0546', $2, 'how_are_you', now() - (random() * interval '200 days') from unnest($1::uuid[]) as c(id)`,
-      [ids, org],
-    );
-    await new Promise((resolve) => setImmediate(resolve));
+  const marker = await scaleMarker(db);
+  if (marker && marker.caregivers !== CAREGIVERS) throw new Error(`The benchmark database holds ${marker.caregivers} caregivers, not ${CAREGIVERS}.`);
+  if (!marker) {
+    log(`generating ${CAREGIVERS.toLocaleString('en')} caregivers on ${ENGINE}…`);
+    const bar = new cliProgress.SingleBar({ format: '[bench] {bar} {value}/{total} caregivers  {eta_formatted} left' }, cliProgress.Presets.shades_classic);
+    bar.start(CAREGIVERS, 0);
+    const started = Date.now();
+    const summary = await generateScale(db, { caregivers: CAREGIVERS, onProgress: (done) => bar.update(done) });
+    bar.stop();
+    log(`generated ${summary.rows.toLocaleString('en')} rows in ${Math.round((Date.now() - started) / 1000)} s`);
   }
-  return { org, user, client: first };
+  return { env, db };
 }
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<void> {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const pick = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number).toFixed(1);
-  console.log(`${label.padEnd(44)} median ${pick(0.5).padStart(7)} ms   p95 ${pick(0.95).padStart(7)} ms`);
+interface Fixtures {
+  caregivers: { email: string; userId: string }[];
+  professionals: { email: string; userId: string; organisationId: string }[];
+  clients: { organisationId: string; clientId: string }[];
 }
 
-const db = await open();
-const t0 = performance.now();
-const { org, user, client } = await seed(db);
-console.log(`engine ${db.kind}; seeded ${CLIENTS} clients × 4 members in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const today = new Date().toISOString().slice(0, 10);
-const base = { organisationId: org, today, search: '', filters: [], sort: 'name' as const, descending: false, offset: 0, limit: 25, now: new Date() };
-await time('caseload page 1, sorted by name', () => listCaseload(db, base));
-await time('caseload last page, sorted by last contact', () => listCaseload(db, { ...base, sort: 'last_contact', offset: Math.max(0, CLIENTS - 25) }));
-await time('caseload filtered: no recent contact', () => listCaseload(db, { ...base, filters: ['no_recent_contact'] }));
-await time('caseload search "Nummer 42"', () => listCaseload(db, { ...base, search: 'Nummer 42' }));
-await time('access facts for one client', () => loadAccessFacts(db, { userId: user, clientId: client, today, professionalOrgIds: [org] }));
-await time('members of one circle', () => listMembers(db, client, today));
-console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-await db.close();
+/** People and records the scenarios use, read straight from the database before the servers start. */
+async function fixtures(db: Db): Promise<Fixtures> {
+  const step = Math.max(1, Math.floor(CAREGIVERS / 200));
+  const emails = Array.from({ length: Math.min(200, CAREGIVERS) }, (_, i) => scaleEmail.caregiver(1 + i * step));
+  const caregivers = (await db.query<{ email: string; id: string }>('select email, id from users where email = any($1)', [emails])).rows.map((r) => ({ email: r.email, userId: r.id }));
+  // One professional of each of up to 20 care providers, so the list scenario spans organisations.
+  const professionals = (
+    await db.query<{ email: string; id: string; organisation_id: string }>(
+      `select distinct on (m.organisation_id) u.email, u.id, m.organisation_id
+         from users u join memberships m on m.user_id = u.id and m.role = 'professional'
+        where u.email like $1
+        order by m.organisation_id, u.email
+        limit 20`,
+      [`professional-%@${SCALE_DOMAIN}`],
+    )
+  ).rows.map((r) => ({ email: r.email, userId: r.id, organisationId: r.organisation_id }));
+  const clients = (
+    await db.query<{ organisation_id: string; client_id: string }>(
+      `select organisation_id, client_id from (
+         select l.organisation_id, l.client_id, row_number() over (partition by l.organisation_id order by l.created_at) as n
+           from client_organisation_links l where l.organisation_id = any($1) and l.ended_at is null) x where n <= 10`,
+      [professionals.map((p) => p.organisationId)],
+    )
+  ).rows.map((r) => ({ organisationId: r.organisation_id, clientId: r.client_id }));
+  return { caregivers, professionals, clients };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts a TypeScript entry point as its own Node process and waits for its ready line. */
+async function startServer(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), MK_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${entry} exited (${code}):\n${output.slice(-2000)}`)));
+  });
+  // Keep draining the server's output (its request log), counting it, so a full pipe never stalls it.
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  child.stdout?.on('data', (c: Buffer) => (logBytes += c.length));
+  child.stderr?.on('data', (c: Buffer) => (logBytes += c.length));
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+let logBytes = 0;
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+function rssMb(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+type Req = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+/** Drives one load: requests are taken round-robin from `next`, every latency is kept. */
+async function drive(base: string, pid: number, connections: number, seconds: number, next: () => Req): Promise<Measured> {
+  const latenciesMs: number[] = [];
+  let peak: number | null = null;
+  const sampler = setInterval(() => {
+    const now = rssMb(pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 200);
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: base,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const r = next();
+            return { ...request, method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { 'content-type': 'application/json' } : {}) }, body: r.body };
+          },
+        },
+      ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on('response', (_client, _status, _bytes, responseTime) => latenciesMs.push(responseTime));
+  const result = await done;
+  clearInterval(sampler);
+  return { requests: result.requests.total, seconds: result.duration, errors: result.errors + result.timeouts, non2xx: result.non2xx, latenciesMs, peakRssMb: peak };
+}
+
+const cycle = <T>(items: readonly T[]) => {
+  if (items.length === 0) throw new Error('A scenario has nothing to request.');
+  let i = 0;
+  return () => items[i++ % items.length] as T;
+};
+
+async function call(base: string, method: string, url: string, body?: object, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; cookie: string | null }> {
+  const res = await fetch(`${base}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: base, ...headers }, body: body ? JSON.stringify(body) : undefined });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? null;
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null, cookie };
+}
+
+interface Scenario {
+  key: string;
+  name: string;
+  description: string;
+  connections: number;
+  target: Target;
+  app: () => Req;
+  baseline: (() => Req) | null;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const { env, db } = await prepare();
+  const fx = await fixtures(db);
+  await db.close();
+  log(`fixtures: ${fx.caregivers.length} caregivers, ${fx.professionals.length} professionals, ${fx.clients.length} clients`);
+
+  // Sessions are made on the app before the baseline runs, so both phases use the same people.
+  const app = await startServer('src/server/main.ts', { ...env, MK_DEMO: 'false', MK_WEB_DIR: path.join(ROOT, 'dist', 'web') }, /ready on/);
+  const cookies: string[] = [];
+  for (const c of fx.caregivers.slice(0, 100)) {
+    const r = await call(app.base, 'POST', '/api/auth/login', { email: c.email, password: SCALE_PASSWORD });
+    if (r.status !== 200 || !r.cookie) throw new Error(`login of ${c.email} failed: ${r.status} ${JSON.stringify(r.json)}`);
+    cookies.push(r.cookie);
+  }
+  const pros: { cookie: string; organisationId: string; token: string }[] = [];
+  for (const p of fx.professionals) {
+    const r = await call(app.base, 'POST', '/api/auth/login', { email: p.email, password: SCALE_PASSWORD, totp: currentTotp(SCALE_TOTP_SECRET) });
+    if (r.status !== 200 || !r.cookie) throw new Error(`login of ${p.email} failed: ${r.status} ${JSON.stringify(r.json)}`);
+    const token = await call(app.base, 'POST', '/api/me/tokens', { name: 'benchmark' }, { cookie: r.cookie });
+    if (token.status !== 201) throw new Error(`token for ${p.email} failed: ${token.status} ${JSON.stringify(token.json)}`);
+    pros.push({ cookie: r.cookie, organisationId: p.organisationId, token: (token.json as { token: string }).token });
+  }
+  const tokenOf = new Map(pros.map((p) => [p.organisationId, p.token]));
+  const userOfCookie = new Map(cookies.map((c, i) => [c, (fx.caregivers[i] as { userId: string }).userId]));
+
+  const homeRequests: Req[] = cookies.flatMap((cookie) => [
+    { method: 'GET' as const, path: '/api/me', headers: { cookie } },
+    { method: 'GET' as const, path: '/api/circles', headers: { cookie } },
+    { method: 'GET' as const, path: '/api/burden/me', headers: { cookie } },
+  ]);
+  const pglite = ENGINE === 'pglite';
+  const scenarios: Scenario[] = [
+    {
+      key: 'login',
+      name: 'login',
+      description: 'POST /api/auth/login of a caregiver (argon2id check, new session); baseline: the same lookup and password check.',
+      connections: Math.min(CONNECTIONS, 10),
+      target: {},
+      app: (() => {
+        const next = cycle(fx.caregivers);
+        return () => {
+          const c = next();
+          return { method: 'POST' as const, path: '/api/auth/login', headers: { origin: app.base }, body: JSON.stringify({ email: c.email, password: SCALE_PASSWORD }) };
+        };
+      })(),
+      baseline: (() => {
+        const next = cycle(fx.caregivers);
+        return () => ({ method: 'POST' as const, path: '/baseline/login', body: JSON.stringify({ email: next().email, password: SCALE_PASSWORD }) });
+      })(),
+    },
+    {
+      key: 'home',
+      name: 'caregiver home',
+      description: 'what the home page loads: GET /api/me, /api/circles and /api/burden/me for 100 caregivers in turn; baseline: her circles and clients by the member-user index.',
+      connections: CONNECTIONS,
+      target: pglite ? { p99Ms: 200 } : { minBaselineShare: 0.5, p99Ms: 50 },
+      app: cycle(homeRequests),
+      baseline: (() => {
+        const next = cycle(cookies);
+        return () => ({ method: 'GET' as const, path: `/baseline/home/${userOfCookie.get(next())}` });
+      })(),
+    },
+    {
+      key: 'list',
+      name: 'professional list',
+      description: 'GET /api/organisations/{id}/clients?pageSize=50 (caregiver-in-view indicators) for 20 professionals; baseline: 50 linked clients by the link index.',
+      connections: CONNECTIONS,
+      target: pglite ? { p99Ms: 200 } : { p95Ms: 50 },
+      app: cycle(pros.map((p) => ({ method: 'GET' as const, path: `/api/organisations/${p.organisationId}/clients?pageSize=50`, headers: { cookie: p.cookie } }))),
+      baseline: cycle(pros.map((p) => ({ method: 'GET' as const, path: `/baseline/clients/${p.organisationId}` }))),
+    },
+    {
+      key: 'fhir',
+      name: 'FHIR $everything',
+      description: 'GET /fhir/Patient/{id}/$everything with an API token, for up to 10 clients of each professional; baseline: the client\'s network by the member-client index.',
+      connections: CONNECTIONS,
+      target: pglite ? { p99Ms: 200 } : {},
+      app: cycle(fx.clients.map((c) => ({ method: 'GET' as const, path: `/fhir/Patient/${c.clientId}/$everything`, headers: { authorization: `Bearer ${tokenOf.get(c.organisationId)}`, accept: 'application/fhir+json' } }))),
+      baseline: cycle(fx.clients.map((c) => ({ method: 'GET' as const, path: `/baseline/everything/${c.clientId}` }))),
+    },
+  ].filter((s) => !ONLY || ONLY.includes(s.key));
+  const skipped = [
+    { name: 'directory search', reason: 'the support directory is issue 17; its scenario lands with it.' },
+    { name: 'municipality dashboard', reason: 'the dashboards are issue 18; its scenario lands with them.' },
+  ];
+
+  const appStats = new Map<string, ReturnType<typeof statsOf>>();
+  logBytes = 0;
+  const logStart = Date.now();
+  for (const s of scenarios) {
+    await drive(app.base, app.child.pid as number, s.connections, 2, s.app);
+    const m = await drive(app.base, app.child.pid as number, s.connections, DURATION, s.app);
+    appStats.set(s.key, statsOf(m));
+    log(`app      ${s.name}: ${JSON.stringify(appStats.get(s.key))}`);
+  }
+  const logMbPerMinute = Math.round((logBytes / 1e6 / ((Date.now() - logStart) / 60_000)) * 10) / 10;
+  await stopServer(app.child);
+
+  const baseline = await startServer('bench/baseline.ts', env, /\[baseline\] ready/);
+  const results: ScenarioResult[] = [];
+  for (const s of scenarios) {
+    let base = null;
+    if (s.baseline) {
+      await drive(baseline.base, baseline.child.pid as number, s.connections, 2, s.baseline);
+      base = statsOf(await drive(baseline.base, baseline.child.pid as number, s.connections, DURATION, s.baseline));
+      log(`baseline ${s.name}: ${JSON.stringify(base)}`);
+    }
+    results.push(judge(s.name, s.description, s.connections, appStats.get(s.key) as ReturnType<typeof statsOf>, base, s.target));
+  }
+  await stopServer(baseline.child);
+
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    /* not a git checkout */
+  }
+  const info = { startedAt, engine: ENGINE, caregivers: CAREGIVERS, durationSeconds: DURATION, machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, commit, serverRssLimitMb: RSS_LIMIT_MB };
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.slice(0, 10)}-${ENGINE}-${CAREGIVERS}`);
+  const text = `${markdown(info, results, skipped)}\nServer log written under load: ${logMbPerMinute} MB a minute.\n`;
+  fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...info, logMbPerMinute, results, skipped }, null, 2)}\n`);
+  fs.writeFileSync(`${file}.md`, text);
+  console.log(`\n${text}`);
+  log(`written ${path.relative(ROOT, file)}.{json,md}`);
+}
+
+main().catch((error: unknown) => {
+  console.error('[bench]', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

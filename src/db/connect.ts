@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement, toCsv } from './copy.ts';
 import type { Db, Queryable, QueryResult } from './types.ts';
 import { migrate } from './migrate.ts';
 
@@ -66,6 +70,16 @@ export async function openPostgres(url: string): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
+    async copyRows(table, columns, rows) {
+      const sql = copyStatement(table, columns, 'stdin');
+      if (rows.length === 0) return;
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([toCsv(rows, columns.length)]), client.query(copyFrom(sql)));
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -87,6 +101,11 @@ function wrapPglite(db: PGlite, onClose?: () => void): Db {
       ),
     async exec(sql) {
       await db.exec(sql);
+    },
+    async copyRows(table, columns, rows) {
+      const sql = copyStatement(table, columns, 'blob');
+      if (rows.length === 0) return;
+      await db.query(sql, [], { blob: new Blob([toCsv(rows, columns.length)]) });
     },
     async close() {
       if (closed) return;

@@ -1,3 +1,5 @@
+import type { CopyValue } from './copy.ts';
+
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
   /** Runs one parameterised statement (`$1`, `$2`, …) and returns its rows. */
@@ -16,5 +18,10 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Bulk-loads rows into one table with COPY (CSV), in one statement: for generated data
+   * at national scale. Values as in `src/db/copy.ts`; it commits on its own.
+   */
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
   close(): Promise<void>;
 }
