@@ -8,6 +8,7 @@ import { syncReferenceData } from '../db/reference.ts';
 import { syncInstruments } from '../server/modules/burden/instruments.ts';
 import { demoSeeded, seedDemo } from '../server/modules/demo/seed.ts';
 import { adminCreator } from '../server/modules/admin/cli.ts';
+import { generateScale, SCALE_PASSWORD, ScaleError } from '../server/modules/scale/generate.ts';
 import { AppError } from '../server/platform/errors.ts';
 
 const USAGE = `Usage: mantelkring <command> [options]
@@ -15,6 +16,9 @@ const USAGE = `Usage: mantelkring <command> [options]
 Commands:
   migrate                     apply database migrations and load reference data
   seed --demo                 fill an empty installation with demo data
+  seed --scale [N]            add N generated caregivers (default 10,000) with their circles,
+                              organisations, checks and signals, for benchmarks; never on a
+                              real installation (every account has the same known password)
   create-admin --email E --name N
                               create a platform administrator (password asked, or from
                               MK_ADMIN_PASSWORD); sign in and set up two-step login next
@@ -22,6 +26,14 @@ Commands:
 Database: DATABASE_URL (PostgreSQL) or MK_DATA_DIR (embedded PGlite, default ./data/db).`;
 
 class UsageError extends Error {}
+
+/** The N of `seed --scale N`: a whole number from 1 to 5,000,000 (default 10,000). */
+function scaleCount(positionals: string[]): number {
+  if (positionals.length > 1) throw new UsageError('seed --scale takes one number.');
+  const n = positionals[0] === undefined ? 10_000 : Number(positionals[0].replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1 || n > 5_000_000) throw new UsageError('seed --scale needs a whole number of caregivers from 1 to 5,000,000.');
+  return n;
+}
 
 async function readPassword(): Promise<string> {
   if (process.env.MK_ADMIN_PASSWORD) return process.env.MK_ADMIN_PASSWORD;
@@ -42,13 +54,16 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { demo: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' } },
+    options: { demo: { type: 'boolean' }, scale: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' } },
     strict: true,
+    allowPositionals: true,
   });
   if (!['migrate', 'seed', 'create-admin'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
-  if (command === 'seed' && !values.demo) throw new UsageError('Only demo data can be seeded: use "seed --demo".');
+  if (command === 'seed' && values.demo === values.scale) throw new UsageError('Use "seed --demo" or "seed --scale [N]".');
+  const scale = values.scale ? scaleCount(positionals) : null;
+  if (command !== 'seed' && positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}".`);
   if (command === 'create-admin' && (!values.email || !values.name)) throw new UsageError('create-admin needs --email and --name.');
 
   const config = loadConfig();
@@ -59,6 +74,15 @@ async function run(argv: string[]): Promise<void> {
     await syncInstruments(db);
     if (command === 'migrate') {
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } else if (command === 'seed' && scale !== null) {
+      const bar = new cliProgress.SingleBar({ format: 'Scale data [{bar}] {value}/{total} caregivers, {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(scale, 0);
+      const started = Date.now();
+      const summary = await generateScale(db, { caregivers: scale, onProgress: (done) => bar.update(done) });
+      bar.stop();
+      console.log(
+        `Generated ${summary.caregivers.toLocaleString('en')} caregivers, ${summary.clients.toLocaleString('en')} clients, ${summary.checks.toLocaleString('en')} checks and ${summary.signals.toLocaleString('en')} signals (${summary.rows.toLocaleString('en')} rows) in ${Math.round((Date.now() - started) / 1000)} s. Password of every account: ${SCALE_PASSWORD}.`,
+      );
     } else if (command === 'seed') {
       if (await demoSeeded(db)) {
         console.log('Demo data is already there; nothing to do.');
@@ -84,7 +108,7 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof AppError) {
+  if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof AppError || error instanceof ScaleError) {
     console.error(`Error: ${error.message}`);
     process.exit(1);
   }
