@@ -142,7 +142,19 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** Sectors of a care provider (only care providers have one). */
 export const SECTORS = ['elderly_care', 'disability_care', 'mental_health', 'hospital_rehabilitation', 'home_care', 'primary_care'] as const;
 export type Sector = (typeof SECTORS)[number];
+/** Sector labels (Dutch B1 and English): the web's pickers and the `text` of the FHIR export. */
+export const SECTOR_LABELS: Record<Sector, { nl: string; en: string }> = {
+  elderly_care: { nl: 'Ouderenzorg', en: 'Elderly care' },
+  disability_care: { nl: 'Gehandicaptenzorg', en: 'Disability care' },
+  mental_health: { nl: 'Geestelijke gezondheidszorg (ggz)', en: 'Mental health care' },
+  hospital_rehabilitation: { nl: 'Ziekenhuis en revalidatie', en: 'Hospital and rehabilitation' },
+  home_care: { nl: 'Wijkverpleging en thuiszorg', en: 'District nursing and home care' },
+  primary_care: { nl: 'Huisartsenzorg en eerste lijn', en: 'GP and primary care' },
+};
 
 /** Roles of a person in an organisation. */
 export const MEMBERSHIP_ROLES = ['professional', 'coordinator', 'policy', 'org_admin', 'volunteer'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** The roles that make someone staff of an organisation (every role but `volunteer`). */
+export const STAFF_ROLES: readonly MembershipRole[] = ['professional', 'coordinator', 'policy', 'org_admin'];

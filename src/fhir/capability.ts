@@ -21,8 +21,14 @@ interface ResourceInfo {
   documentation: string;
 }
 
-const SP = 'http://hl7.org/fhir/SearchParameter/';
-const byPatient = (documentation: string): SearchParamInfo => ({ name: 'patient', type: 'reference', definition: `${SP}clinical-patient`, documentation });
+/**
+ * A search parameter: `definedBy` is the id of its R4 SearchParameter (under
+ * http://hl7.org/fhir/SearchParameter/), null for a Mantelkring extension or a result parameter.
+ */
+function param(name: string, type: SearchParamInfo['type'], definedBy: string | null, documentation: string): SearchParamInfo {
+  return { name, type, ...(definedBy ? { definition: `http://hl7.org/fhir/SearchParameter/${definedBy}` } : {}), documentation };
+}
+const byPatient = (documentation: string): SearchParamInfo => param('patient', 'reference', 'clinical-patient', documentation);
 
 /**
  * Exactly what the FHIR API supports: the single source for the CapabilityStatement. Reads
@@ -34,12 +40,12 @@ export const SUPPORTED: ResourceInfo[] = [
     supportedProfile: [PROFILES.patient],
     interactions: ['read', 'search-type'],
     searchParams: [
-      { name: '_id', type: 'token', definition: `${SP}Resource-id`, documentation: 'The client id.' },
-      { name: 'identifier', type: 'token', definition: `${SP}Patient-identifier`, documentation: 'The BSN: http://fhir.nl/fhir/NamingSystem/bsn|{9 digits} (or the 9 digits alone). Finds only clients whose BSN the caller may see; another system matches nothing.' },
-      { name: 'name', type: 'string', definition: `${SP}Patient-name`, documentation: 'Starts with, case-insensitive, on the given name, the family name or a word of it ("vries" finds "de Vries"); name:contains for contains.' },
-      { name: 'birthdate', type: 'date', definition: `${SP}individual-birthdate`, documentation: 'YYYY, YYYY-MM or YYYY-MM-DD, with prefix eq (default), ge, le, gt or lt; give it twice for a range (ge…&birthdate=le…).' },
-      { name: '_count', type: 'number', documentation: 'Page size, 0 to 100 (default 20). The Bundle has total and a next link while there are more.' },
-      { name: '_offset', type: 'number', documentation: 'Mantelkring paging parameter: how many matches to skip (used in the next link).' },
+      param('_id', 'token', 'Resource-id', 'The client id.'),
+      param('identifier', 'token', 'Patient-identifier', 'The BSN: http://fhir.nl/fhir/NamingSystem/bsn|{9 digits} (or the 9 digits alone). Finds only clients whose BSN the caller may see; another system matches nothing.'),
+      param('name', 'string', 'Patient-name', 'Starts with, case-insensitive, on the given name, the family name or a word of it ("vries" finds "de Vries"); name:contains for contains.'),
+      param('birthdate', 'date', 'individual-birthdate', 'YYYY, YYYY-MM or YYYY-MM-DD, with prefix eq (default), ge, le, gt or lt; give it twice for a range (ge…&birthdate=le…).'),
+      param('_count', 'number', null, 'Page size, 0 to 100 (default 20). The Bundle has total and a next link while there are more.'),
+      param('_offset', 'number', null, 'Mantelkring paging parameter: how many matches to skip (used in the next link).'),
     ],
     operations: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', documentation: 'Everything of one client the caller may see, as a searchset Bundle. No parameters.' }],
     documentation: 'A client. The BSN identifier only when present and the caller may see it. Search: the clients the caller has full access to (as for a read), ordered by family and given name, at most 500 candidates per search; one access-log line per client returned.',
@@ -50,7 +56,7 @@ export const SUPPORTED: ResourceInfo[] = [
     interactions: ['read', 'search-type'],
     searchParams: [
       byPatient('Patient/{id} or {id}: the circle of that client.'),
-      { name: 'subject', type: 'reference', definition: `${SP}CareTeam-subject`, documentation: 'Patient/{id} or {id}: the circle of that client.' },
+      param('subject', 'reference', 'CareTeam-subject', 'Patient/{id} or {id}: the circle of that client.'),
     ],
     searchInclude: ['CareTeam:participant'],
     documentation: 'The circle of a client (id = the client id), with every member. Claims nl-core-CareTeam only when it fits its 0..1 participant slices.',
@@ -59,7 +65,7 @@ export const SUPPORTED: ResourceInfo[] = [
     type: 'RelatedPerson',
     supportedProfile: [PROFILES.contactPerson],
     interactions: ['read', 'search-type'],
-    searchParams: [{ name: 'patient', type: 'reference', definition: `${SP}RelatedPerson-patient`, documentation: 'Patient/{id} or {id}: the informal members of that circle.' }],
+    searchParams: [param('patient', 'reference', 'RelatedPerson-patient', 'Patient/{id} or {id}: the informal members of that circle.')],
     documentation: 'An informal member (caregiver, relative, friend, neighbour, or other contact person) of one circle, with every role and relationship code as stored.',
   },
   {
@@ -73,9 +79,9 @@ export const SUPPORTED: ResourceInfo[] = [
     supportedProfile: [PROFILES.practitionerRole],
     interactions: ['read', 'search-type'],
     searchParams: [
-      { name: 'practitioner', type: 'reference', definition: `${SP}PractitionerRole-practitioner`, documentation: 'Practitioner/{id} or {id}: the role of that member.' },
-      { name: 'organization', type: 'reference', definition: `${SP}PractitionerRole-organization`, documentation: 'Organization/{id} or {id}: members working for that organisation, in circles where the caller has full access.' },
-      { name: 'patient', type: 'reference', documentation: 'Mantelkring extension (not an R4 search parameter of PractitionerRole): Patient/{id} or {id}, the volunteers and professionals of that circle.' },
+      param('practitioner', 'reference', 'PractitionerRole-practitioner', 'Practitioner/{id} or {id}: the role of that member.'),
+      param('organization', 'reference', 'PractitionerRole-organization', 'Organization/{id} or {id}: members working for that organisation, in circles where the caller has full access.'),
+      param('patient', 'reference', null, 'Mantelkring extension (not an R4 search parameter of PractitionerRole): Patient/{id} or {id}, the volunteers and professionals of that circle.'),
     ],
     documentation: 'A professional or volunteer in one circle, with their organisation and work contact details.',
   },
@@ -95,11 +101,11 @@ export const SUPPORTED: ResourceInfo[] = [
     type: 'Questionnaire',
     interactions: ['read', 'search-type'],
     searchParams: [
-      { name: '_id', type: 'token', definition: `${SP}Resource-id`, documentation: 'The instrument key (current version) or a version UUID (older version).' },
-      { name: 'url', type: 'uri', definition: `${SP}Questionnaire-url`, documentation: 'The canonical url, exactly; `url|version` selects one version.' },
-      { name: 'version', type: 'token', definition: `${SP}Questionnaire-version`, documentation: 'The business version, exactly.' },
-      { name: 'name', type: 'string', definition: `${SP}Questionnaire-name`, documentation: 'Starts with, case-insensitive.' },
-      { name: 'status', type: 'token', definition: `${SP}Questionnaire-status`, documentation: 'draft | active | retired.' },
+      param('_id', 'token', 'Resource-id', 'The instrument key (current version) or a version UUID (older version).'),
+      param('url', 'uri', 'Questionnaire-url', 'The canonical url, exactly; `url|version` selects one version.'),
+      param('version', 'token', 'Questionnaire-version', 'The business version, exactly.'),
+      param('name', 'string', 'Questionnaire-name', 'Starts with, case-insensitive.'),
+      param('status', 'token', 'Questionnaire-status', 'draft | active | retired.'),
     ],
     documentation:
       'The burden instruments (EDIZ-plus, EDIZ, Caregiver Strain Index, self-rated burden, and imported ones), each with its scoring in the extension https://mantelkring.nl/fhir/StructureDefinition/burden-scoring. id = the instrument key for the current version, the version UUID for older versions; every version keeps its url and version. For every logged-in user.',
@@ -107,7 +113,7 @@ export const SUPPORTED: ResourceInfo[] = [
   {
     type: 'QuestionnaireResponse',
     interactions: ['create', 'read', 'search-type'],
-    searchParams: [{ name: 'subject', type: 'reference', definition: `${SP}QuestionnaireResponse-subject`, documentation: 'RelatedPerson/{id} or {id}: the completed checks of that caregiver the caller may see.' }],
+    searchParams: [param('subject', 'reference', 'QuestionnaireResponse-subject', 'RelatedPerson/{id} or {id}: the completed checks of that caregiver the caller may see.')],
     documentation:
       'A completed burden check of a caregiver (subject RelatedPerson), bound to the instrument version answered (questionnaire = url|version). create: status completed, answers by linkId (valueCoding for choice items, valueInteger for integer items); by the caregiver themselves, or by a professional with full access to the client through their organisation (recorded as administered by them). Stored, scored and followed up (signal) as a check in the app; the score is in the extension https://mantelkring.nl/fhir/StructureDefinition/burden-result and in Observation/{same id}. authored is the time of recording. Results are the caregiver\'s: a professional sees them only when shared (a check taken with a professional is shared); other circle members 403.',
   },
@@ -115,8 +121,8 @@ export const SUPPORTED: ResourceInfo[] = [
     type: 'Observation',
     interactions: ['read', 'search-type'],
     searchParams: [
-      { name: 'focus', type: 'reference', definition: `${SP}Observation-focus`, documentation: 'RelatedPerson/{id} or {id}: the burden scores of that caregiver.' },
-      { name: 'subject', type: 'reference', documentation: 'Mantelkring extension: RelatedPerson/{id} means the same as focus (R4 Observation.subject cannot be a RelatedPerson; it is the client).' },
+      param('focus', 'reference', 'Observation-focus', 'RelatedPerson/{id} or {id}: the burden scores of that caregiver.'),
+      param('subject', 'reference', null, 'Mantelkring extension: RelatedPerson/{id} means the same as focus (R4 Observation.subject cannot be a RelatedPerson; it is the client).'),
     ],
     documentation:
       'The total score of a completed burden check (id = the QuestionnaireResponse id, derivedFrom it): category survey, code = the Questionnaire code, subject the client, focus the caregiver, valueInteger the total, interpretation the band, performer the professional who took it. Same access as QuestionnaireResponse.',

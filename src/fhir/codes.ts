@@ -1,4 +1,4 @@
-import { MANTELZORGER, NULLFLAVOR_SYSTEM, RELATIONSHIP_SYSTEM, ROLE_SYSTEM, type RelationshipCode, type RoleCode } from '../common/codes.ts';
+import { MANTELZORGER, NULLFLAVOR_SYSTEM, RELATIONSHIP_SYSTEM, ROLE_SYSTEM, type OrganisationKind, type RelationshipCode, type RoleCode, type Sector } from '../common/codes.ts';
 
 /**
  * Canonical URLs, systems and displays used in Mantelkring's FHIR resources. Sources: Nictiz
@@ -57,23 +57,13 @@ export const MK = {
   burdenResult: 'https://mantelkring.nl/fhir/StructureDefinition/burden-result',
 } as const;
 
-/** HL7 observation categories (Observation.category). */
-export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
-
-/** Displays of our burden levels (MK.burdenLevel). */
-export const BURDEN_LEVEL_DISPLAYS = {
-  none: 'Geen belasting',
-  light: 'Lichte belasting',
-  moderate: 'Matige belasting',
-  heavy: 'Zware belasting',
-} as const;
-
 /** Nictiz OrganisatieTypeCodelijst code system. */
 export const ORGANIZATION_TYPE_SYSTEM = 'http://nictiz.nl/fhir/NamingSystem/organization-type';
 /** HL7 R4 organization-type code system (for organisations outside the nl-core profile). */
 export const HL7_ORGANIZATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/organization-type';
 
-/** HL7 code systems used by Consent and CareTeam. */
+/** HL7 code systems used by Consent, CareTeam and Observation. */
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
 export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
 export const CONSENT_ACTION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentaction';
 export const V3_ACT_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
@@ -169,7 +159,7 @@ export const REPRESENTATIVE_ROLES: readonly RoleCode[] = ['03', '11', '15', '24'
  * Nictiz OrganisatieTypeCodelijst code per sector, where one code of that ValueSet (not just
  * of its larger code system) fits the whole sector.
  */
-export const SECTOR_ORGANIZATION_TYPE: Record<string, { code: string; display: string } | null> = {
+export const SECTOR_ORGANIZATION_TYPE: Record<Sector, { code: string; display: string } | null> = {
   elderly_care: { code: 'X3', display: 'Verplegings- of verzorgingsinstelling' },
   mental_health: { code: 'G5', display: 'Geestelijke Gezondheidszorg' },
   home_care: { code: 'T2', display: 'Thuiszorg' },
@@ -181,17 +171,8 @@ export const SECTOR_ORGANIZATION_TYPE: Record<string, { code: string; display: s
   primary_care: null,
 };
 
-/** Dutch sector and kind labels (for `text` where no code fits). */
-export const SECTOR_LABELS: Record<string, string> = {
-  elderly_care: 'Ouderenzorg',
-  disability_care: 'Gehandicaptenzorg',
-  mental_health: 'Geestelijke gezondheidszorg (ggz)',
-  hospital_rehabilitation: 'Ziekenhuis en revalidatie',
-  home_care: 'Wijkverpleging en thuiszorg',
-  primary_care: 'Huisartsenzorg en eerste lijn',
-};
-
-export const ORGANISATION_KIND_LABELS: Record<string, string> = {
+/** Dutch labels of organisation kinds (for `text` where no code fits); sectors use SECTOR_LABELS of common/codes.ts. */
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   care_provider: 'Zorgaanbieder',
   welfare: 'Welzijnsorganisatie',
   volunteer: 'Vrijwilligersorganisatie',
@@ -199,11 +180,13 @@ export const ORGANISATION_KIND_LABELS: Record<string, string> = {
   programme_office: 'Programmabureau',
 };
 
-/** HL7 organization-type per organisation kind outside the nl-core profile. */
-export const KIND_HL7_ORGANIZATION_TYPE: Record<string, { code: string; display: string }> = {
+const COMMUNITY_GROUP = { code: 'cg', display: 'Community Group' } as const;
+
+/** HL7 organization-type per organisation kind outside the nl-core profile (welfare and volunteer organisations are both community groups). */
+export const KIND_HL7_ORGANIZATION_TYPE: Record<OrganisationKind, { code: string; display: string }> = {
   municipality: { code: 'govt', display: 'Government' },
-  welfare: { code: 'cg', display: 'Community Group' },
-  volunteer: { code: 'cg', display: 'Community Group' },
+  welfare: COMMUNITY_GROUP,
+  volunteer: COMMUNITY_GROUP,
   programme_office: { code: 'other', display: 'Other' },
   care_provider: { code: 'prov', display: 'Healthcare Provider' },
 };
@@ -213,4 +196,12 @@ export const ACCESS_LEVEL_DISPLAYS = {
   agenda: 'Agenda en berichten',
   full: 'De hele kring, met notities en kaart',
   manage: 'De hele kring, en leden en uitnodigingen beheren',
+} as const;
+
+/** Displays of our burden levels (MK.burdenLevel). */
+export const BURDEN_LEVEL_DISPLAYS = {
+  none: 'Geen belasting',
+  light: 'Lichte belasting',
+  moderate: 'Matige belasting',
+  heavy: 'Zware belasting',
 } as const;

@@ -1,4 +1,4 @@
-import type { AccessLevel, MemberKind } from '../common/codes.ts';
+import type { AccessLevel, ConsentDecision, Decider, MemberKind, OrganisationKind, Sector } from '../common/codes.ts';
 import type { Answers, Instrument, Score } from '../domain/burden.ts';
 
 /**
@@ -51,8 +51,8 @@ export interface MemberFacts {
 export interface OrganisationFacts {
   id: string;
   name: string;
-  kind: 'care_provider' | 'welfare' | 'volunteer' | 'municipality' | 'programme_office';
-  sector: string | null;
+  kind: OrganisationKind;
+  sector: Sector | null;
   municipalityCode: string | null;
   municipalityName: string | null;
 }
@@ -64,11 +64,11 @@ export interface ConsentFacts {
   /** The member the decision is about, with the kind that decides its FHIR type; `active` false once they left. */
   member: { id: string; kind: MemberKind; name: string; active: boolean } | null;
   organisation: { id: string; name: string } | null;
-  decision: 'permit' | 'deny';
+  decision: ConsentDecision;
   accessLevel: AccessLevel | null;
   /** Inclusive end date (YYYY-MM-DD) or null. */
   validUntil: string | null;
-  decidedAs: 'client' | 'representative' | 'main_caregiver';
+  decidedAs: Decider;
   /** The circle member who recorded it, when that person is (still) a member. */
   recordedByMember: { id: string; kind: MemberKind; name: string } | null;
   recordedByName: string | null;

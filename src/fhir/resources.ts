@@ -1,4 +1,4 @@
-import { MEMBER_KIND_LABELS, normaliseRoleCode, type MemberKind } from '../common/codes.ts';
+import { MEMBER_KIND_LABELS, normaliseRoleCode, SECTOR_LABELS, type MemberKind } from '../common/codes.ts';
 import {
   ACCESS_LEVEL_DISPLAYS,
   BSN_SYSTEM,
@@ -18,7 +18,6 @@ import {
   REPRESENTATIVE_ROLES,
   ROLE_FOR_KIND,
   roleCoding,
-  SECTOR_LABELS,
   SECTOR_ORGANIZATION_TYPE,
   SNOMED_SYSTEM,
   V3_ACT_CODE_SYSTEM,
@@ -171,14 +170,13 @@ export function toOrganization(o: OrganisationFacts): Organization {
   const org: Organization = { resourceType: 'Organization', id: o.id };
   if (o.kind === 'care_provider') {
     org.meta = { profile: [PROFILES.healthcareProvider] };
-    const sectorText = o.sector ? (SECTOR_LABELS[o.sector] ?? o.sector) : ORGANISATION_KIND_LABELS.care_provider;
+    const sectorText = o.sector ? SECTOR_LABELS[o.sector].nl : ORGANISATION_KIND_LABELS.care_provider;
     const type = o.sector ? SECTOR_ORGANIZATION_TYPE[o.sector] : null;
     org.type = [type ? { coding: [{ system: ORGANIZATION_TYPE_SYSTEM, code: type.code, display: type.display }], text: sectorText } : { text: sectorText }];
   } else {
     if (o.kind === 'municipality' && o.municipalityCode) org.identifier = [{ use: 'official', system: MK.cbsMunicipality, value: o.municipalityCode }];
     const type = KIND_HL7_ORGANIZATION_TYPE[o.kind];
-    const text = ORGANISATION_KIND_LABELS[o.kind] ?? o.kind;
-    org.type = [type ? { coding: [{ system: HL7_ORGANIZATION_TYPE_SYSTEM, code: type.code, display: type.display }], text } : { text }];
+    org.type = [{ coding: [{ system: HL7_ORGANIZATION_TYPE_SYSTEM, code: type.code, display: type.display }], text: ORGANISATION_KIND_LABELS[o.kind] }];
   }
   org.active = true;
   org.name = o.name;
@@ -224,7 +222,7 @@ export function toCareTeam(input: { client: ClientFacts; members: MemberFacts[];
     if (m.since) p.period = { start: m.since };
     participant.push(p);
   }
-  for (const o of input.organisations) participant.push({ role: [{ text: ORGANISATION_KIND_LABELS[o.kind] ?? o.kind }], member: { reference: `Organization/${o.id}`, display: o.name } });
+  for (const o of input.organisations) participant.push({ role: [{ text: ORGANISATION_KIND_LABELS[o.kind] }], member: { reference: `Organization/${o.id}`, display: o.name } });
   const team: CareTeam = {
     resourceType: 'CareTeam',
     id: client.id,

@@ -178,18 +178,9 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
-  await app.register(healthRoutes, { services });
-  await app.register(accountRoutes, { services });
-  await app.register(organisationRoutes, { services });
-  await app.register(adminRoutes, { services });
-  await app.register(referenceRoutes, { services });
-  await app.register(circleRoutes, { services });
-  await app.register(circleInvitationRoutes, { services });
-  await app.register(caseloadRoutes, { services });
-  await app.register(mantelscanRoutes, { services });
-  await app.register(apiTokenRoutes, { services });
-  await app.register(burdenRoutes, { services });
-  await app.register(fhirRoutes, { services });
+  // Every feature's routes, in this order; each plugin gets the services.
+  const features = [healthRoutes, accountRoutes, organisationRoutes, adminRoutes, referenceRoutes, circleRoutes, circleInvitationRoutes, caseloadRoutes, mantelscanRoutes, apiTokenRoutes, burdenRoutes, fhirRoutes];
+  for (const routes of features) await app.register(routes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = services.config.webDir;

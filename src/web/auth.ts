@@ -1,10 +1,11 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api, query } from './api.ts';
 import type { z } from 'zod';
+import { STAFF_ROLES } from '../common/codes.ts';
 import { ROUTES } from '../common/paths.ts';
 import type { EmailInput, LoginInput, RegisterInput } from '../common/schemas.ts';
 import { referenceKeys } from './components/reference/api.ts';
-import type { Me, Role, Session } from './types.ts';
+import type { List, Me, RecoveryCodes, Role, Session, TotpSetup } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -31,24 +32,17 @@ export const accountKeys = {
   sessions: ['sessions'] as const,
 };
 
-/** A new authenticator app: its secret, the otpauth address and that address as a QR code. */
-export interface Enrolment {
-  secret: string;
-  uri: string;
-  qrSvg: string;
-}
-
 /** The calls of the account page and the two-step set-up (the logged-in person's own account). */
 export const accountApi = {
   update: (body: { displayName: string; locale: Me['locale'] }) => api.patch<Me>('/api/me', body),
   changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<unknown>('/api/me/password', body),
-  sessions: () => api.get<{ items: Session[] }>('/api/me/sessions'),
+  sessions: () => api.get<List<Session>>('/api/me/sessions'),
   endSession: (sessionId: string) => api.delete(`/api/me/sessions/${sessionId}`),
   /** Starts (or restarts) setting up two-step login. */
-  totpSetup: () => api.post<Enrolment>('/api/me/totp/setup'),
-  totpEnable: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/enable', { code }),
+  totpSetup: () => api.post<TotpSetup>('/api/me/totp/setup'),
+  totpEnable: (code: string) => api.post<RecoveryCodes>('/api/me/totp/enable', { code }),
   totpDisable: (code: string) => api.post<unknown>('/api/me/totp/disable', { code }),
-  recoveryCodes: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes', { code }),
+  recoveryCodes: (code: string) => api.post<RecoveryCodes>('/api/me/totp/recovery-codes', { code }),
 };
 
 /** The logged-in person, or null when nobody is logged in. */
@@ -73,8 +67,6 @@ export function forgetSession(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] && q.queryKey[0] !== referenceKeys.all[0] });
   queryClient.setQueryData(ME_KEY, null);
 }
-
-export const STAFF_ROLES: readonly Role[] = ['professional', 'coordinator', 'policy', 'org_admin'];
 
 export const isStaff = (me: Me): boolean => me.memberships.some((m) => STAFF_ROLES.includes(m.role));
 

@@ -1,20 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, heading, logIn } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, eventually, pageAs } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('admin: burden questionnaires', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('lists the built-in instruments and imports a new version without code changes', { timeout: 60_000 }, async () => {
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.admin);
-    await page.goto(`${env.baseUrl}/beheer/vragenlijsten`);
-    await heading(page, 'Vragenlijsten voor belasting');
+    const page = await pageAs(env, DEMO.admin, { path: '/beheer/vragenlijsten', title: 'Vragenlijsten voor belasting' });
     const table = page.getByRole('table', { name: 'Vragenlijsten die nu gebruikt worden' });
     await eventually(() => table.locator('tbody tr').count()).toBe(4);
     await expectNoSeriousAxeViolations(page, 'admin questionnaires');

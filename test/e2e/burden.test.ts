@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, heading, logIn } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, eventually, heading, pageAs } from './helpers.ts';
 
 /**
  * Burden checks in the browser, as a caregiver and a district nurse would use them: a check
@@ -9,11 +9,7 @@ import { DEMO, eventually, heading, logIn } from './helpers.ts';
  * resume, the trend chart against its table, and the follow-up of the signal until closed.
  */
 describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   const anjaMember = async () => {
     const { rows } = await env.db.query<{ id: string; client_id: string }>(
@@ -31,8 +27,7 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
   };
 
   it('Anja completes EDIZ-plus on a phone, lands in the heavy band, sees support offers and shares the result', { timeout: 60_000 }, async () => {
-    const page = await env.newPage({ mobile: true });
-    await logIn(page, env.baseUrl, DEMO.caregiver);
+    const page = await pageAs(env, DEMO.caregiver, { mobile: true });
     // The home page says a check is due and leads to it.
     const homeCard = page.getByRole('region', { name: 'Hoe gaat het met u?' });
     await homeCard.getByRole('link', { name: /Tijd voor uw check/ }).click();
@@ -79,8 +74,7 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
   });
 
   it('pauses after three questions and resumes at the fourth, with the answers kept', { timeout: 60_000 }, async () => {
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.caregiver);
+    const page = await pageAs(env, DEMO.caregiver);
     const { client_id: clientId } = await anjaMember();
     await page.goto(`${env.baseUrl}/kringen/${clientId}/belasting/starten`);
     await heading(page, 'Kies een check');
@@ -113,10 +107,7 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
   it('shows the trend as a chart and a table that agree, on desktop and phone', { timeout: 60_000 }, async () => {
     const { id: memberId, client_id: clientId } = await anjaMember();
     for (const mobile of [false, true]) {
-      const page = await env.newPage({ mobile });
-      await logIn(page, env.baseUrl, DEMO.caregiver);
-      await page.goto(`${env.baseUrl}/kringen/${clientId}/belasting`);
-      await heading(page, 'Hoe zwaar is de zorg?');
+      const page = await pageAs(env, DEMO.caregiver, { mobile, path: `/kringen/${clientId}/belasting`, title: 'Hoe zwaar is de zorg?' });
       await page.getByRole('link', { name: 'Bekijk hoe het gaat over tijd' }).click();
       await heading(page, 'Hoe gaat het over tijd?');
       await page.locator('[data-chart] [data-point]').first().waitFor();
@@ -158,8 +149,7 @@ describe.skipIf(!hasChromium)('burden checks with follow-up', () => {
   });
 
   it('Fatima sees the signal, records a conversation, agrees a plan and closes it', { timeout: 60_000 }, async () => {
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.professional);
+    const page = await pageAs(env, DEMO.professional);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
     await heading(page, /^Signalen van /);
     const row = page.getByRole('row', { name: /Anja de Vries/ });

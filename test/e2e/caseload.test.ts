@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, heading, loaded, logIn } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, eventually, heading, loaded, pageAs } from './helpers.ts';
 
 /** Extra clients of Fatima's organisation (no caregiver yet), so the list needs paging. */
 const EXTRA = 30;
 const CASELOAD = 'Cliënten en hun mantelzorgers';
 
 describe.skipIf(!hasChromium)('professional: caseload, registering a client, contact moments', () => {
-  let env: BrowserEnv;
+  const env = useBrowserEnv();
   let page: Page;
   let orgId: string;
 
@@ -22,9 +22,7 @@ describe.skipIf(!hasChromium)('professional: caseload, registering a client, con
   };
 
   beforeAll(async () => {
-    env = await startBrowserEnv();
-    page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.professional);
+    page = await pageAs(env, DEMO.professional);
     const me = await (await page.request.get(`${env.baseUrl}/api/me`)).json();
     orgId = me.memberships.find((m: { role: string }) => m.role === 'professional').organisationId;
     for (let i = 1; i <= EXTRA; i++) {
@@ -34,7 +32,6 @@ describe.skipIf(!hasChromium)('professional: caseload, registering a client, con
       expect(res.status()).toBe(201);
     }
   });
-  afterAll(async () => env?.close());
 
   it('shows the caseload with indicators in words, pages, filters, searches and sorts through the address (back button works)', async () => {
     await openCaseload();
@@ -216,8 +213,7 @@ describe.skipIf(!hasChromium)('professional: caseload, registering a client, con
 
   it('links a circle with the code a caregiver gave: a wrong code is refused, the right one opens the circle', async () => {
     // Anja (caregiver) starts a circle for her neighbour and makes a code for a care organisation.
-    const anja = await env.newPage();
-    await logIn(anja, env.baseUrl, DEMO.caregiver);
+    const anja = await pageAs(env, DEMO.caregiver);
     const started = await anja.request.post(`${env.baseUrl}/api/circles`, {
       data: { client: { givenName: 'Bep', familyName: 'Koster', municipalityCode: 'GM0546' }, me: { relationshipCode: 'OTH', helpKinds: ['household'] }, clientCanDecide: false },
     });
@@ -245,10 +241,7 @@ describe.skipIf(!hasChromium)('professional: caseload, registering a client, con
   }, 60_000);
 
   it('on a 390 px phone: rows become cards, the list and the registration form pass axe', async () => {
-    const phone = await env.newPage({ mobile: true });
-    await logIn(phone, env.baseUrl, DEMO.professional);
-    await phone.goto(`${env.baseUrl}/organisaties/${orgId}/clienten`);
-    await heading(phone, CASELOAD);
+    const phone = await pageAs(env, DEMO.professional, { mobile: true, path: `/organisaties/${orgId}/clienten`, title: CASELOAD });
     const firstCell = phone.locator('.mk-caseload tbody tr').first().locator('td').nth(1);
     await eventually(() => firstCell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Cliënt"');
     await loaded(phone);

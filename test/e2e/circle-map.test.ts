@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
 import { DEMO, eventually, expectVisible, heading, loaded, logIn } from './helpers.ts';
 
 interface Box {
@@ -31,18 +31,16 @@ const FAMILY = ['van den Berg-Jansen', 'Kok', 'de Jong', 'El Idrissi', 'Vermeule
 const KINDS = ['relative', 'friend', 'neighbour', 'volunteer', 'professional', 'caregiver'] as const;
 
 describe.skipIf(!hasChromium)('network map: keyboard, 40 people, accessibility', () => {
-  let env: BrowserEnv;
+  const env = useBrowserEnv();
   let gerrit: string;
   // Anja, logged in once on a desktop and once on a phone (390 px); the tests share these pages.
   const pages: Record<'desktop' | 'phone', Page> = {} as Record<'desktop' | 'phone', Page>;
   beforeAll(async () => {
-    env = await startBrowserEnv();
     const { rows } = await env.db.query<{ id: string }>("select c.id from clients c join users u on u.id = c.user_id where u.email = 'client@demo.mantelkring.nl'");
     gerrit = rows[0]?.id as string;
     [pages.desktop, pages.phone] = await Promise.all([env.newPage(), env.newPage({ mobile: true })]);
     await Promise.all([logIn(pages.desktop, env.baseUrl, DEMO.caregiver), logIn(pages.phone, env.baseUrl, DEMO.caregiver)]);
   });
-  afterAll(async () => env?.close());
 
   it('is used with the keyboard only: Tab to a person, arrows to move, Enter shows the details', { timeout: 30_000 }, async () => {
     const page = pages.desktop;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, heading, lastMailTo, linkPathFromMail, loaded, logIn } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, eventually, heading, lastMailTo, linkPathFromMail, loaded, logIn, pageAs } from './helpers.ts';
 
 const KARIN = { email: 'karin.devries@voorbeeld.nl', name: 'Karin de Vries', password: 'Kleindochter-helpt-opa-2026' };
 
@@ -26,20 +26,17 @@ async function addMember(page: Page, m: { kind: string; given: string; family?: 
 }
 
 describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
-  let env: BrowserEnv;
+  const env = useBrowserEnv();
   let gerrit: string;
   let truus = '';
   beforeAll(async () => {
-    env = await startBrowserEnv();
     const { rows } = await env.db.query<{ id: string }>("select c.id from clients c join users u on u.id = c.user_id where u.email = 'client@demo.mantelkring.nl'");
     gerrit = rows[0]?.id as string;
     expect(gerrit).toBeTruthy();
   });
-  afterAll(async () => env?.close());
 
   it('a caregiver starts a circle and builds it with people of every kind', { timeout: 60_000 }, async () => {
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.caregiver);
+    const page = await pageAs(env, DEMO.caregiver);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn zorgkringen' }).click();
     await heading(page, 'Mijn zorgkringen');
     await page.locator('.mk-circle-card').first().waitFor();
@@ -109,20 +106,14 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
 
   it('the caregiver who decides links the home-care organisation with a code', { timeout: 40_000 }, async () => {
     expect(truus).toBeTruthy();
-    const anja = await env.newPage();
-    await logIn(anja, env.baseUrl, DEMO.caregiver);
-    await anja.goto(`${env.baseUrl}/kringen/${truus}/organisaties`);
-    await heading(anja, 'Zorgkring van Truus Bakker');
+    const anja = await pageAs(env, DEMO.caregiver, { path: `/kringen/${truus}/organisaties`, title: 'Zorgkring van Truus Bakker' });
     await anja.getByText('Er is nog geen organisatie gekoppeld.').waitFor();
     await anja.getByLabel('Wat mag de organisatie zien?').selectOption('full');
     await anja.getByRole('button', { name: 'Maak een code' }).click();
     await eventually(() => anja.getByTestId('invitation-code').textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const code = (await anja.getByTestId('invitation-code').textContent()) ?? '';
 
-    const fatima = await env.newPage();
-    await logIn(fatima, env.baseUrl, DEMO.professional);
-    await fatima.goto(`${env.baseUrl}/kringen`);
-    await heading(fatima, 'Mijn zorgkringen');
+    const fatima = await pageAs(env, DEMO.professional, { path: '/kringen', title: 'Mijn zorgkringen' });
     await fatima.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
     await fatima.getByRole('button', { name: 'Code gebruiken' }).click();
     await fatima.getByText('Met deze code koppelt u uw organisatie aan de zorgkring van Truus.').waitFor();
@@ -144,10 +135,7 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
   });
 
   it('invites a new member by e-mail; she registers, logs in and joins via the link', { timeout: 60_000 }, async () => {
-    const anja = await env.newPage();
-    await logIn(anja, env.baseUrl, DEMO.caregiver);
-    await anja.goto(`${env.baseUrl}/kringen/${gerrit}/mensen`);
-    await heading(anja, 'Zorgkring van Gerrit de Vries');
+    const anja = await pageAs(env, DEMO.caregiver, { path: `/kringen/${gerrit}/mensen`, title: 'Zorgkring van Gerrit de Vries' });
     await addMember(anja, { kind: 'Familielid', given: 'Karin', family: 'de Vries', relationship: 'GRNDDAU', ring: 'Middelste kring', email: KARIN.email });
     const panel = anja.getByTestId('invite-panel');
     await eventually(() => panel.getByRole('radio', { name: 'Per e-mail' }).isChecked()).toBe(true);
@@ -203,10 +191,7 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
   });
 
   it('the client decides: full access, then agenda only; the member sees and gets only what is allowed', { timeout: 60_000 }, async () => {
-    const gerritPage = await env.newPage();
-    await logIn(gerritPage, env.baseUrl, DEMO.client);
-    await gerritPage.goto(`${env.baseUrl}/kringen/${gerrit}/toegang`);
-    await heading(gerritPage, 'Zorgkring van Gerrit de Vries');
+    const gerritPage = await pageAs(env, DEMO.client, { path: `/kringen/${gerrit}/toegang`, title: 'Zorgkring van Gerrit de Vries' });
     await gerritPage.getByText('U beslist zelf wie wat mag zien.').waitFor();
     const decide = async (level: string, expected: string) => {
       const item = gerritPage.locator('.mk-consent-item', { hasText: 'Karin de Vries' });
@@ -263,10 +248,7 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
   });
 
   it('a member leaves the circle after confirming', { timeout: 30_000 }, async () => {
-    const joost = await env.newPage({ mobile: true });
-    await logIn(joost, env.baseUrl, DEMO.volunteer);
-    await joost.goto(`${env.baseUrl}/kringen/${gerrit}`);
-    await heading(joost, 'Zorgkring van Gerrit de Vries');
+    const joost = await pageAs(env, DEMO.volunteer, { mobile: true, path: `/kringen/${gerrit}`, title: 'Zorgkring van Gerrit de Vries' });
     await joost.getByRole('button', { name: 'Kring verlaten' }).click();
     const dialog = joost.getByRole('dialog', { name: 'Wilt u de zorgkring van Gerrit de Vries verlaten?' });
     // The safe choice has focus first.

@@ -3,10 +3,11 @@ import { Secret, TOTP } from 'otpauth';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/modules/demo/seed.ts';
-import type { Db } from '../../src/db/types.ts';
-import { PATIENCE } from '../support/browser.ts';
+import { PATIENCE, type BrowserEnv } from '../support/browser.ts';
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET, PATIENCE };
+/** The newest mail to an address, read from the outbox table. */
+export { lastMailTo } from '../support/harness.ts';
 
 /**
  * Polls `read` until the assertion chained on it holds, for up to PATIENCE. Use it for
@@ -94,10 +95,20 @@ export async function logIn(page: Page, baseUrl: string, account: { email: strin
   await heading(page, /^Welkom, /);
 }
 
-/** The newest mail to an address, read from the outbox table. */
-export async function lastMailTo(db: Db, to: string): Promise<{ subject: string; body_text: string } | undefined> {
-  const { rows } = await db.query<{ subject: string; body_text: string }>('select subject, body_text from outbox where to_address = $1 order by created_at desc limit 1', [to]);
-  return rows[0];
+/**
+ * A fresh page (see BrowserEnv.newPage) logged in as the account (see logIn); with `path`,
+ * opened there, and with `title`, once the page's h1 has that text.
+ */
+export async function pageAs(
+  env: BrowserEnv,
+  account: { email: string; totp: boolean },
+  options: { mobile?: boolean; path?: string; title?: string | RegExp } = {},
+): Promise<Page> {
+  const page = await env.newPage({ mobile: options.mobile });
+  await logIn(page, env.baseUrl, account);
+  if (options.path !== undefined) await page.goto(`${env.baseUrl}${options.path}`);
+  if (options.title !== undefined) await heading(page, options.title);
+  return page;
 }
 
 /** The path and query of the first link to this app in a mail (the host in mails is MK_PUBLIC_URL). */

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, DEMO_PASSWORD, eventually, freshTotp, heading, lastMailTo, linkPathFromMail, loaded, logIn } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, DEMO_PASSWORD, eventually, freshTotp, heading, lastMailTo, linkPathFromMail, loaded, pageAs } from './helpers.ts';
 
 const invitationRow = (page: Page, email: string) => page.getByRole('table', { name: 'Uitnodigingen' }).getByRole('row').filter({ hasText: email });
 
 describe.skipIf(!hasChromium)('organisation staff, administration and account', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('an organisation admin invites a colleague and revokes the invitation after confirming', async () => {
     const email = 'nieuwe.coordinator@voorbeeld.nl';
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.coordinator);
+    const page = await pageAs(env, DEMO.coordinator);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Medewerkers' }).click();
     await heading(page, 'Vrijwilligerscentrale Leiden');
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('medewerkers');
@@ -95,8 +90,7 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     const forgot = await env.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: DEMO.volunteer.email } });
     expect(forgot.statusCode).toBe(202);
 
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.admin);
+    const page = await pageAs(env, DEMO.admin);
 
     // Outbox: read the mail; its link opens inside the app.
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Postvak uit' }).click();
@@ -179,8 +173,7 @@ describe.skipIf(!hasChromium)('organisation staff, administration and account', 
     const other = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' }, payload: { email: DEMO.client.email, password: DEMO_PASSWORD } });
     expect(other.statusCode).toBe(200);
 
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.client);
+    const page = await pageAs(env, DEMO.client);
     await page.getByRole('link', { name: 'Mijn account' }).click();
     await heading(page, 'Mijn account');
     const sessions = page.getByRole('table', { name: 'Waar u bent ingelogd' });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
 import { DEMO, DEMO_PASSWORD, eventually, expectVisible, heading, loaded, logIn } from './helpers.ts';
 
 const activeElement = (page: Page) =>
@@ -12,11 +12,7 @@ const activeElement = (page: Page) =>
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(!hasChromium)('public pages, keyboard, language and phone', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('login page: no serious axe violations; a failed submit focuses the error summary and links errors to fields', async () => {
     const page = await env.newPage();

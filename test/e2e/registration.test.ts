@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
 import { eventually, heading, lastMailTo, linkPathFromMail, loaded, logIn } from './helpers.ts';
 
 const PASSWORD = 'Zonnebloem-over-de-brug-42';
 
 describe.skipIf(!hasChromium)('registration, e-mail verification and password reset', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('registers a caregiver, confirms the address with the link from the mail, and logs in', async () => {
     const email = 'nieuwe.mantelzorger@voorbeeld.nl';

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, loaded, logIn, type DemoRole } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, type DemoRole, eventually, loaded, pageAs } from './helpers.ts';
 
 /** What each demo role should see on its home page and in the menu. */
 const EXPECT: Record<DemoRole, { lead: RegExp; nav: string[]; notNav: string[]; admin?: boolean; tasks: RegExp[] }> = {
@@ -19,18 +19,13 @@ const EXPECT: Record<DemoRole, { lead: RegExp; nav: string[]; notNav: string[]; 
 const navLinks = (page: Page, label: string) => page.getByRole('navigation', { name: label, exact: true }).getByRole('link').allTextContents();
 
 describe.skipIf(!hasChromium)('home page per role', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   for (const role of Object.keys(DEMO) as DemoRole[]) {
     it(`${role}: logs in${DEMO[role].totp ? ' with TOTP' : ''}, sees a fitting home page, no serious axe violations`, async () => {
       const account = DEMO[role];
       const want = EXPECT[role];
-      const page = await env.newPage();
-      await logIn(page, env.baseUrl, account);
+      const page = await pageAs(env, account);
       await eventually(() => page.locator('h1').textContent()).toBe(`Welkom, ${account.name}`);
       await eventually(() => page.locator('.mk-page-heading .utrecht-paragraph--lead').textContent()).toMatch(want.lead);
 
@@ -56,9 +51,7 @@ describe.skipIf(!hasChromium)('home page per role', () => {
   }
 
   it('a caregiver cannot open the admin pages', async () => {
-    const page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.caregiver);
-    await page.goto(`${env.baseUrl}/beheer/gebruikers`);
+    const page = await pageAs(env, DEMO.caregiver, { path: '/beheer/gebruikers' });
     await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     await page.context().close();
   });

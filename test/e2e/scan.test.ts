@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
-import { DEMO, eventually, heading, loaded, logIn } from './helpers.ts';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
+import { DEMO, eventually, heading, loaded, pageAs } from './helpers.ts';
 
 interface Member {
   id: string;
@@ -9,7 +9,7 @@ interface Member {
 }
 
 describe.skipIf(!hasChromium)('professional: MantelScan', () => {
-  let env: BrowserEnv;
+  const env = useBrowserEnv();
   let page: Page;
   let clientId: string;
   const members: Record<string, string> = {};
@@ -28,9 +28,7 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
   const stepHeading = (text: string) => page.getByRole('heading', { level: 2, name: text });
 
   beforeAll(async () => {
-    env = await startBrowserEnv();
-    page = await env.newPage();
-    await logIn(page, env.baseUrl, DEMO.professional);
+    page = await pageAs(env, DEMO.professional);
     const me = await api.get('/api/me');
     const orgId = me.memberships.find((m: { role: string }) => m.role === 'professional').organisationId as string;
     // A client of Fatima's organisation with a small network (the organisation manages the circle).
@@ -47,7 +45,6 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
       members[m.givenName] = (await res.json()).id;
     }
   });
-  afterAll(async () => env?.close());
 
   it('runs a MantelScan through all five steps with the keyboard, saves on every step, completes it read-only', async () => {
     await page.goto(`${env.baseUrl}/kringen/${clientId}/mantelscan`);
@@ -196,8 +193,7 @@ describe.skipIf(!hasChromium)('professional: MantelScan', () => {
     await eventually(widths).toEqual([expect.closeTo(100), expect.any(Number), expect.any(Number), expect.closeTo((14 / 23) * 100)]);
     await expectNoSeriousAxeViolations(page, 'scan comparison (desktop)');
 
-    const phone = await env.newPage({ mobile: true });
-    await logIn(phone, env.baseUrl, DEMO.professional);
+    const phone = await pageAs(env, DEMO.professional, { mobile: true });
     await phone.goto(page.url());
     await heading(phone, 'MantelScans vergelijken');
     await phone.locator('figure.mk-chart').waitFor();

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
 import { eventually, heading } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('serves the Dutch app with no serious axe violations; logged out, home leads to login', async () => {
     const page = await env.newPage();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousAxeViolations, hasChromium, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
+import { type BrowserEnv, expectNoSeriousAxeViolations, hasChromium, useBrowserEnv } from '../support/browser.ts';
 import { DEMO, DEMO_PASSWORD, eventually, freshTotp, heading, lastMailTo, linkPathFromMail, loaded } from './helpers.ts';
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -14,11 +14,7 @@ async function apiSession(env: BrowserEnv, email: string): Promise<{ cookie: str
 }
 
 describe.skipIf(!hasChromium)('two-step login (TOTP)', () => {
-  let env: BrowserEnv;
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => env?.close());
+  const env = useBrowserEnv();
 
   it('a staff member logs in with password and then the code from the app', async () => {
     const page = await env.newPage();

@@ -11,6 +11,7 @@ import { openMemoryPglite } from '../../src/db/connect.ts';
 import { syncReferenceData } from '../../src/db/reference.ts';
 import { seedDemo } from '../../src/server/modules/demo/seed.ts';
 import type { Db } from '../../src/db/types.ts';
+import { useForSuite } from './harness.ts';
 
 /** Debian's Chromium; browser tests skip with a message where it is missing. */
 export const CHROMIUM = process.env.MK_CHROMIUM ?? '/usr/bin/chromium';
@@ -76,6 +77,15 @@ export async function startBrowserEnv(options: { webDir?: string } = {}): Promis
       await db.close();
     },
   };
+}
+
+/**
+ * The browser environment (see startBrowserEnv) for the tests of the enclosing suite: started
+ * before them, closed after them. Read its fields in hooks and tests; a suite's own beforeAll
+ * (logging in, making data) runs after the start.
+ */
+export function useBrowserEnv(): BrowserEnv {
+  return useForSuite(() => startBrowserEnv(), (env) => env.close());
 }
 
 /** Runs axe (WCAG 2.2 A/AA) on the page and fails on serious or critical violations. */

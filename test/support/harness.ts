@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createMailer } from '../../src/server/platform/mail.ts';
@@ -38,6 +39,41 @@ export async function createTestApp(engine: Engine, db?: Db, env: NodeJS.Process
       await database.close();
     },
   };
+}
+
+/**
+ * Starts something before the tests of the enclosing suite and stops it after them (vitest's
+ * beforeAll/afterAll). The answer stands for what was started: read its fields in hooks and
+ * tests, not while the suite is declared. Further beforeAll hooks of the suite run after it.
+ */
+export function useForSuite<T extends object>(start: () => Promise<T>, stop: (started: T) => Promise<void>): T {
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+  });
+  afterAll(async () => {
+    if (started) await stop(started);
+  });
+  return new Proxy({} as T, {
+    get(_, key) {
+      if (!started) throw new Error(`read ${String(key)} in a hook or test: it is started in beforeAll`);
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}
+
+/** A test app (see createTestApp) for the tests of the enclosing suite: `useTestApp(engine)`. */
+export function useTestApp(engine: Engine, env?: NodeJS.ProcessEnv): TestApp;
+/** The same for an app made another way, e.g. `useTestApp(() => createFhirTestApp(engine))`. */
+export function useTestApp(start: () => Promise<TestApp>): TestApp;
+export function useTestApp(from: Engine | (() => Promise<TestApp>), env?: NodeJS.ProcessEnv): TestApp {
+  return useForSuite(typeof from === 'function' ? from : () => createTestApp(from, undefined, env), (t) => t.close());
+}
+
+/** A fresh migrated database (see openTestDb) for the tests of the enclosing suite. */
+export function useTestDb(engine: Engine): Db {
+  return useForSuite(() => openTestDb(engine), (db) => db.close());
 }
 
 /** The session cookie from a login response, ready for a `cookie` header. */
@@ -108,6 +144,50 @@ export async function login(t: TestApp, email: string, password: string, options
   const { rows } = await t.db.query<{ totp: boolean }>('select totp_enabled_at is not null as totp from users where lower(email) = lower($1)', [email]);
   const totp = options.totp ?? (rows[0]?.totp ? await totpFor(t, email) : undefined);
   return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(totp ? { totp } : {}) } });
+}
+
+/**
+ * Test accounts by key: `<key>@example.nl` with one password, made verified with
+ * createTestUser; `users` holds their ids and `cookies` their session cookies once logged in
+ * (with a fresh TOTP code for an account with 2FA, see login()).
+ */
+export function testAccounts(t: TestApp, password: string) {
+  const users: Record<string, string> = {};
+  const cookies: Record<string, string> = {};
+  const email = (key: string) => `${key}@example.nl`;
+  return {
+    users,
+    cookies,
+    async create(key: string, options: { totp?: boolean; admin?: boolean; displayName?: string } = {}): Promise<string> {
+      const id = await createTestUser(t.db, { email: email(key), displayName: options.displayName ?? key, password, totp: options.totp, admin: options.admin });
+      users[key] = id;
+      return id;
+    },
+    async login(key: string): Promise<void> {
+      cookies[key] = sessionCookie(await login(t, email(key), password));
+    },
+  };
+}
+
+/**
+ * Starts a circle through the API (the caller becomes its first member) and adds people to it,
+ * each answered 201. Answers the client's id, the starter's member id and the others' by key.
+ */
+export async function createTestCircle(
+  as: ReturnType<typeof requestsAs>,
+  start: object,
+  add: Record<string, object> = {},
+): Promise<{ clientId: string; starter: string; members: Record<string, string> }> {
+  const started = await as.post('/api/circles', start);
+  expect(started.statusCode, started.body).toBe(201);
+  const clientId: string = started.json().client.id;
+  const members: Record<string, string> = {};
+  for (const [key, body] of Object.entries(add)) {
+    const res = await as.post(`/api/circles/${clientId}/members`, body);
+    expect(res.statusCode, `${key}: ${res.body}`).toBe(201);
+    members[key] = res.json().id;
+  }
+  return { clientId, starter: started.json().myAccess.memberId, members };
 }
 
 /** Requests to a test app as the holder of a session cookie (or with no cookie). */

@@ -1,3 +1,4 @@
+import type { MembershipRole } from '../../common/codes.ts';
 import type { Db } from '../../db/types.ts';
 import type { Config } from '../config.ts';
 import type { Mailer } from './mail.ts';
@@ -7,7 +8,7 @@ export interface ActorMembership {
   organisationId: string;
   organisationKind: string;
   organisationName: string;
-  role: 'professional' | 'coordinator' | 'policy' | 'org_admin' | 'volunteer';
+  role: MembershipRole;
   municipalityCode: string | null;
 }
 

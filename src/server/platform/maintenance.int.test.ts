@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, openTestDb } from '../../../test/support/engines.ts';
-import type { Db } from '../../db/types.ts';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/engines.ts';
+import { useTestDb } from '../../../test/support/harness.ts';
 import { loadConfig } from '../config.ts';
 import { createMailer } from './mail.ts';
 import { runMaintenance } from './maintenance.ts';
 import { insertUser } from '../modules/accounts/queries.ts';
 
 describeEachEngine('platform maintenance', (engine) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await openTestDb(engine);
-  });
-  afterAll(async () => db?.close());
+  const db = useTestDb(engine);
 
   it('removes old failure counts, long-ended sessions and spent tokens, and keeps the rest and the audit log', async () => {
     const now = new Date('2026-11-25T12:00:00Z');

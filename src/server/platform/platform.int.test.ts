@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookie, type TestApp } from '../../../test/support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, createTestUser, sessionCookie, useTestApp } from '../../../test/support/harness.ts';
 import { describeEachEngine, openTestDb, TEST_PG_URL } from '../../../test/support/engines.ts';
-import { hashPassword } from './passwords.ts';
-import { insertUser } from '../modules/accounts/queries.ts';
 
 describeEachEngine('platform endpoints', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine);
 
   it('reports health with the engine in use, with security headers', async () => {
     const res = await t.app.inject({ url: '/api/health' });
@@ -44,7 +38,7 @@ describe.skipIf(!TEST_PG_URL)('two app instances on one PostgreSQL', () => {
     const one = await createTestApp('postgresql', db);
     const two = await createTestApp('postgresql', db);
     try {
-      await insertUser(db, { email: 'gedeeld@example.nl', displayName: 'Gedeeld', passwordHash: await hashPassword('Gedeeld-wachtwoord-1'), personas: ['caregiver'], locale: 'nl', municipalityCode: null, verified: true });
+      await createTestUser(db, { email: 'gedeeld@example.nl', displayName: 'Gedeeld', password: 'Gedeeld-wachtwoord-1', personas: ['caregiver'] });
       const cookie = sessionCookie(await one.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'gedeeld@example.nl', password: 'Gedeeld-wachtwoord-1' } }));
       expect((await two.app.inject({ url: '/api/me', headers: { cookie } })).json().email).toBe('gedeeld@example.nl');
       expect((await two.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types.ts';
+import { anyRow } from './rows.ts';
 
 /** The SQL of the `sessions` table (the session rules are in sessions.ts). */
 
@@ -40,14 +41,12 @@ export async function touchSession(db: Queryable, id: string, now: Date): Promis
 
 /** Ends a session; true when it was still open. */
 export async function endSession(db: Queryable, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('update sessions set ended_at = now() where id = $1 and ended_at is null', [id]);
-  return rowCount > 0;
+  return anyRow(db, 'update sessions set ended_at = now() where id = $1 and ended_at is null', [id]);
 }
 
 /** Ends one session of a user (not someone else's); true when it was still open. */
 export async function endSessionOfUser(db: Queryable, userId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('update sessions set ended_at = now() where id = $1 and user_id = $2 and ended_at is null', [id, userId]);
-  return rowCount > 0;
+  return anyRow(db, 'update sessions set ended_at = now() where id = $1 and user_id = $2 and ended_at is null', [id, userId]);
 }
 
 /** Ends every session of a user, except one (e.g. the current one) when given; returns how many ended. */

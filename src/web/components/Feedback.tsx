@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { Paragraph } from './ui.tsx';
@@ -90,3 +90,35 @@ export function StatusBadge({ tone, children }: { tone: 'success' | 'neutral' | 
 let keyCounter = 0;
 /** A new number each call: marks "this happened again" (e.g. to move focus to a message). */
 export const nextKey = (): number => ++keyCounter;
+
+/** What an action came to, in words: whether it worked, and a new key each time. */
+export interface Outcome {
+  key: number;
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The outcome of the actions of one part of a page. `run(action)` runs an action: the text it
+ * answers becomes the success message (no text: the message stays as it is); when it fails the
+ * error's text does, after `onError` has seen the error.
+ */
+export function useOutcome() {
+  const { errorText } = useI18n();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const run = async (action: () => Promise<string | void>, onError?: (error: unknown) => void) => {
+    try {
+      const text = await action();
+      if (typeof text === 'string') setOutcome({ key: nextKey(), ok: true, text });
+    } catch (error) {
+      onError?.(error);
+      setOutcome({ key: nextKey(), ok: false, text: errorText(error) });
+    }
+  };
+  return { outcome, run };
+}
+
+/** The message of an outcome; focus moves to it each time it changes. */
+export function OutcomeAlert({ outcome }: { outcome: Outcome | null }) {
+  return outcome && <Alert kind={outcome.ok ? 'ok' : 'error'} title={outcome.text} focus={outcome.key} />;
+}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useI18n } from '../i18n/index.tsx';
 import { referenceApi, referenceKeys } from './reference/api.ts';
 import { FieldError } from './form/index.ts';
@@ -133,5 +134,40 @@ export function MunicipalityPicker({
         )}
       </div>
     </div>
+  );
+}
+
+/** The municipality picker as a field of a react-hook-form form (`name` holds the code or null). */
+export function MunicipalityField<T extends FieldValues>({
+  control,
+  name,
+  idPrefix,
+  label,
+  optional,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form context and output type
+  control: Control<T, any, any>;
+  name: FieldPath<T>;
+  idPrefix: string;
+  label: string;
+  optional?: boolean;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <MunicipalityPicker
+          idPrefix={idPrefix}
+          name={name}
+          label={label}
+          optional={optional}
+          value={field.value as string | null | undefined}
+          onChange={field.onChange}
+          error={fieldState.error?.message}
+          inputRef={field.ref}
+        />
+      )}
+    />
   );
 }

@@ -91,13 +91,28 @@ export function Pager({ page, pageSize, total, itemCount }: { page: number; page
 }
 
 /**
- * One page of a paged list query: loading, a failed load, the empty message ("this page is
- * empty" after page 1), or the items (`children`) with the paging controls under them.
+ * One page of a paged list query: loading, a failed load, the empty message (after page 1
+ * `emptyPage`, by default "this page is empty"), or the items (`children`) with the paging
+ * controls under them.
  */
-export function PagedResult<T>({ query, page, pageSize, empty, children }: { query: UseQueryResult<Paged<T>>; page: number; pageSize: number; empty: ReactNode; children: (items: T[]) => ReactNode }) {
+export function PagedResult<T>({
+  query,
+  page,
+  pageSize,
+  empty,
+  emptyPage,
+  children,
+}: {
+  query: UseQueryResult<Paged<T>>;
+  page: number;
+  pageSize: number;
+  empty: ReactNode;
+  emptyPage?: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
   const { t } = useI18n();
   return (
-    <ListResult query={query} empty={page > 1 ? t.pager.emptyPage : empty}>
+    <ListResult query={query} empty={page > 1 ? (emptyPage ?? t.pager.emptyPage) : empty}>
       {(data) => (
         <>
           {children(data.items)}

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { onApiError } from '../api.ts';
@@ -15,6 +15,17 @@ import { caseloadPaths } from '../pages/caseload/api.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `utrecht-nav-list__link mk-nav__link${isActive ? ' mk-nav__link--current' : ''}`;
 
+/** One link of a navigation list; marked as the current page when it is. */
+function NavItem({ to, end, onNavigate, children }: { to: string; end?: boolean; onNavigate: () => void; children: ReactNode }) {
+  return (
+    <li className="utrecht-nav-list__item">
+      <NavLink to={to} end={end} className={navClass} onClick={onNavigate}>
+        {children}
+      </NavLink>
+    </li>
+  );
+}
+
 function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useI18n();
   const organisations = organisationsOf(me);
@@ -25,40 +36,37 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const firstSignals = signalOrganisations(me)[0];
   const professional = professionalOrganisations(me);
   const firstProfessional = professional[0];
+  const adminLinks = [
+    [ROUTES.adminOrganisations, t.shell.adminOrganisations],
+    [ROUTES.adminUsers, t.shell.adminUsers],
+    [ROUTES.adminOutbox, t.shell.adminOutbox],
+    [ROUTES.adminAudit, t.shell.adminAudit],
+    [ROUTES.adminInstruments, t.shell.adminInstruments],
+  ] as const;
   return (
     <>
       <nav className="mk-nav" aria-label={t.shell.mainNav}>
         <ul className="utrecht-nav-list mk-nav__list">
-          <li className="utrecht-nav-list__item">
-            <NavLink to={ROUTES.home} end className={navClass} onClick={onNavigate}>
-              {t.shell.home}
-            </NavLink>
-          </li>
-          <li className="utrecht-nav-list__item">
-            <NavLink to={ROUTES.circles} className={navClass} onClick={onNavigate}>
-              {t.circle.nav}
-            </NavLink>
-          </li>
+          <NavItem to={ROUTES.home} end onNavigate={onNavigate}>
+            {t.shell.home}
+          </NavItem>
+          <NavItem to={ROUTES.circles} onNavigate={onNavigate}>
+            {t.circle.nav}
+          </NavItem>
           {staff && organisations.length > 0 && (
-            <li className="utrecht-nav-list__item">
-              <NavLink to={organisations.length === 1 && firstOrganisation ? organisationPaths.organisation(firstOrganisation.organisationId) : ROUTES.organisations} end className={navClass} onClick={onNavigate}>
-                {organisations.length === 1 ? t.shell.myOrganisation : t.shell.myOrganisations}
-              </NavLink>
-            </li>
+            <NavItem to={organisations.length === 1 && firstOrganisation ? organisationPaths.organisation(firstOrganisation.organisationId) : ROUTES.organisations} end onNavigate={onNavigate}>
+              {organisations.length === 1 ? t.shell.myOrganisation : t.shell.myOrganisations}
+            </NavItem>
           )}
           {firstProfessional && (
-            <li className="utrecht-nav-list__item">
-              <NavLink to={professional.length === 1 ? caseloadPaths.list(firstProfessional.organisationId) : ROUTES.organisations} className={navClass} onClick={onNavigate}>
-                {t.caseload.nav}
-              </NavLink>
-            </li>
+            <NavItem to={professional.length === 1 ? caseloadPaths.list(firstProfessional.organisationId) : ROUTES.organisations} onNavigate={onNavigate}>
+              {t.caseload.nav}
+            </NavItem>
           )}
           {firstSignals && (
-            <li className="utrecht-nav-list__item">
-              <NavLink to={burdenPaths.signals(firstSignals.organisationId)} className={navClass} onClick={onNavigate}>
-                {t.burden.nav.signals}
-              </NavLink>
-            </li>
+            <NavItem to={burdenPaths.signals(firstSignals.organisationId)} onNavigate={onNavigate}>
+              {t.burden.nav.signals}
+            </NavItem>
           )}
           {staff && firstManaged && (
             <li className="utrecht-nav-list__item">
@@ -71,11 +79,9 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
               </Link>
             </li>
           )}
-          <li className="utrecht-nav-list__item">
-            <NavLink to={ROUTES.account} className={navClass} onClick={onNavigate}>
-              {t.shell.account}
-            </NavLink>
-          </li>
+          <NavItem to={ROUTES.account} onNavigate={onNavigate}>
+            {t.shell.account}
+          </NavItem>
         </ul>
       </nav>
       {me.isPlatformAdmin && (
@@ -84,31 +90,11 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
             {t.shell.admin}:
           </p>
           <ul className="utrecht-nav-list mk-nav__list">
-            <li className="utrecht-nav-list__item">
-              <NavLink to={ROUTES.adminOrganisations} className={navClass} onClick={onNavigate}>
-                {t.shell.adminOrganisations}
-              </NavLink>
-            </li>
-            <li className="utrecht-nav-list__item">
-              <NavLink to={ROUTES.adminUsers} className={navClass} onClick={onNavigate}>
-                {t.shell.adminUsers}
-              </NavLink>
-            </li>
-            <li className="utrecht-nav-list__item">
-              <NavLink to={ROUTES.adminOutbox} className={navClass} onClick={onNavigate}>
-                {t.shell.adminOutbox}
-              </NavLink>
-            </li>
-            <li className="utrecht-nav-list__item">
-              <NavLink to={ROUTES.adminAudit} className={navClass} onClick={onNavigate}>
-                {t.shell.adminAudit}
-              </NavLink>
-            </li>
-            <li className="utrecht-nav-list__item">
-              <NavLink to={ROUTES.adminInstruments} className={navClass} onClick={onNavigate}>
-                {t.shell.adminInstruments}
-              </NavLink>
-            </li>
+            {adminLinks.map(([to, label]) => (
+              <NavItem key={to} to={to} onNavigate={onNavigate}>
+                {label}
+              </NavItem>
+            ))}
           </ul>
         </nav>
       )}
@@ -138,7 +124,7 @@ function LanguageSwitch({ me }: { me: Me | null }) {
       <span aria-hidden="true" className="mk-lang-icon">
         {other.toUpperCase()}
       </span>
-      <span className="mk-lang-label">{t.shell.otherLanguage}</span>
+      <span className="mk-visually-hidden-phone">{t.shell.otherLanguage}</span>
     </button>
   );
 }
@@ -212,6 +198,17 @@ export function Shell() {
     // protected page, would let that page's guard redirect first (without the message).
     onSettled: () => navigate(ROUTES.login, { state: { reason: 'loggedOut' } }),
   });
+  /** Logging out: in the header, and on a phone in the menu panel. */
+  const logoutButton = (extraClass?: string) => (
+    <button
+      type="button"
+      className={`utrecht-button utrecht-button--secondary-action${extraClass ? ` ${extraClass}` : ''}`}
+      onClick={() => !logout.isPending && logout.mutate()}
+      aria-disabled={logout.isPending ? true : undefined}
+    >
+      {t.shell.logout}
+    </button>
+  );
 
   const mustSetUpMfa = me !== null && me.mfa.required && !me.mfa.enabled;
 
@@ -236,14 +233,7 @@ export function Shell() {
               )}
               <LanguageSwitch me={me} />
               {me ? (
-                <button
-                  type="button"
-                  className={`utrecht-button utrecht-button--secondary-action mk-header__button${mustSetUpMfa ? '' : ' mk-hide-phone'}`}
-                  onClick={() => !logout.isPending && logout.mutate()}
-                  aria-disabled={logout.isPending ? true : undefined}
-                >
-                  {t.shell.logout}
-                </button>
+                logoutButton(`mk-header__button${mustSetUpMfa ? '' : ' mk-hide-phone'}`)
               ) : (
                 location.pathname !== ROUTES.login && (
                   <Link to={ROUTES.login} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action mk-header__button">
@@ -269,14 +259,7 @@ export function Shell() {
             <div id={menuId} className={`mk-nav-panel${menuOpen ? ' mk-nav-panel--open' : ''}`}>
               <MainNav me={me} onNavigate={() => setMenuOpen(false)} />
               <div className="mk-show-phone mk-nav-panel__logout">
-                <button
-                  type="button"
-                  className="utrecht-button utrecht-button--secondary-action"
-                  onClick={() => !logout.isPending && logout.mutate()}
-                  aria-disabled={logout.isPending ? true : undefined}
-                >
-                  {t.shell.logout}
-                </button>
+                {logoutButton()}
               </div>
             </div>
           )}

@@ -18,6 +18,15 @@ export function Paragraph({ lead, className, ...props }: ComponentProps<'p'> & {
   return <p className={cx('utrecht-paragraph', lead && 'utrecht-paragraph--lead', className)} {...props} />;
 }
 
+/** A link on a line of its own (a paragraph holding one `TextLink`): the way back, or on. */
+export function LinkParagraph({ to, children }: { to: To; children: ReactNode }) {
+  return (
+    <Paragraph>
+      <TextLink to={to}>{children}</TextLink>
+    </Paragraph>
+  );
+}
+
 /** A row of buttons (and button-like links) under a form or a section. */
 export function ButtonRow({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cx('utrecht-button-group mk-actions', className)} {...props} />;

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph } from '../components/ui.tsx';
 
 type Values = z.input<typeof EmailInput>;
 type Output = z.output<typeof EmailInput>;
@@ -23,9 +23,7 @@ export default function ForgotPasswordPage() {
   const forgot = useMutation({ mutationFn: authApi.forgotPassword });
   const onSubmit = useSubmit(form, failure, (values) => forgot.mutateAsync(values), (_answer, values) => setSent(values.email));
   const toLogin = (
-    <Paragraph>
-      <TextLink to={ROUTES.login}>{t.forgot.toLogin}</TextLink>
-    </Paragraph>
+    <LinkParagraph to={ROUTES.login}>{t.forgot.toLogin}</LinkParagraph>
   );
 
   return (

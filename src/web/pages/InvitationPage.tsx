@@ -6,13 +6,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { DisplayName } from '../../common/schemas.ts';
 import { ROUTES } from '../../common/paths.ts';
-import { ApiError } from '../api.ts';
 import { ME_KEY, authApi, loginPath, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { InvitationPreview, Me } from '../types.ts';
 import { organisationApi, organisationKeys, organisationPaths } from '../components/organisations/api.ts';
-import { newPasswordSchema } from '../forms.ts';
-import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
+import { newPasswordSchema, passwordRefusal } from '../forms.ts';
+import { ActionButton, FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ButtonRow, DataList, Paragraph } from '../components/ui.tsx';
@@ -42,10 +41,7 @@ function CreateAccountForm({ token, preview }: { token: string; preview: Invitat
       queryClient.setQueryData(ME_KEY, me);
       navigate(me.mfa.required && !me.mfa.enabled ? ROUTES.twoFactor : ROUTES.home, { replace: true });
     },
-    (error) => {
-      if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
-      return error;
-    },
+    passwordRefusal((message) => form.setError('password', { type: 'server', message })),
   );
   return (
     <section aria-labelledby="invitation-create">
@@ -88,6 +84,16 @@ export default function InvitationPage() {
   });
   const accept = useMutation({ mutationFn: () => organisationApi.acceptInvitation({ token }) });
   const here = organisationPaths.invitation(token);
+  const acceptAndGo = async () => {
+    try {
+      const result = await accept.mutateAsync();
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      const fresh = queryClient.getQueryData<Me | null>(ME_KEY);
+      navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? ROUTES.twoFactor : organisationPaths.organisation(result.organisationId), { replace: true, state: { joined: true } });
+    } catch (error) {
+      setAcceptError(error);
+    }
+  };
 
   let body;
   if (token.length < 10) body = <Alert kind="error" title={t.invitation.noToken} />;
@@ -123,24 +129,9 @@ export default function InvitationPage() {
             <Paragraph>{t.invitation.loggedInAs(me.data.displayName, me.data.email)}</Paragraph>
             {me.data.email.toLowerCase() !== p.email.toLowerCase() && <Alert kind="warning" title={t.invitation.otherAddress(p.email)} />}
             {acceptError !== null && <Alert kind="error" title={errorText(acceptError)} focus={acceptError} />}
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--primary-action"
-              aria-disabled={accept.isPending ? true : undefined}
-              onClick={async () => {
-                if (accept.isPending) return;
-                try {
-                  const result = await accept.mutateAsync();
-                  await queryClient.invalidateQueries({ queryKey: ME_KEY });
-                  const fresh = queryClient.getQueryData<Me | null>(ME_KEY);
-                  navigate(fresh && fresh.mfa.required && !fresh.mfa.enabled ? ROUTES.twoFactor : organisationPaths.organisation(result.organisationId), { replace: true, state: { joined: true } });
-                } catch (error) {
-                  setAcceptError(error);
-                }
-              }}
-            >
-              {accept.isPending ? t.common.busy : t.invitation.acceptSubmit}
-            </button>
+            <ActionButton busy={accept.isPending} onClick={acceptAndGo}>
+              {t.invitation.acceptSubmit}
+            </ActionButton>
           </section>
         ) : p.accountExists ? (
           <section aria-labelledby="invitation-login">

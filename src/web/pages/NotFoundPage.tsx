@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/index.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { Paragraph, TextLink } from '../components/ui.tsx';
+import { LinkParagraph, Paragraph } from '../components/ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
 
 export default function NotFoundPage() {
@@ -9,9 +9,7 @@ export default function NotFoundPage() {
     <>
       <PageHeading title={t.notFound.title} />
       <Paragraph>{t.notFound.text}</Paragraph>
-      <Paragraph>
-        <TextLink to={ROUTES.home}>{t.common.toHome}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={ROUTES.home}>{t.common.toHome}</LinkParagraph>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import type { Invitation, Me, Organisation } from '../types.ts';
 import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { organisationApi, organisationKeys } from '../components/organisations/api.ts';
-import { Alert, Empty, LoadError, Loading, StatusBadge, nextKey } from '../components/Feedback.tsx';
+import { Alert, ListResult, LoadError, Loading, StatusBadge, nextKey } from '../components/Feedback.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading, Section, useHashTarget } from '../components/PageHeading.tsx';
@@ -40,23 +40,24 @@ function Details({ organisation }: { organisation: Organisation }) {
 function Members({ organisationId }: { organisationId: string }) {
   const { t, formatDate } = useI18n();
   const members = useQuery({ queryKey: organisationKeys.members(organisationId), queryFn: () => organisationApi.members(organisationId) });
-  if (members.isPending) return <Loading />;
-  if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
-  if (members.data.items.length === 0) return <Empty>{t.organisation.noMembers}</Empty>;
   return (
-    <DataTable
-      caption={t.organisation.membersCaption}
-      rows={members.data.items}
-      rowKey={(m) => `${m.userId}-${m.role}`}
-      columns={[
-        { key: 'name', header: t.fields.name, cell: (m) => m.displayName },
-        { key: 'email', header: t.fields.email, cell: (m) => <span className="mk-break">{m.email}</span> },
-        { key: 'role', header: t.fields.role, cell: (m) => t.roles[m.role as keyof typeof t.roles] ?? m.role },
-        { key: 'job', header: t.fields.jobTitle, cell: (m) => m.jobTitle ?? t.common.none },
-        { key: '2fa', header: t.organisation.twoFactor, cell: (m) => (m.twoFactor ? <StatusBadge tone="success">{t.common.on}</StatusBadge> : <StatusBadge tone="neutral">{t.common.off}</StatusBadge>) },
-        { key: 'since', header: t.organisation.memberSince, cell: (m) => formatDate(m.since) },
-      ]}
-    />
+    <ListResult query={members} empty={t.organisation.noMembers}>
+      {({ items }) => (
+        <DataTable
+          caption={t.organisation.membersCaption}
+          rows={items}
+          rowKey={(m) => `${m.userId}-${m.role}`}
+          columns={[
+            { key: 'name', header: t.fields.name, cell: (m) => m.displayName },
+            { key: 'email', header: t.fields.email, cell: (m) => <span className="mk-break">{m.email}</span> },
+            { key: 'role', header: t.fields.role, cell: (m) => t.roles[m.role as keyof typeof t.roles] ?? m.role },
+            { key: 'job', header: t.fields.jobTitle, cell: (m) => m.jobTitle ?? t.common.none },
+            { key: '2fa', header: t.organisation.twoFactor, cell: (m) => (m.twoFactor ? <StatusBadge tone="success">{t.common.on}</StatusBadge> : <StatusBadge tone="neutral">{t.common.off}</StatusBadge>) },
+            { key: 'since', header: t.organisation.memberSince, cell: (m) => formatDate(m.since) },
+          ]}
+        />
+      )}
+    </ListResult>
   );
 }
 
@@ -125,45 +126,41 @@ function Invitations({ organisation }: { organisation: Organisation }) {
       <Section id="uitnodigingen" title={t.organisation.invitationsTitle} headingLevel={3}>
         {revoked && <Alert kind="ok" title={t.organisation.revoked(revoked.email)} focus={revoked.at} />}
         {revoke.isError && <Alert kind="error" title={errorText(revoke.error)} focus={revoke.error} />}
-        {invitations.isPending ? (
-          <Loading />
-        ) : invitations.isError ? (
-          <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
-        ) : invitations.data.items.length === 0 ? (
-          <Empty>{t.organisation.noInvitations}</Empty>
-        ) : (
-          <DataTable
-            caption={t.organisation.invitationsTitle}
-            rows={invitations.data.items}
-            rowKey={(i) => i.id}
-            columns={[
-              { key: 'email', header: t.fields.email, cell: (i) => <span className="mk-break">{i.email}</span> },
-              { key: 'role', header: t.fields.role, cell: (i) => t.roles[i.role as keyof typeof t.roles] ?? i.role },
-              { key: 'status', header: t.organisation.status, cell: (i) => <StatusBadge tone={STATUS_TONE[i.status]}>{t.invitationStatus[i.status]}</StatusBadge> },
-              { key: 'sent', header: t.organisation.sentOn, cell: (i) => formatDate(i.createdAt) },
-              { key: 'expires', header: t.organisation.expires, cell: (i) => formatDate(i.expiresAt) },
-              {
-                key: 'action',
-                header: t.common.action,
-                cell: (i) =>
-                  i.status === 'open' ? (
-                    <ConfirmButton
-                      question={t.organisation.revokeQuestion}
-                      explanation={t.organisation.revokeExplanation(i.email)}
-                      confirmLabel={t.organisation.revokeConfirm}
-                      busy={revoke.isPending && revoke.variables?.id === i.id}
-                      onConfirm={() => revoke.mutate(i)}
-                    >
-                      {t.organisation.revoke}
-                      <span className="mk-visually-hidden"> ({i.email})</span>
-                    </ConfirmButton>
-                  ) : (
-                    <span className="mk-muted">{t.common.none}</span>
-                  ),
-              },
-            ]}
-          />
-        )}
+        <ListResult query={invitations} empty={t.organisation.noInvitations}>
+          {({ items }) => (
+            <DataTable
+              caption={t.organisation.invitationsTitle}
+              rows={items}
+              rowKey={(i) => i.id}
+              columns={[
+                { key: 'email', header: t.fields.email, cell: (i) => <span className="mk-break">{i.email}</span> },
+                { key: 'role', header: t.fields.role, cell: (i) => t.roles[i.role as keyof typeof t.roles] ?? i.role },
+                { key: 'status', header: t.organisation.status, cell: (i) => <StatusBadge tone={STATUS_TONE[i.status]}>{t.invitationStatus[i.status]}</StatusBadge> },
+                { key: 'sent', header: t.organisation.sentOn, cell: (i) => formatDate(i.createdAt) },
+                { key: 'expires', header: t.organisation.expires, cell: (i) => formatDate(i.expiresAt) },
+                {
+                  key: 'action',
+                  header: t.common.action,
+                  cell: (i) =>
+                    i.status === 'open' ? (
+                      <ConfirmButton
+                        question={t.organisation.revokeQuestion}
+                        explanation={t.organisation.revokeExplanation(i.email)}
+                        confirmLabel={t.organisation.revokeConfirm}
+                        busy={revoke.isPending && revoke.variables?.id === i.id}
+                        onConfirm={() => revoke.mutate(i)}
+                      >
+                        {t.organisation.revoke}
+                        <span className="mk-visually-hidden"> ({i.email})</span>
+                      </ConfirmButton>
+                    ) : (
+                      <span className="mk-muted">{t.common.none}</span>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </ListResult>
       </Section>
     </>
   );

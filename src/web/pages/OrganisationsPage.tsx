@@ -6,7 +6,7 @@ import { organisationApi, organisationKeys, organisationPaths } from '../compone
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PagedResult, usePage } from '../components/Pager.tsx';
-import { Paragraph, TextLink } from '../components/ui.tsx';
+import { LinkParagraph, TextLink } from '../components/ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
 
 const PAGE_SIZE = 25;
@@ -52,9 +52,7 @@ export default function OrganisationsPage() {
     <>
       <PageHeading title={me?.isPlatformAdmin ? t.organisations.titleAll : t.organisations.title} lead={me?.isPlatformAdmin ? t.organisations.leadAdmin : t.organisations.lead} />
       {me?.isPlatformAdmin && (
-        <Paragraph>
-          <TextLink to={ROUTES.adminOrganisations}>{t.organisations.toAdmin}</TextLink>
-        </Paragraph>
+        <LinkParagraph to={ROUTES.adminOrganisations}>{t.organisations.toAdmin}</LinkParagraph>
       )}
       <PagedResult query={organisations} page={page} pageSize={PAGE_SIZE} empty={t.organisations.empty}>
         {(items) => <OrganisationTable caption={t.organisations.caption} items={items} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Navigate } from 'react-router';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -11,9 +11,9 @@ import { useI18n } from '../i18n/index.tsx';
 import { newPasswordSchema } from '../forms.ts';
 import { FormShell, RadioGroup, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
-import { MunicipalityPicker } from '../components/MunicipalityPicker.tsx';
+import { MunicipalityField } from '../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph, TextLink } from '../components/ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
 
 const FIELDS = ['persona', 'displayName', 'email', 'password', 'municipalityCode'] as const;
@@ -57,9 +57,7 @@ export default function RegisterPage() {
           <Paragraph>{t.register.sentText(sentTo)}</Paragraph>
         </Alert>
         <Paragraph>{t.register.sentNoMail}</Paragraph>
-        <Paragraph>
-          <TextLink to={ROUTES.login}>{t.register.toLogin}</TextLink>
-        </Paragraph>
+        <LinkParagraph to={ROUTES.login}>{t.register.toLogin}</LinkParagraph>
       </div>
     );
   }
@@ -90,22 +88,7 @@ export default function RegisterPage() {
         <TextField idPrefix="register" label={t.fields.displayName} description={t.register.nameHelp} autoComplete="name" error={formState.errors.displayName?.message} {...register('displayName')} />
         <TextField idPrefix="register" label={t.fields.email} type="email" inputMode="email" autoComplete="email" spellCheck={false} error={formState.errors.email?.message} {...register('email')} />
         <TextField idPrefix="register" label={t.fields.password} description={t.password.hint} type="password" autoComplete="new-password" error={formState.errors.password?.message} {...register('password')} />
-        <Controller
-          control={control}
-          name="municipalityCode"
-          render={({ field, fieldState }) => (
-            <MunicipalityPicker
-              idPrefix="register"
-              name="municipalityCode"
-              label={t.fields.municipality}
-              optional
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-              inputRef={field.ref}
-            />
-          )}
-        />
+        <MunicipalityField control={control} name="municipalityCode" idPrefix="register" label={t.fields.municipality} optional />
         <p className="utrecht-paragraph mk-muted">{t.register.privacy}</p>
         <ButtonRow>
           <SubmitButton busy={registration.isPending}>{t.register.submit}</SubmitButton>

@@ -8,11 +8,11 @@ import { ROUTES } from '../../common/paths.ts';
 import { ApiError } from '../api.ts';
 import { authApi, forgetSession } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { newPasswordSchema } from '../forms.ts';
+import { newPasswordSchema, passwordRefusal } from '../forms.ts';
 import { FormShell, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../components/form/index.ts';
 import { Alert } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { ButtonRow, Paragraph, TextLink } from '../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph } from '../components/ui.tsx';
 
 export default function ResetPasswordPage() {
   const { t } = useI18n();
@@ -36,16 +36,11 @@ export default function ResetPasswordPage() {
       forgetSession(queryClient);
       setDone(true);
     },
-    (error) => {
-      if (error instanceof ApiError && error.code.startsWith('password_')) form.setError('password', { type: 'server', message: error.detail });
-      return error;
-    },
+    passwordRefusal((message) => form.setError('password', { type: 'server', message })),
   );
   const tokenInvalid = failure.failure?.error instanceof ApiError && failure.failure.error.code === 'token_invalid';
   const newLink = (
-    <Paragraph>
-      <TextLink to={ROUTES.forgotPassword}>{t.reset.newLink}</TextLink>
-    </Paragraph>
+    <LinkParagraph to={ROUTES.forgotPassword}>{t.reset.newLink}</LinkParagraph>
   );
 
   return (
@@ -58,9 +53,7 @@ export default function ResetPasswordPage() {
       ) : done ? (
         <>
           <Alert kind="ok" title={t.reset.done} focus={done} />
-          <Paragraph>
-            <TextLink to={ROUTES.login}>{t.reset.toLogin}</TextLink>
-          </Paragraph>
+          <LinkParagraph to={ROUTES.login}>{t.reset.toLogin}</LinkParagraph>
         </>
       ) : (
         <>

@@ -10,7 +10,7 @@ import { Alert, LoadError, Loading } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RecoveryCodes } from '../components/RecoveryCodes.tsx';
 import { TotpCodeForm } from '../components/TotpCodeForm.tsx';
-import { Paragraph, TextLink } from '../components/ui.tsx';
+import { LinkParagraph } from '../components/ui.tsx';
 
 /** Step 3: the first code from the app switches two-step login on and gives the recovery codes. */
 function EnableForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
@@ -69,9 +69,7 @@ export default function TwoFactorPage() {
       <div className="mk-narrow">
         <PageHeading title={t.twoFactor.title} />
         <Alert kind="ok" title={t.twoFactor.alreadyOn} />
-        <Paragraph>
-          <TextLink to={`${ROUTES.account}#twee-stappen`}>{t.twoFactor.toAccount}</TextLink>
-        </Paragraph>
+        <LinkParagraph to={`${ROUTES.account}#twee-stappen`}>{t.twoFactor.toAccount}</LinkParagraph>
       </div>
     );
   }

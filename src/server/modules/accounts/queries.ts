@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export interface UserRecord {
   id: string;
@@ -35,12 +36,12 @@ export async function insertUser(
   db: Queryable,
   user: { email: string; displayName: string; passwordHash: string | null; personas: string[]; locale: string; municipalityCode: string | null; verified: boolean; isPlatformAdmin?: boolean },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into users (email, display_name, password_hash, personas, locale, municipality_code, email_verified_at, is_platform_admin)
      values ($1, $2, $3, $4, $5, $6, case when $7 then now() end, $8) returning id`,
     [user.email.trim(), user.displayName, user.passwordHash, user.personas, user.locale, user.municipalityCode, user.verified, user.isPlatformAdmin ?? false],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function insertEmailToken(db: Queryable, token: { hash: string; userId: string; purpose: 'verify_email' | 'reset_password'; expiresAt: Date }): Promise<void> {
@@ -67,8 +68,7 @@ export async function cancelOpenEmailTokens(db: Queryable, userId: string, purpo
  * statement decides, so two requests with the same code cannot both pass. True when recorded.
  */
 export async function consumeTotpStep(db: Queryable, userId: string, step: number): Promise<boolean> {
-  const { rowCount } = await db.query('update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [userId, step]);
-  return rowCount > 0;
+  return anyRow(db, 'update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [userId, step]);
 }
 
 /** Marks the address as verified (the first time only). */
@@ -119,8 +119,7 @@ export async function replaceRecoveryCodes(db: Queryable, userId: string, hashes
 
 /** Uses a recovery code once; true when it was valid and unused. */
 export async function useRecoveryCode(db: Queryable, userId: string, hash: string): Promise<boolean> {
-  const { rowCount } = await db.query('update recovery_codes set used_at = now() where user_id = $1 and code_hash = $2 and used_at is null', [userId, hash]);
-  return rowCount > 0;
+  return anyRow(db, 'update recovery_codes set used_at = now() where user_id = $1 and code_hash = $2 and used_at is null', [userId, hash]);
 }
 
 export async function countUnusedRecoveryCodes(db: Queryable, userId: string): Promise<number> {

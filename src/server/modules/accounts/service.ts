@@ -25,6 +25,7 @@ import { hashRecoveryCode, looksLikeRecoveryCode, matchTotpStep, newRecoveryCode
 import { revokeApiTokensOfUser } from '../api-tokens/service.ts';
 import { requireActor } from '../../platform/policy/index.ts';
 import { accountPolicy } from '../../platform/policy/account.ts';
+import { addressTakenMail, manyFailedLoginsMail, passwordResetMail, verificationMail } from './mails.ts';
 import * as q from './queries.ts';
 
 const VERIFY_HOURS = 48;
@@ -89,17 +90,10 @@ async function recordFailedAttempt(
     const warned = await countInWindow(tx, ownerWarnedBucket(input.email), LOGIN_LIMITS.windowMinutes, now);
     if (warned > 0 || !input.user) return;
     await recordFailure(tx, [ownerWarnedBucket(input.email)], now);
-    await services.mailer.enqueue(tx, {
-      to: input.user.email,
-      subject: 'Iemand probeerde vaak in te loggen op uw account',
-      text:
-        `Beste ${input.user.display_name},\n\nIemand probeerde de afgelopen ${LOGIN_LIMITS.windowMinutes} minuten vaak in te loggen op uw Mantelkring-account. ` +
-        `Daarbij werd steeds een verkeerd wachtwoord of een verkeerde code gebruikt.\n\n` +
-        `Was u dat zelf? Dan hoeft u niets te doen. U kunt gewoon inloggen. Soms moet u eerst even wachten.\n\n` +
-        `Was u het niet? Kies dan voor de zekerheid een nieuw wachtwoord: ${services.config.publicUrl}/wachtwoord-vergeten\n` +
-        `Gebruik een wachtwoord dat u nergens anders gebruikt. Zet ook inloggen in twee stappen aan, als dat nog niet aan staat.\n\n` +
-        `Met vriendelijke groet,\nMantelkring`,
-    });
+    await services.mailer.enqueue(
+      tx,
+      manyFailedLoginsMail({ to: input.user.email, displayName: input.user.display_name, windowMinutes: LOGIN_LIMITS.windowMinutes, publicUrl: services.config.publicUrl }),
+    );
     await audit(tx, { userId: input.user.id }, origin, { action: 'owner_warned', resourceType: 'user', resourceId: input.user.id, detail: { reason: 'many_failed_logins', failures } });
   });
 }
@@ -134,14 +128,7 @@ export type SelfPersona = 'caregiver' | 'volunteer';
 async function sendVerification(services: Services, tx: Parameters<Services['mailer']['enqueue']>[0], user: { id: string; email: string; displayName: string }) {
   const token = randomToken();
   await q.insertEmailToken(tx, { hash: sha256(token), userId: user.id, purpose: 'verify_email', expiresAt: new Date(services.now().getTime() + VERIFY_HOURS * 3_600_000) });
-  await services.mailer.enqueue(tx, {
-    to: user.email,
-    subject: 'Bevestig uw e-mailadres voor Mantelkring',
-    text:
-      `Beste ${user.displayName},\n\nWelkom bij Mantelkring. Klik op deze link om uw e-mailadres te bevestigen:\n\n` +
-      `${services.config.publicUrl}/e-mail-bevestigen?token=${token}\n\nDe link werkt ${VERIFY_HOURS} uur.\n` +
-      `Heeft u zich niet aangemeld? Dan kunt u deze e-mail negeren.\n\nMet vriendelijke groet,\nMantelkring`,
-  });
+  await services.mailer.enqueue(tx, verificationMail({ to: user.email, displayName: user.displayName, token, validHours: VERIFY_HOURS, publicUrl: services.config.publicUrl }));
 }
 
 /**
@@ -174,14 +161,7 @@ export async function accountRegistrar(
   await services.db.transaction(async (tx) => {
     const existing = await q.findUserByEmail(tx, input.email);
     if (existing) {
-      await services.mailer.enqueue(tx, {
-        to: existing.email,
-        subject: 'Iemand wilde een Mantelkring-account maken met uw e-mailadres',
-        text:
-          `Beste ${existing.display_name},\n\nIemand probeerde een nieuw account te maken met dit e-mailadres. U heeft al een account.\n` +
-          `Wachtwoord vergeten? Vraag een nieuw wachtwoord aan op ${services.config.publicUrl}/wachtwoord-vergeten\n\n` +
-          `Was u dit niet? Dan hoeft u niets te doen.\n\nMet vriendelijke groet,\nMantelkring`,
-      });
+      await services.mailer.enqueue(tx, addressTakenMail({ to: existing.email, displayName: existing.display_name, publicUrl: services.config.publicUrl }));
       return;
     }
     const id = await q.insertUser(tx, {
@@ -310,14 +290,7 @@ export async function passwordResetRequester(services: Services, input: { email:
         return;
       }
       await q.insertEmailToken(tx, { hash: sha256(token), userId: user.id, purpose: 'reset_password', expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
-      await services.mailer.enqueue(tx, {
-        to: user.email,
-        subject: 'Nieuw wachtwoord voor Mantelkring',
-        text:
-          `Beste ${user.display_name},\n\nU vroeg om een nieuw wachtwoord. Klik op deze link om een nieuw wachtwoord te kiezen:\n\n` +
-          `${services.config.publicUrl}/wachtwoord-herstellen?token=${token}\n\nDe link werkt ${RESET_MINUTES} minuten en maar één keer.\n` +
-          `Vroeg u niet om een nieuw wachtwoord? Dan hoeft u niets te doen. Uw wachtwoord blijft hetzelfde.\n\nMet vriendelijke groet,\nMantelkring`,
-      });
+      await services.mailer.enqueue(tx, passwordResetMail({ to: user.email, displayName: user.display_name, token, validMinutes: RESET_MINUTES, publicUrl: services.config.publicUrl }));
       await audit(tx, { userId: user.id }, origin, { action: 'password_reset_requested', resourceType: 'user', resourceId: user.id });
     });
   } finally {

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, sessionCookie, type TestApp } from '../../../../test/support/harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestUser, login, sessionCookie, useTestApp } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
-import { hashPassword } from '../../platform/passwords.ts';
-import { currentTotp } from '../../platform/totp.ts';
-import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 
 const PW = 'Sleutel-wachtwoord-12';
-const SECRET = 'JBSWY3DPEHPK3PXP';
 
 describeEachEngine('personal API tokens', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let cookie: string;
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    const id = await insertUser(t.db, { email: 'ecd@zorg.nl', displayName: 'Koppeling ECD', passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true });
-    await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
+    const id = await createTestUser(t.db, { email: 'ecd@zorg.nl', displayName: 'Koppeling ECD', password: PW, totp: true });
     const org = await insertOrganisation(t.db, { name: 'Zorg BV', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: null });
     await insertMembership(t.db, { organisationId: org, userId: id, role: 'professional', jobTitle: null });
-    cookie = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ecd@zorg.nl', password: PW, totp: currentTotp(SECRET) } }));
+    cookie = sessionCookie(await login(t, 'ecd@zorg.nl', PW));
   });
-  afterAll(async () => t?.close());
 
   it('authenticates with a bearer token until it is revoked', async () => {
     const made = await t.app.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'ECD-koppeling', days: 30 }, headers: { cookie } });

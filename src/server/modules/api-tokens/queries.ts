@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow } from '../../platform/rows.ts';
 
 export interface ApiTokenRow {
   id: string;
@@ -30,8 +31,7 @@ export async function listLiveApiTokens(db: Queryable, userId: string, now: Date
 
 /** Revokes one token of a user; true when it was not yet revoked. */
 export async function revokeApiToken(db: Queryable, userId: string, tokenId: string): Promise<boolean> {
-  const { rowCount } = await db.query('update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null', [tokenId, userId]);
-  return rowCount > 0;
+  return anyRow(db, 'update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null', [tokenId, userId]);
 }
 
 /** Revokes every token of a user that is not yet revoked; returns their ids. */

@@ -4,9 +4,10 @@ import { listOf } from '../../../common/paging.ts';
 import { ApiTokenCreatedSchema, ApiTokenSchema, type ApiToken } from '../../../common/schemas.ts';
 import type { Services } from '../../platform/context.ts';
 import { actorOf, noContent, originOf } from '../../platform/http.ts';
+import type { ApiTokenRow } from './queries.ts';
 import * as service from './service.ts';
 
-const present = (r: service.ApiTokenRow): ApiToken => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), lastUsedAt: r.last_used_at?.toISOString() ?? null, expiresAt: r.expires_at.toISOString() });
+const present = (r: ApiTokenRow): ApiToken => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), lastUsedAt: r.last_used_at?.toISOString() ?? null, expiresAt: r.expires_at.toISOString() });
 
 /** Personal API tokens: `Authorization: Bearer mkt_…` for /api and /fhir. */
 export const apiTokenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {

@@ -7,8 +7,6 @@ import { accountPolicy } from '../../platform/policy/account.ts';
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import * as q from './queries.ts';
 
-export type { ApiTokenRow } from './queries.ts';
-
 /** Prefix that makes a leaked token recognisable (secret scanners, logs). */
 const TOKEN_PREFIX = 'mkt_';
 const MAX_DAYS = 365;

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, lastMailTo, login, sessionCookie, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestCircle, createTestUser, lastMailTo, login, requestsAs, sessionCookie, useTestApp } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
-import { hashPassword } from '../../platform/passwords.ts';
-import { insertUser } from '../accounts/queries.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { syncInstruments } from './instruments.ts';
 import { BURDEN_JOBS } from './jobs.ts';
@@ -12,15 +10,14 @@ import { runBurdenReminders } from './reminders.ts';
 import { runSignalEscalations, SIGNAL_ESCALATION_DAYS } from './signals.ts';
 
 const PW = 'Belasting-test-wachtwoord-1';
-const SECRET = 'JBSWY3DPEHPK3PXP';
 const DAY = 86_400_000;
 
 describeEachEngine('burden checks with follow-up', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   const cookies: Record<string, string> = {};
   const ids: Record<string, string> = {};
   let clientId: string;
-  const members: Record<string, string> = {};
+  let members: Record<string, string> = {};
 
   const as = (who: string) => requestsAs(t.app, cookies[who]);
   const checks = (member: string) => `/api/circles/${clientId}/members/${members[member]}/burden-checks`;
@@ -28,8 +25,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
     Object.fromEntries(Array.from({ length: n }, (_, i) => [`${linkPrefix}-${String(i + 1).padStart(2, '0')}`, i < yes ? hit : miss]));
 
   async function user(key: string, email: string, opts: { totp?: boolean; admin?: boolean; name?: string } = {}) {
-    const id = await insertUser(t.db, { email, displayName: opts.name ?? key, passwordHash: await hashPassword(PW), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: opts.admin });
-    if (opts.totp) await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
+    const id = await createTestUser(t.db, { email, displayName: opts.name ?? key, password: PW, totp: opts.totp, admin: opts.admin });
     ids[key] = id;
     const res = await login(t, email, PW);
     cookies[key] = sessionCookie(res);
@@ -37,7 +33,6 @@ describeEachEngine('burden checks with follow-up', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     await syncInstruments(t.db);
     ids.homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
     ids.steunpunt = await insertOrganisation(t.db, { name: 'Mantelzorgsteunpunt Leiden', kind: 'welfare', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
@@ -57,26 +52,23 @@ describeEachEngine('burden checks with follow-up', (engine) => {
     cookies.fatima = sessionCookie(await login(t, 'fatima@zorg.nl', PW));
     cookies.sanne = sessionCookie(await login(t, 'sanne@steunpunt.nl', PW));
 
-    const circle = await as('anja').post('/api/circles', { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
-    expect(circle.statusCode, circle.body).toBe(201);
-    clientId = circle.json().client.id;
-    members.anja = circle.json().members[0].id;
-    for (const [key, body] of Object.entries({
-      piet: { kind: 'relative', givenName: 'Piet', familyName: 'de Vries', email: 'piet@example.nl', accessLevel: 'agenda' },
-      karin: { kind: 'caregiver', givenName: 'Karin', familyName: 'de Vries', email: 'karin@example.nl', accessLevel: 'agenda' },
-      joost: { kind: 'volunteer', givenName: 'Joost', accessLevel: 'agenda' },
-    })) {
-      const res = await as('anja').post(`/api/circles/${clientId}/members`, body);
-      expect(res.statusCode, res.body).toBe(201);
-      members[key] = res.json().id;
-    }
+    const circle = await createTestCircle(
+      as('anja'),
+      { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false },
+      {
+        piet: { kind: 'relative', givenName: 'Piet', familyName: 'de Vries', email: 'piet@example.nl', accessLevel: 'agenda' },
+        karin: { kind: 'caregiver', givenName: 'Karin', familyName: 'de Vries', email: 'karin@example.nl', accessLevel: 'agenda' },
+        joost: { kind: 'volunteer', givenName: 'Joost', accessLevel: 'agenda' },
+      },
+    );
+    clientId = circle.clientId;
+    members = { anja: circle.starter, ...circle.members };
     // As if Piet and Karin accepted their invitations (the invitation flow is tested in circles/).
     await t.db.query('update circle_members set user_id = $2 where id = $1', [members.piet, ids.piet]);
     await t.db.query('update circle_members set user_id = $2 where id = $1', [members.karin, ids.karin]);
     const code = (await as('anja').post(`/api/circles/${clientId}/organisation-invitation`, { accessLevel: 'full' })).json().code;
     expect((await as('fatima').post('/api/circle-invitations/accept', { code })).statusCode).toBe(200);
   });
-  afterAll(async () => t?.close());
 
   it('ships the four instruments, loaded once however often the app starts', async () => {
     expect(Object.values(await syncInstruments(t.db))).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { CheckMode, CheckStatus, SignalStatus } from '../../../common/burden.ts';
 import type { Answers } from '../../../domain/burden.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 /** One check (a draft or a result) with the names shown with it. */
 export interface ResponseRow {
@@ -86,13 +87,12 @@ export async function insertDraft(db: Queryable, r: NewResponse): Promise<string
 
 /** Saves the answers of a draft; false when it is no longer a draft. */
 export async function updateDraft(db: Queryable, d: { id: string; answers: Answers; currentLinkId: string | null; now: Date }): Promise<boolean> {
-  const { rowCount } = await db.query(`update burden_responses set answers = $2, current_link_id = $3, updated_at = $4 where id = $1 and status = 'in_progress'`, [
+  return anyRow(db, `update burden_responses set answers = $2, current_link_id = $3, updated_at = $4 where id = $1 and status = 'in_progress'`, [
     d.id,
     JSON.stringify(d.answers),
     d.currentLinkId,
     d.now,
   ]);
-  return rowCount > 0;
 }
 
 export interface Completion {
@@ -106,39 +106,38 @@ export interface Completion {
 
 /** Completes a draft with its score; false when it is no longer a draft (completed meanwhile). */
 export async function completeDraft(db: Queryable, id: string, c: Completion): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     `update burden_responses set status = 'completed', answers = $2, total = $3, band_code = $4, overload = $5, shared_with_professional = $6,
        sharing_changed_at = case when $6 then $7::timestamptz end, current_link_id = null, updated_at = $7, completed_at = $7
      where id = $1 and status = 'in_progress'`,
     [id, JSON.stringify(c.answers), c.total, c.bandCode, c.overload, c.shared, c.now],
   );
-  return rowCount > 0;
 }
 
 /** Records a completed check in one go (FHIR, or a check on paper typed in afterwards). */
 export async function insertCompleted(db: Queryable, r: NewResponse, c: Completion): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into burden_responses (tenant_key, client_id, member_id, instrument_key, instrument_version_id, mode, administered_by, organisation_id,
        mantelscan_id, source_system, answers, status, total, band_code, overload, shared_with_professional, sharing_changed_at, started_at, updated_at, completed_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'completed', $12, $13, $14, $15, case when $15 then $16::timestamptz end, $16, $16, $16)
      returning id`,
     [r.tenantKey, r.clientId, r.memberId, r.instrumentKey, r.instrumentVersionId, r.mode, r.administeredBy, r.organisationId, r.mantelscanId, r.sourceSystem, JSON.stringify(c.answers), c.total, c.bandCode, c.overload, c.shared, c.now],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function deleteDraft(db: Queryable, id: string): Promise<boolean> {
-  const { rowCount } = await db.query(`delete from burden_responses where id = $1 and status = 'in_progress'`, [id]);
-  return rowCount > 0;
+  return anyRow(db, `delete from burden_responses where id = $1 and status = 'in_progress'`, [id]);
 }
 
 /** Shares a completed self-check with the professional(s), or stops sharing it. */
 export async function setSharing(db: Queryable, s: { id: string; shared: boolean; now: Date }): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     `update burden_responses set shared_with_professional = $2, sharing_changed_at = $3 where id = $1 and status = 'completed' and mode = 'self'`,
     [s.id, s.shared, s.now],
   );
-  return rowCount > 0;
 }
 
 /**
@@ -176,8 +175,7 @@ export async function listResponses(db: Queryable, memberId: string, opts: { sta
 
 /** Whether the MantelScan is one of this client about this caregiver. */
 export async function scanIsOfCaregiver(db: Queryable, s: { mantelscanId: string; clientId: string; memberId: string }): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from mantelscans where id = $1 and client_id = $2 and caregiver_member_id = $3', [s.mantelscanId, s.clientId, s.memberId]);
-  return rowCount > 0;
+  return anyRow(db, 'select 1 from mantelscans where id = $1 and client_id = $2 and caregiver_member_id = $3', [s.mantelscanId, s.clientId, s.memberId]);
 }
 
 /** The signal a response created or was added to, for the caregiver's result page. */

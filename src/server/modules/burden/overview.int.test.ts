@@ -14,6 +14,7 @@ describeEachEngine('burden overviews: queries per page', (engine) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
   let clientId: string;
+  let homeCareId: string;
   let statements = 0;
   const as = (who: string) => requestsAs(t.app, cookies[who]);
 
@@ -25,14 +26,24 @@ describeEachEngine('burden overviews: queries per page', (engine) => {
     return { count: statements, body: res.json() };
   };
 
-  /** A caregiver on Gerrit's map whose check the professional takes in a conversation. */
-  const caregiverWithCheck = async (givenName: string) => {
-    const member = await as('anja').post(`/api/circles/${clientId}/members`, { kind: 'relative', givenName, familyName: 'de Vries', accessLevel: 'agenda' });
+  /** A caregiver on a map (Gerrit's unless told) whose check the professional takes in a conversation. */
+  const caregiverWithCheck = async (givenName: string, check = { circle: clientId, instrument: 'self-rated-burden', answers: { srb: 8 } as Record<string, unknown> }) => {
+    const member = await as('anja').post(`/api/circles/${check.circle}/members`, { kind: 'relative', givenName, familyName: 'de Vries', accessLevel: 'agenda' });
     expect(member.statusCode, member.body).toBe(201);
-    const checks = `/api/circles/${clientId}/members/${member.json().id}/burden-checks`;
-    const start = await as('fatima').post(checks, { instrument: 'self-rated-burden' });
+    const checks = `/api/circles/${check.circle}/members/${member.json().id}/burden-checks`;
+    const start = await as('fatima').post(checks, { instrument: check.instrument });
     expect(start.statusCode, start.body).toBe(201);
-    expect((await as('fatima').post(`${checks}/${start.json().id}/complete`, { answers: { srb: 8 } })).statusCode).toBe(200);
+    expect((await as('fatima').post(`${checks}/${start.json().id}/complete`, { answers: check.answers })).statusCode).toBe(200);
+  };
+
+  /** A new circle of Anja's, linked to Fatima's organisation with full access; its client id. */
+  const linkedCircle = async (givenName: string): Promise<string> => {
+    const circle = await as('anja').post('/api/circles', { client: { givenName, familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
+    expect(circle.statusCode, circle.body).toBe(201);
+    const id: string = circle.json().client.id;
+    const code = (await as('anja').post(`/api/circles/${id}/organisation-invitation`, { accessLevel: 'full' })).json().code;
+    expect((await as('fatima').post('/api/circle-invitations/accept', { code })).statusCode).toBe(200);
+    return id;
   };
 
   beforeAll(async () => {
@@ -48,11 +59,8 @@ describeEachEngine('burden overviews: queries per page', (engine) => {
     await insertMembership(t.db, { organisationId: homeCare, userId: fatima, role: 'professional', jobTitle: 'Wijkverpleegkundige' });
     cookies.anja = sessionCookie(await login(t, 'anja@example.nl', PW));
     cookies.fatima = sessionCookie(await login(t, 'fatima@zorg.nl', PW));
-    const circle = await as('anja').post('/api/circles', { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false });
-    expect(circle.statusCode, circle.body).toBe(201);
-    clientId = circle.json().client.id;
-    const code = (await as('anja').post(`/api/circles/${clientId}/organisation-invitation`, { accessLevel: 'full' })).json().code;
-    expect((await as('fatima').post('/api/circle-invitations/accept', { code })).statusCode).toBe(200);
+    clientId = await linkedCircle('Gerrit');
+    homeCareId = homeCare;
   });
   afterAll(async () => t?.close());
 
@@ -78,5 +86,19 @@ describeEachEngine('burden overviews: queries per page', (engine) => {
     const three = await countOf('anja', '/api/burden/me');
     expect(three.body.circles).toHaveLength(3);
     expect(three.count).toBe(one.count);
+  });
+
+  it('lists a professional her organisation’s signals in the same number of queries for one client or four', async () => {
+    /** A heavy EDIZ-plus result (9 of 15 heavy answers) in a new circle: one new signal for Fatima's organisation. */
+    const heavyAnswers = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`ep-${String(i + 1).padStart(2, '0')}`, i < 9 ? 'ja' : 'nee']));
+    const signalIn = async (givenName: string) => caregiverWithCheck('Piet', { circle: await linkedCircle(givenName), instrument: 'ediz-plus', answers: heavyAnswers });
+    const url = `/api/organisations/${homeCareId}/burden-signals`;
+    await signalIn('Wim');
+    const one = await countOf('fatima', url);
+    expect(one.body.items?.length).toBeGreaterThan(0);
+    for (const name of ['Bep', 'Kees', 'Rina']) await signalIn(name);
+    const more = await countOf('fatima', url);
+    expect(more.body.items).toHaveLength((one.body.items?.length ?? 0) + 3);
+    expect(more.count).toBe(one.count);
   });
 });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow } from '../../platform/rows.ts';
 
 export interface DueReminderRow {
   schedule_id: string;
@@ -36,11 +37,5 @@ export async function claimDueReminders(db: Queryable, today: string, limit: num
 
 /** Marks the reminder for a due date as sent; false when it already was (another instance). */
 export async function insertReminder(db: Queryable, r: { scheduleId: string; dueOn: string; tenantKey: string; now: Date }): Promise<boolean> {
-  const { rowCount } = await db.query('insert into burden_reminders (schedule_id, due_on, tenant_key, sent_at) values ($1, $2, $3, $4) on conflict do nothing', [
-    r.scheduleId,
-    r.dueOn,
-    r.tenantKey,
-    r.now,
-  ]);
-  return rowCount > 0;
+  return anyRow(db, 'insert into burden_reminders (schedule_id, due_on, tenant_key, sent_at) values ($1, $2, $3, $4) on conflict do nothing', [r.scheduleId, r.dueOn, r.tenantKey, r.now]);
 }

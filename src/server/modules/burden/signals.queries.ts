@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/types.ts';
 import { SIGNAL_ROLES, type SignalActionKind, type SignalEventKind, type SignalReason, type SignalRoute, type SignalStatus } from '../../../common/burden.ts';
 import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 // ---------------------------------------------------------------------------------------
 // Organisations that receive signals or offer support
@@ -185,11 +186,11 @@ export async function findUnclosedSignal(db: Queryable, memberId: string, organi
 
 /** True when the organisation has (or had) a signal holding this check, whatever its status. */
 export async function signalHoldsResponse(db: Queryable, organisationId: string | null, responseId: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     `select 1 from burden_signals where organisation_id is not distinct from $1::uuid and (response_id = $2 or latest_response_id = $2)`,
     [organisationId, responseId],
   );
-  return rowCount > 0;
 }
 
 export async function insertSignal(
@@ -208,13 +209,13 @@ export async function insertSignal(
     now: Date;
   },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into burden_signals (tenant_key, client_id, member_id, response_id, latest_response_id, reasons, total, previous_total, organisation_id,
        routed_to, assigned_user_id, created_at, updated_at)
      values ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $11) returning id`,
     [s.tenantKey, s.clientId, s.memberId, s.responseId, s.reasons, s.total, s.previousTotal, s.organisationId, s.routedTo, s.assignedUserId, s.now],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 /** A newer check while the signal is open: the signal shows the newest score and every reason seen. */
@@ -266,13 +267,13 @@ export async function listSignals(db: Queryable, f: SignalFilter): Promise<{ row
 
 /** Moves a signal from one status to the next; false when it was no longer at `from`. */
 export async function updateSignalStatus(db: Queryable, m: { id: string; from: SignalStatus; to: SignalStatus; now: Date }): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     `update burden_signals set status = $3, updated_at = $4, first_follow_up_at = coalesce(first_follow_up_at, $4),
        closed_at = case when $3 = 'closed' then $4::timestamptz end
      where id = $1 and status = $2`,
     [m.id, m.from, m.to, m.now],
   );
-  return rowCount > 0;
 }
 
 export async function markFollowedUp(db: Queryable, id: string, at: Date, now: Date): Promise<void> {
@@ -287,12 +288,12 @@ export async function insertAction(
   db: Queryable,
   a: { tenantKey: string; signalId: string; kind: SignalActionKind; note: string | null; occurredAt: Date; recordedBy: string | null; organisationId: string | null; contactId: string | null },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into burden_signal_actions (tenant_key, signal_id, kind, note, occurred_at, recorded_by, organisation_id, contact_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     [a.tenantKey, a.signalId, a.kind, a.note, a.occurredAt, a.recordedBy, a.organisationId, a.contactId],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function listActions(db: Queryable, signalId: string) {
@@ -325,12 +326,10 @@ export async function claimUnpickedSignals(db: Queryable, before: Date, limit: n
 }
 
 export async function markEscalated(db: Queryable, id: string, now: Date): Promise<boolean> {
-  const { rowCount } = await db.query('update burden_signals set escalated_at = $2, updated_at = $2 where id = $1 and escalated_at is null', [id, now]);
-  return rowCount > 0;
+  return anyRow(db, 'update burden_signals set escalated_at = $2, updated_at = $2 where id = $1 and escalated_at is null', [id, now]);
 }
 
 /** Whether a user works in the organisation in one of the roles (for assigning a signal). */
 export async function isStaffOf(db: Queryable, organisationId: string, userId: string): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from memberships where organisation_id = $1 and user_id = $2 and role = any($3::text[])', [organisationId, userId, SIGNAL_ROLES]);
-  return rowCount > 0;
+  return anyRow(db, 'select 1 from memberships where organisation_id = $1 and user_id = $2 and role = any($3::text[])', [organisationId, userId, SIGNAL_ROLES]);
 }

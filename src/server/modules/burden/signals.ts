@@ -10,7 +10,7 @@ import { insertContact } from '../caseload/queries.ts';
 import { instrumentsByVersion } from './instruments.ts';
 import { assertSignalAccess, burdenPolicy, type SignalFacts } from '../../platform/policy/burden.ts';
 import { ClientAccessRefused, type ClientAccessFacts } from '../../platform/policy/client.ts';
-import { loadAccessFacts } from '../circles/queries.ts';
+import { loadAccessFacts, loadAccessFactsMany } from '../circles/queries.ts';
 import { previousTotal } from './checks.queries.ts';
 import { newSignalMail, signalEscalatedMail } from './mails.ts';
 import * as q from './signals.queries.ts';
@@ -159,9 +159,12 @@ async function refusalsLogged<T>(services: Services, actor: Actor, origin: Origi
   }
 }
 
+/** Whose access facts a signal route loads: the actor, today, as far as they come through the receiving organisation. */
+const throughOrganisation = (services: Services, actor: Actor, organisationId: string) => ({ userId: actor.userId, today: dutchDate(services.now()), professionalOrgIds: [organisationId] });
+
 /** The facts of the signal's client as far as they come through the receiving organisation. */
 function signalClientFacts(services: Services, actor: Actor, db: Queryable, organisationId: string, clientId: string): Promise<ClientAccessFacts | null> {
-  return loadAccessFacts(db, { userId: actor.userId, clientId, today: dutchDate(services.now()), professionalOrgIds: [organisationId] });
+  return loadAccessFacts(db, { ...throughOrganisation(services, actor, organisationId), clientId });
 }
 
 const signalFacts = (row: q.SignalRow): SignalFacts => ({ organisationId: row.organisation_id, routedTo: row.routed_to, clientDeniedOrganisation: row.client_denied_organisation });
@@ -231,11 +234,13 @@ export async function signalLister(
       assignedTo: input.mine ? actor.userId : null,
       page: pageWindow(input),
     });
+    // The facts of every client on the page in one query (not one per signal).
+    const facts = await loadAccessFactsMany(services.db, { ...throughOrganisation(services, actor, input.organisationId), clientIds: rows.map((r) => r.client_id) });
     const shown: q.SignalRow[] = [];
     const byClient = new Map<string, { f: ClientAccessFacts; signals: string[] }>();
     for (const row of rows) {
       const known = byClient.get(row.client_id);
-      const f = known?.f ?? (await signalClientFacts(services, actor, services.db, input.organisationId, row.client_id));
+      const f = facts.get(row.client_id) ?? null;
       try {
         assertSignalAccess(actor, signalFacts(row), f);
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/types.ts';
 import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
+import { insertedId } from '../../platform/rows.ts';
 
 export interface CaseloadRow {
   client_id: string;
@@ -87,12 +88,12 @@ export async function insertContact(
   db: Queryable,
   c: { clientId: string; tenantKey: string; memberId: string | null; professionalUserId: string; organisationId: string | null; kind: string; note: string | null; occurredAt: Date },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into caregiver_contacts (client_id, tenant_key, member_id, professional_user_id, organisation_id, kind, note, occurred_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     [c.clientId, c.tenantKey, c.memberId, c.professionalUserId, c.organisationId, c.kind, c.note, c.occurredAt],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function listContacts(db: Queryable, clientId: string) {

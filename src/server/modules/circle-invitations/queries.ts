@@ -1,4 +1,6 @@
+import type { AccessLevel } from '../../../common/codes.ts';
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export interface CircleInvitationRow {
   id: string;
@@ -9,7 +11,7 @@ export interface CircleInvitationRow {
   member_name: string | null;
   for_organisation: boolean;
   email: string | null;
-  access_level: 'agenda' | 'full' | 'manage';
+  access_level: AccessLevel;
   expires_at: Date;
   accepted_at: Date | null;
   revoked_at: Date | null;
@@ -28,12 +30,12 @@ export async function insertInvitation(
   db: Queryable,
   i: { clientId: string; tenantKey: string; memberId: string | null; email: string | null; codeHash: string; accessLevel: string; expiresAt: Date; createdBy: string },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into circle_invitations (client_id, tenant_key, member_id, for_organisation, email, code_hash, access_level, expires_at, created_by)
      values ($1, $2, $3, $3::uuid is null, $4, $5, $6, $7, $8) returning id`,
     [i.clientId, i.tenantKey, i.memberId, i.email, i.codeHash, i.accessLevel, i.expiresAt, i.createdBy],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function findByCode(db: Queryable, codeHash: string): Promise<CircleInvitationRow | null> {
@@ -48,26 +50,20 @@ export async function listForClient(db: Queryable, clientId: string): Promise<Ci
 
 /** Marks an open invitation accepted by the user (through `organisationId` for an organisation invitation); false when it no longer is open. */
 export async function markAccepted(db: Queryable, a: { id: string; userId: string; organisationId: string | null }): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     'update circle_invitations set accepted_at = now(), accepted_by = $2, accepted_organisation_id = $3 where id = $1 and accepted_at is null and revoked_at is null',
     [a.id, a.userId, a.organisationId],
   );
-  return rowCount > 0;
 }
 
 export async function revoke(db: Queryable, clientId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('update circle_invitations set revoked_at = now() where id = $1 and client_id = $2 and accepted_at is null and revoked_at is null', [id, clientId]);
-  return rowCount > 0;
+  return anyRow(db, 'update circle_invitations set revoked_at = now() where id = $1 and client_id = $2 and accepted_at is null and revoked_at is null', [id, clientId]);
 }
 
 /** Links a member on the map to the account that accepted the invitation. */
 export async function linkMemberToUser(db: Queryable, l: { clientId: string; memberId: string; userId: string }): Promise<boolean> {
-  const { rowCount } = await db.query('update circle_members set user_id = $3, updated_at = now() where client_id = $1 and id = $2 and left_at is null and user_id is null', [
-    l.clientId,
-    l.memberId,
-    l.userId,
-  ]);
-  return rowCount > 0;
+  return anyRow(db, 'update circle_members set user_id = $3, updated_at = now() where client_id = $1 and id = $2 and left_at is null and user_id is null', [l.clientId, l.memberId, l.userId]);
 }
 
 /** The members of a circle with an invitation that is still open at `now`. */

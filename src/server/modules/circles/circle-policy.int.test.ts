@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUser, lastMailTo, sessionCookie, TEST_TOTP_SECRET, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
+import { createTestApp, createTestCircle, createTestUser, lastMailTo, sessionCookie, TEST_TOTP_SECRET, type TestApp, requestsAs } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { currentTotp } from '../../platform/totp.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
@@ -40,19 +40,17 @@ describeEachEngine('circle policy (issue 13)', (engine) => {
     stranger = await login('vreemde@example.nl');
     fatima = await login('fatima@zorg.nl', true);
 
-    const start = await as(anja).post('/api/circles', { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546', careSituation: 'Geheugen gaat achteruit.' }, clientCanDecide: false });
-    expect(start.statusCode, start.body).toBe(201);
-    gerrit = start.json().client.id;
-    m.anja = start.json().myAccess.memberId;
+    const circle = await createTestCircle(
+      as(anja),
+      { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546', careSituation: 'Geheugen gaat achteruit.' }, clientCanDecide: false },
+      {
+        hans: { kind: 'friend', givenName: 'Hans', email: 'hans@example.nl', accessLevel: 'manage' },
+        marja: { kind: 'caregiver', givenName: 'Marja', email: 'marja@example.nl' },
+      },
+    );
+    gerrit = circle.clientId;
+    Object.assign(m, { anja: circle.starter }, circle.members);
     other = (await as(anja).post('/api/circles', { client: { givenName: 'Truus', familyName: 'Bakker', municipalityCode: 'GM0546' }, clientCanDecide: true })).json().client.id;
-    for (const [key, body] of Object.entries({
-      hans: { kind: 'friend', givenName: 'Hans', email: 'hans@example.nl', accessLevel: 'manage' },
-      marja: { kind: 'caregiver', givenName: 'Marja', email: 'marja@example.nl' },
-    })) {
-      const res = await as(anja).post(`/api/circles/${gerrit}/members`, body);
-      expect(res.statusCode, res.body).toBe(201);
-      m[key] = res.json().id;
-    }
     const invite = (await as(anja).post(`/api/circles/${gerrit}/members/${m.hans}/invitation`, {})).json();
     expect((await as(hans).post('/api/circle-invitations/accept', { code: invite.code })).statusCode).toBe(200);
     const orgCode = (await as(anja).post(`/api/circles/${gerrit}/organisation-invitation`, { accessLevel: 'full' })).json().code;

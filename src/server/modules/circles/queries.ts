@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../db/types.ts';
-import type { AccessLevel } from '../../../common/codes.ts';
+import type { AccessLevel, Closeness, ConsentDecision, Decider, Tie } from '../../../common/codes.ts';
 import type { ClientAccessFacts } from '../../platform/policy/client.ts';
 import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export interface ClientRow {
   id: string;
@@ -14,7 +15,7 @@ export interface ClientRow {
   care_needs: string[];
   bsn: string | null;
   user_id: string | null;
-  decider: 'client' | 'representative' | 'main_caregiver';
+  decider: Decider;
   created_at: Date;
   updated_at: Date;
 }
@@ -31,8 +32,8 @@ export interface MemberRow {
   family_name: string;
   role_code: string | null;
   relationship_code: string | null;
-  closeness: 'inner' | 'middle' | 'outer';
-  tie: 'strong' | 'weak' | 'strained';
+  closeness: Closeness;
+  tie: Tie;
   help_kinds: string[];
   hours_per_week: number | null;
   availability: string | null;
@@ -61,6 +62,17 @@ const LIVE_CONSENT = `cc.decision = 'permit' and (cc.valid_until is null or cc.v
  * `professionalOrgIds` are the actor's organisations where they work as professional.
  */
 export async function loadAccessFacts(db: Queryable, input: { userId: string; clientId: string; today: string; professionalOrgIds: string[] }): Promise<ClientAccessFacts | null> {
+  const { clientId, ...rest } = input;
+  return (await loadAccessFactsMany(db, { ...rest, clientIds: [clientId] })).get(clientId) ?? null;
+}
+
+/**
+ * The access facts of one user for many clients (a page of a list), in one set-based query:
+ * the same facts as loadAccessFacts, keyed by client id. Clients that do not exist are absent.
+ */
+export async function loadAccessFactsMany(db: Queryable, input: { userId: string; clientIds: readonly string[]; today: string; professionalOrgIds: string[] }): Promise<Map<string, ClientAccessFacts>> {
+  const facts = new Map<string, ClientAccessFacts>();
+  if (input.clientIds.length === 0) return facts;
   const { rows } = await db.query<{
     id: string;
     tenant_key: string;
@@ -79,22 +91,23 @@ export async function loadAccessFacts(db: Queryable, input: { userId: string; cl
           from client_organisation_links l
           join current_consents cc on cc.client_id = c.id and cc.organisation_id = l.organisation_id and ${LIVE_CONSENT}
           where l.client_id = c.id and l.ended_at is null and l.organisation_id = any($4::uuid[])) as orgs
-     from clients c where c.id = $1`,
-    [input.clientId, input.today, input.userId, input.professionalOrgIds],
+     from clients c where c.id = any($1::uuid[])`,
+    [[...new Set(input.clientIds)], input.today, input.userId, input.professionalOrgIds],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    clientId: row.id,
-    tenantKey: row.tenant_key,
-    decider: row.decider,
-    isClient: row.is_client,
-    clientHasAccount: row.client_has_account,
-    member: row.member
-      ? { id: row.member.id, kind: row.member.kind, isMainCaregiver: row.member.is_main_caregiver, isRepresentative: row.member.is_representative, level: row.member.level }
-      : null,
-    organisations: (row.orgs ?? []).map((o) => ({ organisationId: o.organisation_id, level: o.level })),
-  };
+  for (const row of rows) {
+    facts.set(row.id, {
+      clientId: row.id,
+      tenantKey: row.tenant_key,
+      decider: row.decider,
+      isClient: row.is_client,
+      clientHasAccount: row.client_has_account,
+      member: row.member
+        ? { id: row.member.id, kind: row.member.kind, isMainCaregiver: row.member.is_main_caregiver, isRepresentative: row.member.is_representative, level: row.member.level }
+        : null,
+      organisations: (row.orgs ?? []).map((o) => ({ organisationId: o.organisation_id, level: o.level })),
+    });
+  }
+  return facts;
 }
 
 export async function findClient(db: Queryable, id: string): Promise<ClientRow | null> {
@@ -106,12 +119,12 @@ export async function insertClient(
   db: Queryable,
   c: { tenantKey: string; givenName: string; familyName: string; birthDate: string | null; careSituation: string | null; careNeeds: string[]; bsn: string | null; bsnRecordedBy: string | null; decider: string; createdBy: string; userId?: string | null },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into clients (tenant_key, given_name, family_name, birth_date, care_situation, care_needs, bsn, bsn_recorded_by, decider, created_by, user_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
     [c.tenantKey, c.givenName, c.familyName, c.birthDate, c.careSituation, c.careNeeds, c.bsn, c.bsnRecordedBy, c.decider, c.createdBy, c.userId ?? null],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function updateClient(
@@ -193,7 +206,8 @@ export interface MemberFields {
 }
 
 export async function insertMember(db: Queryable, m: MemberFields & { clientId: string; tenantKey: string; userId?: string | null; createdBy: string }): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into circle_members (client_id, tenant_key, user_id, kind, is_main_caregiver, is_representative, given_name, family_name, role_code,
        relationship_code, closeness, tie, help_kinds, hours_per_week, availability, since, email, phone, organisation_id, organisation_name,
        job_title, created_by)
@@ -224,7 +238,6 @@ export async function insertMember(db: Queryable, m: MemberFields & { clientId: 
       m.createdBy,
     ],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 /** Updates the given fields of a member (undefined = unchanged, null = cleared). */
@@ -257,8 +270,7 @@ export async function updateMember(db: Queryable, clientId: string, memberId: st
     sets.push(`${column} = $${params.length}`);
   }
   if (sets.length === 0) return true;
-  const { rowCount } = await db.query(`update circle_members set ${sets.join(', ')}, updated_at = now() where client_id = $1 and id = $2 and left_at is null`, params);
-  return rowCount > 0;
+  return anyRow(db, `update circle_members set ${sets.join(', ')}, updated_at = now() where client_id = $1 and id = $2 and left_at is null`, params);
 }
 
 /** A member's deciding roles and kind, locked until the end of the transaction (null when not an active member). */
@@ -308,20 +320,19 @@ export async function listDeciderContacts(db: Queryable, clientId: string): Prom
 }
 
 export async function markMemberLeft(db: Queryable, clientId: string, memberId: string): Promise<boolean> {
-  const { rowCount } = await db.query('update circle_members set left_at = now(), is_main_caregiver = false where client_id = $1 and id = $2 and left_at is null', [clientId, memberId]);
-  return rowCount > 0;
+  return anyRow(db, 'update circle_members set left_at = now(), is_main_caregiver = false where client_id = $1 and id = $2 and left_at is null', [clientId, memberId]);
 }
 
 export async function insertConsent(
   db: Queryable,
-  d: { clientId: string; tenantKey: string; memberId?: string | null; organisationId?: string | null; decision: 'permit' | 'deny'; accessLevel: AccessLevel | null; validUntil: string | null; decidedAs: string; recordedBy: string },
+  d: { clientId: string; tenantKey: string; memberId?: string | null; organisationId?: string | null; decision: ConsentDecision; accessLevel: AccessLevel | null; validUntil: string | null; decidedAs: string; recordedBy: string },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into consent_decisions (client_id, tenant_key, member_id, organisation_id, decision, access_level, valid_until, decided_as, recorded_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
     [d.clientId, d.tenantKey, d.memberId ?? null, d.organisationId ?? null, d.decision, d.accessLevel, d.validUntil, d.decidedAs, d.recordedBy],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export interface ConsentRow {
@@ -332,7 +343,7 @@ export interface ConsentRow {
   member_kind: string | null;
   organisation_id: string | null;
   organisation_name: string | null;
-  decision: 'permit' | 'deny';
+  decision: ConsentDecision;
   access_level: AccessLevel | null;
   valid_until: string | null;
   decided_as: string;
@@ -391,8 +402,7 @@ export async function insertLink(db: Queryable, l: { clientId: string; tenantKey
 }
 
 export async function endLink(db: Queryable, clientId: string, organisationId: string): Promise<boolean> {
-  const { rowCount } = await db.query('update client_organisation_links set ended_at = now() where client_id = $1 and organisation_id = $2 and ended_at is null', [clientId, organisationId]);
-  return rowCount > 0;
+  return anyRow(db, 'update client_organisation_links set ended_at = now() where client_id = $1 and organisation_id = $2 and ended_at is null', [clientId, organisationId]);
 }
 
 export interface MyCircleRow {
@@ -432,19 +442,12 @@ export async function listNotes(db: Queryable, clientId: string) {
 }
 
 export async function insertNote(db: Queryable, n: { clientId: string; tenantKey: string; authorUserId: string; body: string }): Promise<string> {
-  const { rows } = await db.query<{ id: string }>('insert into circle_notes (client_id, tenant_key, author_user_id, body) values ($1, $2, $3, $4) returning id', [
-    n.clientId,
-    n.tenantKey,
-    n.authorUserId,
-    n.body,
-  ]);
-  return (rows[0] as { id: string }).id;
+  return insertedId(db, 'insert into circle_notes (client_id, tenant_key, author_user_id, body) values ($1, $2, $3, $4) returning id', [n.clientId, n.tenantKey, n.authorUserId, n.body]);
 }
 
 /** True when the user is an active member of the client's circle. */
 export async function isActiveMember(db: Queryable, clientId: string, userId: string): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from circle_members where client_id = $1 and user_id = $2 and left_at is null', [clientId, userId]);
-  return rowCount > 0;
+  return anyRow(db, 'select 1 from circle_members where client_id = $1 and user_id = $2 and left_at is null', [clientId, userId]);
 }
 
 export interface ClientAccessLogRow {

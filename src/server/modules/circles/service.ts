@@ -1,4 +1,4 @@
-import type { AccessLevel } from '../../../common/codes.ts';
+import type { AccessLevel, ConsentDecision, Decider } from '../../../common/codes.ts';
 import { PATHS } from '../../../common/paths.ts';
 import type { Queryable } from '../../../db/types.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
@@ -34,7 +34,7 @@ type ClientFields = {
 };
 
 /** The row for a new client; a BSN is recorded with the professional who entered it. */
-function clientRecord(client: ClientFields & { bsn?: string | null }, actor: Actor, decider: 'client' | 'representative' | 'main_caregiver') {
+function clientRecord(client: ClientFields & { bsn?: string | null }, actor: Actor, decider: Decider) {
   return {
     tenantKey: client.municipalityCode,
     givenName: client.givenName,
@@ -190,7 +190,7 @@ export async function clientUpdater(
 }
 
 /** Records who decides on access for the client (decider only). */
-export async function deciderSetter(services: Services, actor: Actor, input: { clientId: string; decider: 'client' | 'representative' | 'main_caregiver' }, origin: Origin): Promise<void> {
+export async function deciderSetter(services: Services, actor: Actor, input: { clientId: string; decider: Decider }, origin: Origin): Promise<void> {
   const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'update', resourceType: 'client', resourceId: input.clientId });
   await services.db.transaction(async (tx) => {
     await q.updateClient(tx, input.clientId, { decider: input.decider });
@@ -355,7 +355,7 @@ export async function noteAdder(services: Services, actor: Actor, input: { clien
 export async function consentDecider(
   services: Services,
   actor: Actor,
-  input: { clientId: string; memberId?: string; organisationId?: string; decision: 'permit' | 'deny'; accessLevel?: AccessLevel; validUntil?: string | null },
+  input: { clientId: string; memberId?: string; organisationId?: string; decision: ConsentDecision; accessLevel?: AccessLevel; validUntil?: string | null },
   origin: Origin,
 ): Promise<string> {
   const f = await clientAccess(services, actor, origin, input.clientId, 'decide', { action: 'create', resourceType: 'consent' });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow } from '../../platform/rows.ts';
 
 /**
  * The demo seed's SQL: bulk inserts with `unnest` (one statement per table, so a seed of
@@ -11,8 +12,7 @@ function columns<R>(rows: readonly R[], keys: readonly (keyof R)[]): unknown[][]
 }
 
 export async function demoSeeded(db: Queryable): Promise<boolean> {
-  const { rowCount } = await db.query("select 1 from installation where key = 'demo_seeded'");
-  return rowCount > 0;
+  return anyRow(db, "select 1 from installation where key = 'demo_seeded'");
 }
 
 export async function markDemoSeeded(db: Queryable, value: Record<string, unknown>): Promise<void> {

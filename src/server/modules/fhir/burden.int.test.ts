@@ -1,16 +1,14 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
-import { sessionCookie, createTestUser } from '../../../../test/support/harness.ts';
+import { createTestCircle, requestsAs, testAccounts, useTestApp } from '../../../../test/support/harness.ts';
 import { MK, OBSERVATION_CATEGORY_SYSTEM } from '../../../fhir/codes.ts';
 import type { Bundle, Observation, OperationOutcome, QuestionnaireResponse, ResourceBase } from '../../../fhir/types.ts';
-import { currentTotp } from '../../platform/totp.ts';
 import { syncInstruments } from '../burden/instruments.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { createFhirTestApp, fhirBody as fhir } from './testing.ts';
 
 const PW = 'Kring-test-wachtwoord-1';
-const SECRET = 'JBSWY3DPEHPK3PXP';
 const CSI = 'https://mantelkring.nl/fhir/Questionnaire/csi';
 const EDIZ_PLUS = 'https://mantelkring.nl/fhir/Questionnaire/ediz-plus';
 const ANSWER_SYSTEM = 'https://mantelkring.nl/fhir/CodeSystem/burden-answer';
@@ -22,23 +20,14 @@ const items = (prefix: string, n: number, yes: number, hit = 'ja', miss = 'nee')
   Array.from({ length: n }, (_, i) => ({ linkId: `${prefix}-${String(i + 1).padStart(2, '0')}`, answer: [{ valueCoding: { system: ANSWER_SYSTEM, code: i < yes ? hit : miss } }] }));
 
 describeEachEngine('FHIR API: burden checks', (engine) => {
-  let t: Awaited<ReturnType<typeof createFhirTestApp>>;
-  const cookies: Record<string, string> = {};
-  const users: Record<string, string> = {};
-  const members: Record<string, string> = {};
+  const t = useTestApp(() => createFhirTestApp(engine));
+  const { users, cookies, create: user, login } = testAccounts(t, PW);
+  let members: Record<string, string> = {};
   let clientId: string;
   let homeCare: string;
   let token: string;
   let csiResponseId: string;
 
-  async function user(key: string, opts: { totp?: boolean; admin?: boolean } = {}) {
-    const id = await createTestUser(t.db, { email: `${key}@example.nl`, displayName: key === 'fatima' ? 'Fatima Yilmaz' : key, password: PW, totp: opts.totp, admin: opts.admin });
-    users[key] = id;
-    return id;
-  }
-  async function login(key: string, totp = false) {
-    cookies[key] = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${key}@example.nl`, password: PW, ...(totp ? { totp: currentTotp(SECRET) } : {}) } }));
-  }
   /** As a logged-in user (cookie), or as the external record system with Fatima's API token. */
   const auth = (who: string | null): Record<string, string> => (who === 'ecd' ? { authorization: `Bearer ${token}` } : who ? { cookie: cookies[who] ?? '' } : {});
   const get = (who: string | null, url: string) => t.app.inject({ url, headers: auth(who) });
@@ -63,34 +52,25 @@ describeEachEngine('FHIR API: burden checks', (engine) => {
     )).rows;
 
   beforeAll(async () => {
-    t = await createFhirTestApp(engine);
     await syncInstruments(t.db);
     homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
     await insertOrganisation(t.db, { name: 'Mantelzorgsteunpunt Leiden', kind: 'welfare', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
     for (const key of ['anja', 'piet', 'kees', 'vreemde']) await user(key);
-    await insertMembership(t.db, { organisationId: homeCare, userId: await user('fatima', { totp: true }), role: 'professional', jobTitle: 'Wijkverpleegkundige' });
+    await insertMembership(t.db, { organisationId: homeCare, userId: await user('fatima', { totp: true, displayName: 'Fatima Yilmaz' }), role: 'professional', jobTitle: 'Wijkverpleegkundige' });
     await user('beheer', { totp: true, admin: true });
-    for (const key of ['anja', 'piet', 'kees', 'vreemde']) await login(key);
-    for (const key of ['fatima', 'beheer']) await login(key, true);
+    for (const key of ['anja', 'piet', 'kees', 'vreemde', 'fatima', 'beheer']) await login(key);
 
-    const start = await t.app.inject({
-      method: 'POST',
-      url: '/api/circles',
-      headers: { cookie: cookies.anja ?? '' },
-      payload: { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false },
-    });
-    expect(start.statusCode, start.body).toBe(201);
-    clientId = start.json().client.id;
-    members.anja = start.json().members[0].id;
-    for (const [key, body] of Object.entries({
-      piet: { kind: 'relative', givenName: 'Piet', familyName: 'de Vries', relationshipCode: 'SONC', accessLevel: 'full' },
-      kees: { kind: 'relative', givenName: 'Kees', familyName: 'de Vries', relationshipCode: 'BRO', accessLevel: 'agenda' },
-      fatima: { kind: 'professional', givenName: 'Fatima', familyName: 'Yilmaz', organisationId: homeCare, jobTitle: 'Wijkverpleegkundige' },
-    })) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/members`, headers: { cookie: cookies.anja ?? '' }, payload: body });
-      expect(res.statusCode, `${key}: ${res.body}`).toBe(201);
-      members[key] = res.json().id;
-    }
+    const circle = await createTestCircle(
+      requestsAs(t.app, cookies.anja),
+      { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC' }, clientCanDecide: false },
+      {
+        piet: { kind: 'relative', givenName: 'Piet', familyName: 'de Vries', relationshipCode: 'SONC', accessLevel: 'full' },
+        kees: { kind: 'relative', givenName: 'Kees', familyName: 'de Vries', relationshipCode: 'BRO', accessLevel: 'agenda' },
+        fatima: { kind: 'professional', givenName: 'Fatima', familyName: 'Yilmaz', organisationId: homeCare, jobTitle: 'Wijkverpleegkundige' },
+      },
+    );
+    clientId = circle.clientId;
+    members = { anja: circle.starter, ...circle.members };
     for (const key of ['piet', 'kees', 'fatima']) await t.db.query('update circle_members set user_id = $2 where id = $1', [members[key], users[key]]);
     const code = (await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/organisation-invitation`, headers: { cookie: cookies.anja ?? '' }, payload: { accessLevel: 'full' } })).json().code;
     expect((await t.app.inject({ method: 'POST', url: '/api/circle-invitations/accept', headers: { cookie: cookies.fatima ?? '' }, payload: { code } })).statusCode).toBe(200);
@@ -100,7 +80,6 @@ describeEachEngine('FHIR API: burden checks', (engine) => {
     expect(made.statusCode, made.body).toBe(201);
     token = made.json().token;
   });
-  afterAll(async () => t?.close());
 
   it('lists every instrument as a Questionnaire with url and version, searchable by url, name and status', async () => {
     const all = await fhir<Bundle>(await get('ecd', '/fhir/Questionnaire'), 200);

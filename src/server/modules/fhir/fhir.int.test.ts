@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
-import { sessionCookie, createTestUser } from '../../../../test/support/harness.ts';
-import { currentTotp } from '../../platform/totp.ts';
+import { createTestCircle, requestsAs, testAccounts, useTestApp } from '../../../../test/support/harness.ts';
 import { insertMembership, insertOrganisation } from '../organisations/queries.ts';
 import { MANTELZORGER, ROLE_SYSTEM } from '../../../common/codes.ts';
 import { MK, PROFILES } from '../../../fhir/codes.ts';
@@ -10,30 +9,20 @@ import { BUNDLE_URLS, goodBundle } from '../../../fhir/testing/fixtures.ts';
 import { createFhirTestApp, fhirBody } from './testing.ts';
 
 const PW = 'Kring-test-wachtwoord-1';
-const SECRET = 'JBSWY3DPEHPK3PXP';
 const fhir = fhirBody;
 
 const resources = <T extends ResourceBase>(b: Bundle): T[] => (b.entry ?? []).map((e) => e.resource as T);
 const codesOf = (rp: RelatedPerson) => (rp.relationship ?? []).flatMap((c) => c.coding ?? []).map((c) => `${c.system}|${c.code}`);
 
 describeEachEngine('FHIR API', (engine) => {
-  let t: Awaited<ReturnType<typeof createFhirTestApp>>;
-  const cookies: Record<string, string> = {};
-  const users: Record<string, string> = {};
-  const members: Record<string, string> = {};
+  const t = useTestApp(() => createFhirTestApp(engine));
+  const { users, cookies, create: user, login } = testAccounts(t, PW);
+  let members: Record<string, string> = {};
   let clientId: string;
   let homeCare: string;
   let gemeente: string;
   let volunteerOrg: string;
 
-  async function user(key: string, opts: { totp?: boolean; admin?: boolean } = {}) {
-    const id = await createTestUser(t.db, { email: `${key}@example.nl`, displayName: key, password: PW, totp: opts.totp, admin: opts.admin });
-    users[key] = id;
-    return id;
-  }
-  async function login(key: string, totp = false) {
-    cookies[key] = sessionCookie(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${key}@example.nl`, password: PW, ...(totp ? { totp: currentTotp(SECRET) } : {}) } }));
-  }
   const get = (who: string | null, url: string) => t.app.inject({ url, headers: who ? { cookie: cookies[who] ?? '' } : {} });
   const post = (who: string, url: string, payload: object, contentType = 'application/fhir+json') =>
     t.app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { cookie: cookies[who] ?? '', 'content-type': contentType } });
@@ -44,7 +33,6 @@ describeEachEngine('FHIR API', (engine) => {
     )).rows;
 
   beforeAll(async () => {
-    t = await createFhirTestApp(engine);
     homeCare = await insertOrganisation(t.db, { name: 'Thuiszorg Leiden', kind: 'care_provider', sector: 'home_care', municipalityCode: 'GM0546', region: 'Leiden' });
     gemeente = await insertOrganisation(t.db, { name: 'Gemeente Leiden', kind: 'municipality', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
     volunteerOrg = await insertOrganisation(t.db, { name: 'Vrijwilligerscentrale Leiden', kind: 'volunteer', sector: null, municipalityCode: 'GM0546', region: 'Leiden' });
@@ -55,31 +43,23 @@ describeEachEngine('FHIR API', (engine) => {
     await insertMembership(t.db, { organisationId: homeCare, userId: await user('fatima', { totp: true }), role: 'professional', jobTitle: 'Wijkverpleegkundige' });
     await insertMembership(t.db, { organisationId: gemeente, userId: await user('sanne', { totp: true }), role: 'policy', jobTitle: null });
     await user('beheer', { totp: true, admin: true });
-    for (const key of ['anja', 'piet', 'kees', 'vreemde']) await login(key);
-    for (const key of ['fatima', 'sanne', 'beheer']) await login(key, true);
+    for (const key of ['anja', 'piet', 'kees', 'vreemde', 'fatima', 'sanne', 'beheer']) await login(key);
 
     // A circle with every kind of member, built through the API as the web app does.
-    const start = await t.app.inject({
-      method: 'POST',
-      url: '/api/circles',
-      headers: { cookie: cookies.anja ?? '' },
-      payload: { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC', hoursPerWeek: 12 }, clientCanDecide: false },
-    });
-    expect(start.statusCode, start.body).toBe(201);
-    clientId = start.json().client.id;
-    const specs: Record<string, object> = {
-      piet: { kind: 'relative', givenName: 'Piet', familyName: 'van der Berg', relationshipCode: 'SONC', email: 'piet@example.nl', accessLevel: 'full' },
-      kees: { kind: 'relative', givenName: 'Kees', familyName: 'de Vries', relationshipCode: 'BRO', accessLevel: 'agenda' },
-      els: { kind: 'neighbour', givenName: 'Els', roleCode: '19', relationshipCode: 'OTH', phone: '06-12345678' },
-      hans: { kind: 'friend', givenName: 'Hans', roleCode: '20', isRepresentative: true },
-      joost: { kind: 'volunteer', givenName: 'Joost', familyName: 'Bakker', organisationId: volunteerOrg, email: 'joost@vrijwilligers.nl' },
-      bos: { kind: 'professional', givenName: 'Dr. Bos', organisationName: 'Huisartsenpraktijk Het Plein', jobTitle: 'Huisarts' },
-    };
-    for (const [key, body] of Object.entries(specs)) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/circles/${clientId}/members`, headers: { cookie: cookies.anja ?? '' }, payload: body });
-      expect(res.statusCode, `${key}: ${res.body}`).toBe(201);
-      members[key] = res.json().id;
-    }
+    const circle = await createTestCircle(
+      requestsAs(t.app, cookies.anja),
+      { client: { givenName: 'Gerrit', familyName: 'de Vries', birthDate: '1941-03-12', municipalityCode: 'GM0546' }, me: { relationshipCode: 'DAUC', hoursPerWeek: 12 }, clientCanDecide: false },
+      {
+        piet: { kind: 'relative', givenName: 'Piet', familyName: 'van der Berg', relationshipCode: 'SONC', email: 'piet@example.nl', accessLevel: 'full' },
+        kees: { kind: 'relative', givenName: 'Kees', familyName: 'de Vries', relationshipCode: 'BRO', accessLevel: 'agenda' },
+        els: { kind: 'neighbour', givenName: 'Els', roleCode: '19', relationshipCode: 'OTH', phone: '06-12345678' },
+        hans: { kind: 'friend', givenName: 'Hans', roleCode: '20', isRepresentative: true },
+        joost: { kind: 'volunteer', givenName: 'Joost', familyName: 'Bakker', organisationId: volunteerOrg, email: 'joost@vrijwilligers.nl' },
+        bos: { kind: 'professional', givenName: 'Dr. Bos', organisationName: 'Huisartsenpraktijk Het Plein', jobTitle: 'Huisarts' },
+      },
+    );
+    clientId = circle.clientId;
+    members = circle.members;
     const anjaMember = (await t.db.query<{ id: string }>('select id from circle_members where client_id = $1 and is_main_caregiver', [clientId])).rows[0];
     members.anja = anjaMember?.id ?? '';
     // Accounts for Piet (full access) and Kees (agenda only), as accepting an invitation does.
@@ -91,7 +71,6 @@ describeEachEngine('FHIR API', (engine) => {
     // The BSN as the professional would record it (set directly: who may change it through /api is the circles module's rule, being reworked).
     await t.db.query('update clients set bsn = $2, bsn_recorded_by = $3 where id = $1', [clientId, '111222333', users.fatima]);
   });
-  afterAll(async () => t?.close());
 
   it('publishes a CapabilityStatement without login, listing exactly what is supported', async () => {
     const cs = await fhir<ResourceBase & { fhirVersion: string; format: string[]; rest: { resource: { type: string; interaction: { code: string }[]; searchParam?: { name: string }[] }[]; interaction: { code: string }[] }[] }>(await get(null, '/fhir/metadata'), 200);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
-import type { MemberKind } from '../../../common/codes.ts';
+import type { AccessLevel, ConsentDecision, Decider, MemberKind } from '../../../common/codes.ts';
 
 /** SQL the FHIR API needs beyond the circles and organisations queries (which it reuses). */
 
@@ -19,10 +19,10 @@ export interface ConsentDecisionRow {
   member_active: boolean;
   organisation_id: string | null;
   organisation_name: string | null;
-  decision: 'permit' | 'deny';
-  access_level: 'agenda' | 'full' | 'manage' | null;
+  decision: ConsentDecision;
+  access_level: AccessLevel | null;
   valid_until: string | null;
-  decided_as: 'client' | 'representative' | 'main_caregiver';
+  decided_as: Decider;
   recorded_by_name: string | null;
   /** The recorder's own active membership of this circle, if any (the performer of the decision). */
   recorder_member_id: string | null;

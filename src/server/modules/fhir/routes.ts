@@ -4,7 +4,7 @@ import { searchset, selfLink, type SearchHit } from '../../../fhir/bundle.ts';
 import { capabilityStatement } from '../../../fhir/capability.ts';
 import { FhirError, issue, ISSUE_FOR_ERROR_CODE, operationOutcome, type IssueCode } from '../../../fhir/outcome.ts';
 import type { OperationOutcomeIssue, ResourceBase } from '../../../fhir/types.ts';
-import type { Services } from '../../platform/context.ts';
+import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
@@ -144,6 +144,26 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
   const opts = { schema: { hide: true } };
   const searchBundle = (path: string, params: Record<string, string>, hits: SearchHit[]) => searchset(baseUrl, selfLink(baseUrl, path, params), hits);
 
+  /** `GET /{type}/:id`: a read by id (a UUID), without search parameters. */
+  const read = (type: string, reader: (services: Services, actor: Actor, input: { id: string }, origin: Origin) => Promise<ResourceBase>) =>
+    app.get(`/${type}/:id`, opts, async (request, reply) => {
+      searchParams(request, []);
+      return send(reply, await reader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
+    });
+
+  /**
+   * `GET /{type}?…`: a search by exactly one reference parameter (one of `names`, which are
+   * synonyms) to a `target` resource; the use case gets the id it points at.
+   */
+  const searchByReference = (type: string, names: readonly string[], target: string, search: (actor: Actor, id: string, params: Record<string, string>, origin: Origin) => Promise<SearchHit[]>) =>
+    app.get(`/${type}`, opts, async (request, reply) => {
+      const params = searchParams(request, names);
+      const [name, value] = requireOne(params, names, type);
+      const actor = actorOf(request);
+      const hits = await search(actor, referenceId(value, target, name, baseUrl), params, originOf(request));
+      return send(reply, searchBundle(type, params, hits));
+    });
+
   app.get('/metadata', opts, async (request, reply) => {
     searchParams(request, []);
     return send(reply, capabilityStatement({ baseUrl, version: APP_VERSION, date: CAPABILITY_DATE }));
@@ -158,10 +178,7 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, searchset(baseUrl, selfLink(baseUrl, 'Patient', params), hits, { total, next }));
   });
 
-  app.get('/Patient/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirPatientReader(services, actorOf(request), { clientId: idParam(request) }, originOf(request)));
-  });
+  read('Patient', (s, actor, { id }, origin) => service.fhirPatientReader(s, actor, { clientId: id }, origin));
 
   // A parameter rather than a literal segment, so `$everything` also matches when sent as `%24everything`.
   app.get('/Patient/:id/:operation', opts, async (request, reply) => {
@@ -172,11 +189,7 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, searchBundle(`Patient/${clientId}/$everything`, {}, hits));
   });
 
-  app.get('/CareTeam/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirCareTeamReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
+  read('CareTeam', service.fhirCareTeamReader);
   app.get('/CareTeam', opts, async (request, reply) => {
     const params = searchParams(request, ['patient', 'subject', '_include']);
     const include = params._include;
@@ -187,28 +200,11 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, searchBundle('CareTeam', params, hits));
   });
 
-  app.get('/RelatedPerson/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirRelatedPersonReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
+  read('RelatedPerson', service.fhirRelatedPersonReader);
+  searchByReference('RelatedPerson', ['patient'], 'Patient', (actor, clientId, params, origin) => service.fhirRelatedPersonSearcher(services, actor, { clientId, params }, origin));
 
-  app.get('/RelatedPerson', opts, async (request, reply) => {
-    const params = searchParams(request, ['patient']);
-    const [name, value] = requireOne(params, ['patient'], 'RelatedPerson');
-    const hits = await service.fhirRelatedPersonSearcher(services, actorOf(request), { clientId: referenceId(value, 'Patient', name, baseUrl), params }, originOf(request));
-    return send(reply, searchBundle('RelatedPerson', params, hits));
-  });
-
-  app.get('/Practitioner/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirPractitionerReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
-  app.get('/PractitionerRole/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirPractitionerRoleReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
+  read('Practitioner', service.fhirPractitionerReader);
+  read('PractitionerRole', service.fhirPractitionerRoleReader);
   app.get('/PractitionerRole', opts, async (request, reply) => {
     const names = ['practitioner', 'organization', 'patient'] as const;
     const params = searchParams(request, names);
@@ -220,22 +216,9 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, searchBundle('PractitionerRole', params, hits));
   });
 
-  app.get('/Organization/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirOrganizationReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
-  app.get('/Consent/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await service.fhirConsentReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
-  app.get('/Consent', opts, async (request, reply) => {
-    const params = searchParams(request, ['patient']);
-    const [name, value] = requireOne(params, ['patient'], 'Consent');
-    const hits = await service.fhirConsentSearcher(services, actorOf(request), { clientId: referenceId(value, 'Patient', name, baseUrl), params }, originOf(request));
-    return send(reply, searchBundle('Consent', params, hits));
-  });
+  read('Organization', service.fhirOrganizationReader);
+  read('Consent', service.fhirConsentReader);
+  searchByReference('Consent', ['patient'], 'Patient', (actor, clientId, params, origin) => service.fhirConsentSearcher(services, actor, { clientId, params }, origin));
 
   app.get('/Questionnaire/:id', opts, async (request, reply) => {
     searchParams(request, []);
@@ -258,31 +241,13 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, created, 201);
   });
 
-  app.get('/QuestionnaireResponse/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await burden.fhirQuestionnaireResponseReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
+  read('QuestionnaireResponse', burden.fhirQuestionnaireResponseReader);
+  searchByReference('QuestionnaireResponse', ['subject'], 'RelatedPerson', (actor, memberId, _params, origin) => burden.fhirQuestionnaireResponseSearcher(services, actor, { memberId }, origin));
 
-  app.get('/QuestionnaireResponse', opts, async (request, reply) => {
-    const params = searchParams(request, ['subject']);
-    const [name, value] = requireOne(params, ['subject'], 'QuestionnaireResponse');
-    const hits = await burden.fhirQuestionnaireResponseSearcher(services, actorOf(request), { memberId: referenceId(value, 'RelatedPerson', name, baseUrl) }, originOf(request));
-    return send(reply, searchBundle('QuestionnaireResponse', params, hits));
-  });
-
-  app.get('/Observation/:id', opts, async (request, reply) => {
-    searchParams(request, []);
-    return send(reply, await burden.fhirObservationReader(services, actorOf(request), { id: idParam(request) }, originOf(request)));
-  });
-
+  read('Observation', burden.fhirObservationReader);
   // R4 Observation.subject cannot be a RelatedPerson: the caregiver is the `focus`. `subject`
   // with a RelatedPerson is accepted too (as the issue asks) and means the same.
-  app.get('/Observation', opts, async (request, reply) => {
-    const params = searchParams(request, ['focus', 'subject']);
-    const [name, value] = requireOne(params, ['focus', 'subject'], 'Observation');
-    const hits = await burden.fhirObservationSearcher(services, actorOf(request), { memberId: referenceId(value, 'RelatedPerson', name, baseUrl) }, originOf(request));
-    return send(reply, searchBundle('Observation', params, hits));
-  });
+  searchByReference('Observation', ['focus', 'subject'], 'RelatedPerson', (actor, memberId, _params, origin) => burden.fhirObservationSearcher(services, actor, { memberId }, origin));
 
   // The transaction endpoint is the base URL itself (FHIR: POST [base]).
   app.post('/', opts, async (request, reply) => {

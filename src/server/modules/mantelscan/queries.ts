@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { SnapshotMember } from '../../../domain/mantelscan.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export interface ScanRow {
   id: string;
@@ -26,11 +27,11 @@ const SELECT = `select s.id, s.client_id, s.tenant_key, s.caregiver_member_id, t
   left join users u on u.id = s.conducted_by left join organisations o on o.id = s.organisation_id`;
 
 export async function insertScan(db: Queryable, s: { clientId: string; tenantKey: string; caregiverMemberId: string; conductedBy: string; organisationId: string | null }): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     'insert into mantelscans (client_id, tenant_key, caregiver_member_id, conducted_by, organisation_id) values ($1, $2, $3, $4, $5) returning id',
     [s.clientId, s.tenantKey, s.caregiverMemberId, s.conductedBy, s.organisationId],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function findScan(db: Queryable, clientId: string, scanId: string): Promise<ScanRow | null> {
@@ -49,7 +50,8 @@ export async function updateDraft(
   scanId: string,
   s: { step?: string; answers?: Record<string, string>; advice?: string | null; agreements?: unknown[] },
 ): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     `update mantelscans set step = coalesce($3, step), answers = answers || coalesce($4::jsonb, '{}'::jsonb),
        advice = case when $5::boolean then $6 else advice end, agreements = coalesce($7::jsonb, agreements)
      where client_id = $1 and id = $2 and status = 'draft'`,
@@ -63,14 +65,13 @@ export async function updateDraft(
       s.agreements ? JSON.stringify(s.agreements) : null,
     ],
   );
-  return rowCount > 0;
 }
 
 /** Completes a draft scan at `now` with the network as it is; false when it is no draft (any more). */
 export async function completeScan(db: Queryable, c: { clientId: string; scanId: string; snapshot: { members: SnapshotMember[] }; now: Date }): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     "update mantelscans set status = 'completed', completed_at = $4, network_snapshot = $3 where client_id = $1 and id = $2 and status = 'draft'",
     [c.clientId, c.scanId, JSON.stringify(c.snapshot), c.now],
   );
-  return rowCount > 0;
 }

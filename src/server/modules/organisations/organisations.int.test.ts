@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, lastMailTo, sessionCookie, tokenFromMail, type TestApp } from '../../../../test/support/harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestUser, lastMailTo, login, requestsAs, sessionCookie, tokenFromMail, useTestApp } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { currentTotp } from '../../platform/totp.ts';
-import { hashPassword } from '../../platform/passwords.ts';
-import { insertUser } from '../accounts/queries.ts';
 
 const PASSWORD = 'Beheer-wachtwoord-lang-1';
-const SECRET = 'JBSWY3DPEHPK3PXP';
 
 describeEachEngine('organisations and staff', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let adminCookie: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    const id = await insertUser(t.db, { email: 'root@example.nl', displayName: 'Root', passwordHash: await hashPassword(PASSWORD), personas: [], locale: 'nl', municipalityCode: null, verified: true, isPlatformAdmin: true });
-    await t.db.query('update users set totp_secret = $2, totp_enabled_at = now() where id = $1', [id, SECRET]);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'root@example.nl', password: PASSWORD, totp: currentTotp(SECRET) } });
-    adminCookie = sessionCookie(login);
+    await createTestUser(t.db, { email: 'root@example.nl', displayName: 'Root', password: PASSWORD, totp: true, admin: true });
+    adminCookie = sessionCookie(await login(t, 'root@example.nl', PASSWORD));
   });
-  afterAll(async () => t?.close());
 
-  const as = (cookie: string) => ({
-    get: (url: string) => t.app.inject({ url, headers: { cookie } }),
-    post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-    del: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
-  });
+  const as = (cookie: string) => requestsAs(t.app, cookie);
 
   it('creates organisations with the rules for sector and CBS code', async () => {
     const admin = as(adminCookie);

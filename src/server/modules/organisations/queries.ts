@@ -1,11 +1,13 @@
+import type { OrganisationKind, Sector } from '../../../common/codes.ts';
 import type { Queryable } from '../../../db/types.ts';
 import { TOTAL_COLUMN, withTotal, type PageWindow } from '../../platform/paging.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export interface OrganisationRow {
   id: string;
   name: string;
-  kind: 'care_provider' | 'welfare' | 'volunteer' | 'municipality' | 'programme_office';
-  sector: 'elderly_care' | 'disability_care' | 'mental_health' | 'hospital_rehabilitation' | 'home_care' | 'primary_care' | null;
+  kind: OrganisationKind;
+  sector: Sector | null;
   municipality_code: string | null;
   municipality_name: string | null;
   region: string | null;
@@ -20,11 +22,11 @@ export async function insertOrganisation(
   db: Queryable,
   org: { name: string; kind: string; sector: string | null; municipalityCode: string | null; region: string | null },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     'insert into organisations (name, kind, sector, municipality_code, region) values ($1, $2, $3, $4, $5) returning id',
     [org.name, org.kind, org.sector, org.municipalityCode, org.region],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function findOrganisation(db: Queryable, id: string): Promise<OrganisationRow | null> {
@@ -52,8 +54,7 @@ export async function listOrganisations(db: Queryable, opts: { onlyIds: string[]
 
 /** True when a municipality already has its organisation (there is one per municipality). */
 export async function municipalityHasOrganisation(db: Queryable, municipalityCode: string): Promise<boolean> {
-  const { rowCount } = await db.query("select 1 from organisations where kind = 'municipality' and municipality_code = $1", [municipalityCode]);
-  return rowCount > 0;
+  return anyRow(db, "select 1 from organisations where kind = 'municipality' and municipality_code = $1", [municipalityCode]);
 }
 
 export async function listMembers(db: Queryable, organisationId: string) {
@@ -85,12 +86,12 @@ export async function insertInvitation(
   db: Queryable,
   inv: { organisationId: string; email: string; role: string; jobTitle: string | null; tokenHash: string; invitedBy: string; expiresAt: Date },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return insertedId(
+    db,
     `insert into staff_invitations (organisation_id, email, role, job_title, token_hash, invited_by, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [inv.organisationId, inv.email, inv.role, inv.jobTitle, inv.tokenHash, inv.invitedBy, inv.expiresAt],
   );
-  return (rows[0] as { id: string }).id;
 }
 
 export async function listInvitations(db: Queryable, organisationId: string): Promise<InvitationRow[]> {
@@ -104,11 +105,11 @@ export async function findInvitationByToken(db: Queryable, tokenHash: string): P
 }
 
 export async function revokeInvitation(db: Queryable, organisationId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+  return anyRow(
+    db,
     'update staff_invitations set revoked_at = now() where id = $1 and organisation_id = $2 and accepted_at is null and revoked_at is null',
     [id, organisationId],
   );
-  return rowCount > 0;
 }
 
 export async function markInvitationAccepted(db: Queryable, id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
+import { anyRow } from '../../platform/rows.ts';
 
 export interface MunicipalityRow {
   code: string;
@@ -9,8 +10,7 @@ export interface MunicipalityRow {
 
 /** True when the CBS municipality code exists in the reference data. */
 export async function municipalityExists(db: Queryable, code: string): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from municipalities where code = $1', [code]);
-  return rowCount > 0;
+  return anyRow(db, 'select 1 from municipalities where code = $1', [code]);
 }
 
 /** Municipalities whose name contains `search` or whose code is `search` (all for ''), by name. */

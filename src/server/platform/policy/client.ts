@@ -1,4 +1,4 @@
-import type { AccessLevel } from '../../../common/codes.ts';
+import type { AccessLevel, Decider } from '../../../common/codes.ts';
 import type { ErrorCode } from '../../../common/errors.ts';
 import type { Msg } from '../../../common/messages/index.ts';
 import type { Actor } from '../context.ts';
@@ -9,7 +9,7 @@ import { requireMfaSatisfied } from './index.ts';
 export interface ClientAccessFacts {
   clientId: string;
   tenantKey: string;
-  decider: 'client' | 'representative' | 'main_caregiver';
+  decider: Decider;
   /** The actor is the client (their own account). */
   isClient: boolean;
   /** The client has an account of their own (and so can record decisions themselves). */

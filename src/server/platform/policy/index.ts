@@ -1,4 +1,5 @@
 import type { Actor, ActorMembership } from '../context.ts';
+import { STAFF_ROLES } from '../../../common/codes.ts';
 import type { Msg } from '../../../common/messages/index.ts';
 import { AppError } from '../errors.ts';
 
@@ -7,10 +8,10 @@ import { AppError } from '../errors.ts';
  * as its first statement; SQL helpers never decide access.
  */
 
-/** Roles in an organisation that see data of other people's clients and so need 2FA. */
-export const STAFF_ROLES: readonly ActorMembership['role'][] = ['professional', 'coordinator', 'policy', 'org_admin'];
-
-/** True when a user with these memberships must use two-factor authentication. */
+/**
+ * True when a user with these memberships must use two-factor authentication: platform admins
+ * and staff (STAFF_ROLES), who see data of other people's clients.
+ */
 export function mfaRequiredFor(isPlatformAdmin: boolean, memberships: Pick<ActorMembership, 'role'>[]): boolean {
   return isPlatformAdmin || memberships.some((m) => STAFF_ROLES.includes(m.role));
 }

@@ -213,6 +213,20 @@ export function CheckRunner({
     <p className="utrecht-paragraph">{b.shareNoProfessional(clientName)}</p>
   ) : null;
 
+  /** One question; in the one-at-a-time layout without its number (the progress line says it). */
+  const questionField = (item: Check['items'][number], showNumber?: boolean) => (
+    <QuestionField
+      key={item.linkId}
+      item={item}
+      total={n}
+      value={answers[item.linkId]}
+      onChange={(v) => answer(item.linkId, v)}
+      error={missing.includes(item.linkId) ? b.chooseAnswer : null}
+      idPrefix={ID_PREFIX}
+      showNumber={showNumber}
+    />
+  );
+
   const finishButton = (
     <button type="submit" className={`utrecht-button utrecht-button--primary-action mk-bc-nav__next${complete.isPending ? ' utrecht-button--busy' : ''}`} aria-disabled={busy ? true : undefined}>
       {complete.isPending ? t.common.busy : professional ? b.recordResult : b.seeResult}
@@ -259,19 +273,7 @@ export function CheckRunner({
           {index < n ? (
             (() => {
               const item = items[index];
-              if (!item) return null;
-              return (
-                <QuestionField
-                  key={item.linkId}
-                  item={item}
-                  total={n}
-                  value={answers[item.linkId]}
-                  onChange={(v) => answer(item.linkId, v)}
-                  error={missing.includes(item.linkId) ? b.chooseAnswer : null}
-                  idPrefix={ID_PREFIX}
-                  showNumber={false}
-                />
-              );
+              return item ? questionField(item, false) : null;
             })()
           ) : (
             <>
@@ -318,17 +320,7 @@ export function CheckRunner({
             void finish();
           }}
         >
-          {items.map((item) => (
-            <QuestionField
-              key={item.linkId}
-              item={item}
-              total={n}
-              value={answers[item.linkId]}
-              onChange={(v) => answer(item.linkId, v)}
-              error={missing.includes(item.linkId) ? b.chooseAnswer : null}
-              idPrefix={ID_PREFIX}
-            />
-          ))}
+          {items.map((item) => questionField(item))}
           {shareQuestion}
           <div className="mk-bc-nav">{finishButton}</div>
         </form>

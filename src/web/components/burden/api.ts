@@ -1,9 +1,8 @@
 import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query, request } from '../../api.ts';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import type { Me } from '../../types.ts';
+import type { List, Me, Paged } from '../../types.ts';
 import { SIGNAL_ROLES, type Answer, type Check, type CircleBurden, type Instrument, type MyBurden, type Schedule, type Signal, type SignalDetail, type SignalStatus, type Trend } from './types.ts';
-import type { Paged } from '../../types.ts';
 
 /** Addresses of the burden pages in the web app. The reminder mails link to `overview`. */
 export const burdenPaths = {
@@ -52,7 +51,7 @@ export interface SignalFilter {
 /** The burden API, one function per call. */
 export const burdenApi = {
   me: () => api.get<MyBurden>('/api/burden/me'),
-  instruments: () => api.get<{ items: Instrument[] }>('/api/burden/instruments'),
+  instruments: () => api.get<List<Instrument>>('/api/burden/instruments'),
   instrument: (key: string, version?: string) => api.get<Instrument>(`/api/burden/instruments/${encodeURIComponent(key)}${query({ version })}`),
   circle: (clientId: string) => api.get<CircleBurden>(`/api/circles/${clientId}/burden`),
   circleInfo: (clientId: string) => api.get<Circle>(`/api/circles/${clientId}`),
@@ -67,9 +66,9 @@ export const burdenApi = {
   share: (clientId: string, memberId: string, checkId: string, shared: boolean) => put<Check>(`${member(clientId, memberId)}/burden-checks/${checkId}/sharing`, { shared }),
   discard: (clientId: string, memberId: string, checkId: string) => api.delete(`${member(clientId, memberId)}/burden-checks/${checkId}`),
   trend: (clientId: string, memberId: string) => api.get<Trend>(`${member(clientId, memberId)}/burden-trend`),
-  schedules: (clientId: string, memberId: string) => api.get<{ items: Schedule[] }>(`${member(clientId, memberId)}/burden-schedules`),
+  schedules: (clientId: string, memberId: string) => api.get<List<Schedule>>(`${member(clientId, memberId)}/burden-schedules`),
   setSchedule: (clientId: string, memberId: string, instrumentKey: string, body: { intervalMonths?: number; enabled?: boolean }) =>
-    put<{ items: Schedule[] }>(`${member(clientId, memberId)}/burden-schedules/${instrumentKey}`, body),
+    put<List<Schedule>>(`${member(clientId, memberId)}/burden-schedules/${instrumentKey}`, body),
   signals: (organisationId: string, f: SignalFilter) => {
     const search = new URLSearchParams();
     for (const s of f.statuses) search.append('status', s);

@@ -4,12 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
-import { ACCESS_LEVELS, CLOSENESS, HELP_KINDS, MEMBER_KINDS, RELATIONSHIP_CODES, ROLE_CODES, TIES } from '../../../common/codes.ts';
+import { ACCESS_LEVELS, CLOSENESS, MEMBER_KINDS, RELATIONSHIP_CODES, ROLE_CODES, TIES } from '../../../common/codes.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CheckboxField, CheckboxGroup, FormShell, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../form/index.ts';
-import { dateField, hoursField, hoursValue, orNull } from './fields.tsx';
+import { CheckboxField, FormShell, RadioGroup, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../form/index.ts';
+import { HelpFields, dateField, hoursField, hoursValue, orNull } from './fields.tsx';
 import { circleApi, refreshCircle } from './api.ts';
-import { codeLabels, fullName, type CircleMember } from './labels.ts';
+import { codeLabels, codeOptions, fullName, type CircleMember } from './labels.ts';
 import { ButtonRow } from '../ui.tsx';
 
 const FIELDS = [
@@ -191,7 +191,7 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
           description={f.relationshipHelp(circle.client.givenName)}
           optional
           error={errors.relationshipCode?.message}
-          options={[{ value: '', label: f.choose }, ...Object.entries(RELATIONSHIP_CODES).map(([value, label]) => ({ value, label: label[locale] }))]}
+          options={[{ value: '', label: f.choose }, ...codeOptions(RELATIONSHIP_CODES, locale)]}
           {...register('relationshipCode')}
         />
         <SelectField
@@ -200,7 +200,7 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
           description={f.roleHelp}
           optional
           error={errors.roleCode?.message}
-          options={[{ value: '', label: f.choose }, ...Object.entries(ROLE_CODES).map(([value, label]) => ({ value, label: label[locale] }))]}
+          options={[{ value: '', label: f.choose }, ...codeOptions(ROLE_CODES, locale)]}
           {...register('roleCode')}
         />
         {kind === 'professional' && (
@@ -225,17 +225,14 @@ export function MemberForm({ circle, member, onDone, onCancel }: { circle: Circl
           options={TIES.map((tie) => ({ value: tie, label: c.ties[tie], description: f.tieHelp[tie] }))}
           inputProps={register('tie')}
         />
-        <CheckboxGroup
+        <HelpFields
           idPrefix={idPrefix}
-          layout="columns"
-          name="helpKinds"
           legend={f.helpKinds}
-          optional
-          error={errors.helpKinds?.message}
-          options={Object.entries(HELP_KINDS).map(([value, label]) => ({ value, label: label[locale] }))}
-          inputProps={register('helpKinds')}
+          hoursLabel={f.hours}
+          hoursHelp={f.hoursHelp}
+          helpKinds={{ input: register('helpKinds'), error: errors.helpKinds?.message }}
+          hours={{ input: register('hoursPerWeek'), error: errors.hoursPerWeek?.message }}
         />
-        <TextField idPrefix={idPrefix} label={f.hours} description={f.hoursHelp} optional inputMode="decimal" inputClassName="mk-textbox--short" error={errors.hoursPerWeek?.message} {...register('hoursPerWeek')} />
         <TextField idPrefix={idPrefix} label={f.availability} description={f.availabilityHelp} optional error={errors.availability?.message} {...register('availability')} />
         <TextField idPrefix={idPrefix} label={f.since} type="date" optional inputClassName="mk-textbox--date" error={errors.since?.message} {...register('since')} />
         <TextField idPrefix={idPrefix} label={f.email} type="email" inputMode="email" optional autoComplete="off" spellCheck={false} error={errors.email?.message} {...register('email')} />

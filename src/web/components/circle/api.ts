@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AddMemberInput, Circle, ConsentInput, DeciderInput, StartCircleInput, UpdateClientInput, UpdateMemberInput } from '../../../common/circle-schemas.ts';
 import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query, request } from '../../api.ts';
-import type { Paged } from '../../types.ts';
+import type { List, Paged } from '../../types.ts';
 import type { AccessLogLine, CircleInvitation, CircleInvitationPreview, CircleListItem, Consent, IssuedCode, Note } from './data.ts';
 
 /** Addresses of the circle pages in the web app. */
@@ -39,7 +39,7 @@ const base = (clientId: string) => `/api/circles/${clientId}`;
 
 /** The circle API, one function per call. */
 export const circleApi = {
-  mine: () => api.get<{ items: CircleListItem[] }>('/api/circles'),
+  mine: () => api.get<List<CircleListItem>>('/api/circles'),
   circle: (clientId: string) => api.get<Circle>(base(clientId)),
   start: (body: Body<typeof StartCircleInput>) => api.post<Circle>('/api/circles', body),
   updateClient: (clientId: string, body: Body<typeof UpdateClientInput>) => api.patch<Circle>(base(clientId), body),
@@ -47,12 +47,12 @@ export const circleApi = {
   updateMember: (clientId: string, memberId: string, body: Body<typeof UpdateMemberInput>) => api.patch<unknown>(`${base(clientId)}/members/${memberId}`, body),
   removeMember: (clientId: string, memberId: string) => api.delete(`${base(clientId)}/members/${memberId}`),
   setDecider: (clientId: string, body: Body<typeof DeciderInput>) => request<void>('PUT', `${base(clientId)}/decider`, body),
-  consents: (clientId: string) => api.get<{ items: Consent[] }>(`${base(clientId)}/consents`),
+  consents: (clientId: string) => api.get<List<Consent>>(`${base(clientId)}/consents`),
   decide: (clientId: string, body: Body<typeof ConsentInput>) => api.post<unknown>(`${base(clientId)}/consents`, body),
-  notes: (clientId: string) => api.get<{ items: Note[] }>(`${base(clientId)}/notes`),
+  notes: (clientId: string) => api.get<List<Note>>(`${base(clientId)}/notes`),
   addNote: (clientId: string, body: string) => api.post<{ id: string }>(`${base(clientId)}/notes`, { body }),
   accessLog: (clientId: string, page: number, pageSize: number) => api.get<Paged<AccessLogLine>>(`${base(clientId)}/access-log${query({ page, pageSize })}`),
-  invitations: (clientId: string) => api.get<{ items: CircleInvitation[] }>(`${base(clientId)}/invitations`),
+  invitations: (clientId: string) => api.get<List<CircleInvitation>>(`${base(clientId)}/invitations`),
   inviteMember: (clientId: string, memberId: string, body: { email?: string }) => api.post<IssuedCode>(`${base(clientId)}/members/${memberId}/invitation`, body),
   inviteOrganisation: (clientId: string, accessLevel: string) => api.post<IssuedCode>(`${base(clientId)}/organisation-invitation`, { accessLevel }),
   revokeInvitation: (clientId: string, invitationId: string) => api.delete(`${base(clientId)}/invitations/${invitationId}`),

@@ -1,7 +1,11 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
-import type { Dict } from '../../i18n/index.tsx';
+import { HELP_KINDS } from '../../../common/codes.ts';
+import { useI18n, type Dict } from '../../i18n/index.tsx';
+import { CheckboxGroup, TextField } from '../form/index.ts';
+import { codeOptions } from './labels.ts';
 
-/** Validation helpers for the care circle forms (the field components are in ../form/). */
+/** Validation helpers and shared fields of the care circle forms (the field components are in ../form/). */
 
 /** Hours per week as typed ("2,5"): empty, or 0 to 168. */
 export const hoursField = (t: Dict) =>
@@ -22,3 +26,31 @@ export const dateField = (t: Dict, rule?: 'past' | 'future') =>
     .refine((v) => v === '' || rule !== 'future' || v >= new Date().toISOString().slice(0, 10), { message: t.circle.form.dateNotPast });
 
 export const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+
+/**
+ * How someone helps: the kinds of help (checkboxes) and about how many hours a week. The same
+ * two fields when a caregiver starts a circle (about herself) and on a member's form.
+ */
+export function HelpFields({
+  idPrefix,
+  legend,
+  hoursLabel,
+  hoursHelp,
+  helpKinds,
+  hours,
+}: {
+  idPrefix: string;
+  legend: string;
+  hoursLabel: string;
+  hoursHelp: string;
+  helpKinds: { input: UseFormRegisterReturn; error?: string };
+  hours: { input: UseFormRegisterReturn; error?: string };
+}) {
+  const { locale } = useI18n();
+  return (
+    <>
+      <CheckboxGroup idPrefix={idPrefix} layout="columns" name="helpKinds" legend={legend} optional error={helpKinds.error} options={codeOptions(HELP_KINDS, locale)} inputProps={helpKinds.input} />
+      <TextField idPrefix={idPrefix} label={hoursLabel} description={hoursHelp} optional inputMode="decimal" inputClassName="mk-textbox--short" error={hours.error} {...hours.input} />
+    </>
+  );
+}

@@ -20,6 +20,9 @@ export function codeLabels(locale: Locale) {
 }
 export type CodeLabels = ReturnType<typeof codeLabels>;
 
+/** A code list (src/common/codes.ts) as the options of a picker, labelled in the interface language. */
+export const codeOptions = (table: Labelled, locale: Locale): { value: string; label: string }[] => Object.entries(table).map(([value, label]) => ({ value, label: label[locale] }));
+
 /** "Piet de Vries". */
 export const fullName = (m: { givenName: string; familyName: string }): string => [m.givenName, m.familyName].filter(Boolean).join(' ');
 

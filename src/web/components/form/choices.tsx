@@ -6,6 +6,67 @@ type RadioInputProps = Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
 /** The id of one option: the first takes the field's id (the error summary links there). */
 const optionId = (id: string, index: number, value: string) => (index === 0 ? id : `${id}-${value}`);
 
+type ChoiceInput = Omit<ComponentProps<'input'>, 'id' | 'type' | 'className'> & { ref?: Ref<HTMLInputElement> };
+
+const CHOICE_CLASSES = {
+  radio: { field: 'utrecht-form-field--radio', input: 'utrecht-radio-button utrecht-radio-button--html-input', label: 'utrecht-form-label--radio' },
+  checkbox: { field: 'utrecht-form-field--checkbox', input: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom', label: 'utrecht-form-label--checkbox' },
+} as const;
+
+/**
+ * One radio button or checkbox with its label and an optional description under the label
+ * (linked with aria-describedby). A radio's label is always wrapped, so the options of a group
+ * line up; `invalidClass` marks the input of a group with an error.
+ */
+function Choice({
+  type,
+  id,
+  label,
+  description,
+  fieldClassName,
+  invalidClass,
+  input,
+}: {
+  type: 'radio' | 'checkbox';
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  fieldClassName?: string;
+  invalidClass?: string;
+  input: ChoiceInput;
+}) {
+  const classes = CHOICE_CLASSES[type];
+  const labelEl = (
+    <label className={`utrecht-form-label ${classes.label}`} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`utrecht-form-field ${classes.field} mk-choice${fieldClassName ?? ''}`}>
+      <input type={type} id={id} className={`${classes.input}${invalidClass ?? ''}`} aria-describedby={description ? `${id}-description` : undefined} {...input} />
+      {type === 'radio' || description ? (
+        <div>
+          {labelEl}
+          {description && (
+            <div className="utrecht-form-field-description" id={`${id}-description`}>
+              {description}
+            </div>
+          )}
+        </div>
+      ) : (
+        labelEl
+      )}
+    </div>
+  );
+}
+
+/** The options of a group, one `Choice` each; `input(value)` gives the props of each option's input. */
+function optionChoices(type: 'radio' | 'checkbox', id: string, options: { value: string; label: ReactNode; description?: ReactNode }[], input: (value: string) => ChoiceInput, invalidClass?: string) {
+  return options.map((option, index) => (
+    <Choice key={option.value} type={type} id={optionId(id, index, option.value)} label={option.label} description={option.description} invalidClass={invalidClass} input={input(option.value)} />
+  ));
+}
+
 /** A group of radio buttons in a fieldset with a legend. */
 export function RadioGroup({
   idPrefix,
@@ -27,31 +88,7 @@ export function RadioGroup({
   const id = fieldId(idPrefix, name);
   return (
     <FieldsetFrame id={id} legend={legend} description={description} error={error}>
-      {options.map((option, index) => {
-        const oid = optionId(id, index, option.value);
-        return (
-          <div className="utrecht-form-field utrecht-form-field--radio mk-choice" key={option.value}>
-            <input
-              type="radio"
-              id={oid}
-              value={option.value}
-              className={`utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`}
-              aria-describedby={option.description ? `${oid}-description` : undefined}
-              {...inputProps}
-            />
-            <div>
-              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={oid}>
-                {option.label}
-              </label>
-              {option.description && (
-                <div className="utrecht-form-field-description" id={`${oid}-description`}>
-                  {option.description}
-                </div>
-              )}
-            </div>
-          </div>
-        );
-      })}
+      {optionChoices('radio', id, options, (value) => ({ value, ...inputProps }), error ? ' utrecht-radio-button--invalid' : undefined)}
     </FieldsetFrame>
   );
 }
@@ -88,24 +125,7 @@ export function CheckboxGroup({
   return (
     <FieldsetFrame id={id} legend={legend} description={description} error={error} optional={optional}>
       <div className={layout === 'columns' ? 'mk-checks' : layout === 'grid' ? 'mk-choice-columns' : undefined}>
-        {options.map((option, index) => {
-          const oid = optionId(id, index, option.value);
-          return (
-            <div className="utrecht-form-field utrecht-form-field--checkbox mk-choice" key={option.value}>
-              <input
-                type="checkbox"
-                id={oid}
-                value={option.value}
-                className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-                {...inputProps}
-                {...(checked ? { checked: checked.includes(option.value) } : {})}
-              />
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={oid}>
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
+        {optionChoices('checkbox', id, options, (value) => ({ value, ...inputProps, ...(checked ? { checked: checked.includes(value) } : {}) }))}
       </div>
     </FieldsetFrame>
   );
@@ -122,28 +142,8 @@ export function CheckboxField({
   name,
   label,
   description,
-  ref,
   ...input
 }: Omit<ComponentProps<'input'>, 'id' | 'type'> & { idPrefix?: string; id?: string; name: string; label: ReactNode; description?: ReactNode; ref?: Ref<HTMLInputElement> }) {
   const id = explicitId ?? fieldId(String(idPrefix), name);
-  const labelEl = (
-    <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-      {label}
-    </label>
-  );
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--checkbox mk-choice${explicitId ? '' : ' mk-field'}`}>
-      <input ref={ref} type="checkbox" id={id} name={name} className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" aria-describedby={description ? `${id}-description` : undefined} {...input} />
-      {description ? (
-        <div>
-          {labelEl}
-          <div className="utrecht-form-field-description" id={`${id}-description`}>
-            {description}
-          </div>
-        </div>
-      ) : (
-        labelEl
-      )}
-    </div>
-  );
+  return <Choice type="checkbox" id={id} label={label} description={description} fieldClassName={explicitId ? '' : ' mk-field'} input={{ name, ...input }} />;
 }

@@ -10,10 +10,23 @@ interface FieldProps {
   optional?: boolean;
 }
 
-const aria = (id: string, description: ReactNode, error: string | undefined) => ({
-  'aria-invalid': error ? true : undefined,
-  'aria-describedby': describedBy(description && `${id}-description`, error && `${id}-error`),
-});
+/** What every control of a field carries: its id and name, and the aria links to its description and error. */
+interface ControlAttributes {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A field's frame (label, description, error) around its control; `control` gets the attributes the control must carry. */
+function Field({ kind, idPrefix, name, label, description, error, optional, control }: FieldProps & { kind: 'text' | 'select' | 'textarea'; control: (attributes: ControlAttributes) => ReactNode }) {
+  const id = fieldId(idPrefix, name);
+  return (
+    <FieldFrame id={id} kind={kind} label={label} description={description} error={error} optional={optional}>
+      {control({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(description && `${id}-description`, error && `${id}-error`) })}
+    </FieldFrame>
+  );
+}
 
 type InputProps = Omit<ComponentProps<'input'>, 'id'> &
   FieldProps & {
@@ -24,35 +37,34 @@ type InputProps = Omit<ComponentProps<'input'>, 'id'> &
 
 /** A labelled text input with its description and error tied to it (aria-describedby). */
 export function TextField({ idPrefix, name, label, description, error, optional, inputClassName, ref, ...input }: InputProps) {
-  const id = fieldId(idPrefix, name);
   return (
-    <FieldFrame id={id} kind="text" label={label} description={description} error={error} optional={optional}>
-      <input
-        ref={ref}
-        id={id}
-        name={name}
-        className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}${inputClassName ? ` ${inputClassName}` : ''}`}
-        {...aria(id, description, error)}
-        {...input}
-      />
-    </FieldFrame>
+    <Field
+      kind="text"
+      {...{ idPrefix, name, label, description, error, optional }}
+      control={(attributes) => (
+        <input ref={ref} className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}${inputClassName ? ` ${inputClassName}` : ''}`} {...attributes} {...input} />
+      )}
+    />
   );
 }
 
 type SelectProps = Omit<ComponentProps<'select'>, 'id'> & FieldProps & { options: { value: string; label: string }[]; ref?: Ref<HTMLSelectElement> };
 
 export function SelectField({ idPrefix, name, label, description, error, optional, options, ref, ...select }: SelectProps) {
-  const id = fieldId(idPrefix, name);
   return (
-    <FieldFrame id={id} kind="select" label={label} description={description} error={error} optional={optional}>
-      <select ref={ref} id={id} name={name} className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`} {...aria(id, description, error)} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+    <Field
+      kind="select"
+      {...{ idPrefix, name, label, description, error, optional }}
+      control={(attributes) => (
+        <select ref={ref} className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`} {...attributes} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -65,18 +77,13 @@ type TextAreaProps = Omit<ComponentProps<'textarea'>, 'id'> &
 
 /** A labelled multi-line text field with its description and error tied to it (aria-describedby). */
 export function TextAreaField({ idPrefix, name, label, description, error, optional, ref, rows = 4, textareaClassName = 'mk-textarea', ...textarea }: TextAreaProps) {
-  const id = fieldId(idPrefix, name);
   return (
-    <FieldFrame id={id} kind="textarea" label={label} description={description} error={error} optional={optional}>
-      <textarea
-        ref={ref}
-        id={id}
-        name={name}
-        rows={rows}
-        className={`utrecht-textarea utrecht-textarea--html-textarea ${textareaClassName}${error ? ' utrecht-textarea--invalid' : ''}`}
-        {...aria(id, description, error)}
-        {...textarea}
-      />
-    </FieldFrame>
+    <Field
+      kind="textarea"
+      {...{ idPrefix, name, label, description, error, optional }}
+      control={(attributes) => (
+        <textarea ref={ref} rows={rows} className={`utrecht-textarea utrecht-textarea--html-textarea ${textareaClassName}${error ? ' utrecht-textarea--invalid' : ''}`} {...attributes} {...textarea} />
+      )}
+    />
   );
 }

@@ -27,6 +27,20 @@ function Optional({ optional }: { optional?: boolean }) {
   return optional ? <span className="mk-optional"> {t.common.optional}</span> : null;
 }
 
+/** A field's description (`${id}-description`) and error (`${id}-error`), the targets of its aria-describedby. */
+function DescriptionAndError({ id, description, descriptionClassName, error }: { id: string; description?: ReactNode; descriptionClassName: string; error?: string }) {
+  return (
+    <>
+      {description && (
+        <div className={descriptionClassName} id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </>
+  );
+}
+
 /** Label, description and error around one control (text, select, textarea). */
 export function FieldFrame({ id, kind, label, description, error, optional, children }: { id: string; kind: 'text' | 'select' | 'textarea'; label: ReactNode; description?: ReactNode; error?: string; optional?: boolean; children: ReactNode }) {
   return (
@@ -37,12 +51,7 @@ export function FieldFrame({ id, kind, label, description, error, optional, chil
           <Optional optional={optional} />
         </label>
       </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
+      <DescriptionAndError id={id} description={description} descriptionClassName="utrecht-form-field__description utrecht-form-field-description" error={error} />
       <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
@@ -61,12 +70,7 @@ export function FieldsetFrame({ id, legend, description, error, optional, childr
           {legend}
           <Optional optional={optional} />
         </legend>
-        {description && (
-          <div className="utrecht-form-field-description" id={`${id}-description`}>
-            {description}
-          </div>
-        )}
-        <FieldError id={`${id}-error`} message={error} />
+        <DescriptionAndError id={id} description={description} descriptionClassName="utrecht-form-field-description" error={error} />
         {children}
       </fieldset>
     </div>

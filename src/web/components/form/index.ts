@@ -4,4 +4,4 @@ export { ErrorSummary } from './ErrorSummary.tsx';
 export { FieldError, fieldId } from './frame.tsx';
 export { TextField, SelectField, TextAreaField } from './fields.tsx';
 export { RadioGroup, CheckboxGroup, CheckboxField } from './choices.tsx';
-export { SubmitButton, useSubmit, FormShell } from './submit.tsx';
+export { ActionButton, SubmitButton, useSubmit, FormShell } from './submit.tsx';

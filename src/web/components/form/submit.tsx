@@ -23,6 +23,26 @@ export function SubmitButton({ busy, children, busyLabel, variant = 'primary' }:
 }
 
 /**
+ * A button that runs one action outside a form (accepting an invitation, say): while `busy` it
+ * stays focusable (aria-disabled), ignores clicks and says it is working.
+ */
+export function ActionButton({ busy, onClick, children }: { busy: boolean; onClick: () => unknown; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="utrecht-button utrecht-button--primary-action"
+      aria-disabled={busy ? true : undefined}
+      onClick={() => {
+        if (!busy) void onClick();
+      }}
+    >
+      {busy ? t.common.busy : children}
+    </button>
+  );
+}
+
+/**
  * The submit handler of a form with an error summary: checks the fields (a failure shows
  * the summary), runs `send`, clears the summary when it worked and then runs `then`; a
  * server error goes to the summary and next to the fields (`mapError` may rename its paths).

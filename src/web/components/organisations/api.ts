@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { InvitationInput, OrganisationInput } from '../../../common/schemas.ts';
 import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
-import type { Invitation, InvitationPreview, Member, Organisation, Paged } from '../../types.ts';
+import type { Invitation, InvitationAccepted, InvitationPreview, List, Member, Organisation, Paged } from '../../types.ts';
 
 /** Addresses of the organisation pages in the web app. */
 export const organisationPaths = {
@@ -22,22 +22,16 @@ export const organisationKeys = {
   invitationPreview: (token: string) => ['invitation', token] as const,
 };
 
-/** What accepting a staff invitation gives back. */
-export interface Accepted {
-  organisationId: string;
-  createdAccount: boolean;
-}
-
 /** The organisations API (organisations, their staff and staff invitations), one function per call. */
 export const organisationApi = {
   list: (page: number, pageSize: number) => api.get<Paged<Organisation>>(`/api/organisations${query({ page, pageSize })}`),
   organisation: (organisationId: string) => api.get<Organisation>(`/api/organisations/${organisationId}`),
   create: (body: z.output<typeof OrganisationInput>) => api.post<Organisation>('/api/organisations', body),
-  members: (organisationId: string) => api.get<{ items: Member[] }>(`/api/organisations/${organisationId}/members`),
-  invitations: (organisationId: string) => api.get<{ items: Invitation[] }>(`/api/organisations/${organisationId}/invitations`),
+  members: (organisationId: string) => api.get<List<Member>>(`/api/organisations/${organisationId}/members`),
+  invitations: (organisationId: string) => api.get<List<Invitation>>(`/api/organisations/${organisationId}/invitations`),
   invite: (organisationId: string, body: z.output<typeof InvitationInput>) => api.post<{ id: string }>(`/api/organisations/${organisationId}/invitations`, body),
   revokeInvitation: (organisationId: string, invitationId: string) => api.delete(`/api/organisations/${organisationId}/invitations/${invitationId}`),
   invitationPreview: (token: string) => api.get<InvitationPreview>(`/api/invitations/preview${query({ token })}`),
   /** Accepting with an existing account (logged in), or making one (`displayName`, `password`). */
-  acceptInvitation: (body: { token: string; displayName?: string; password?: string }) => api.post<Accepted>('/api/invitations/accept', body),
+  acceptInvitation: (body: { token: string; displayName?: string; password?: string }) => api.post<InvitationAccepted>('/api/invitations/accept', body),
 };

@@ -1,5 +1,5 @@
 import { api, query } from '../../api.ts';
-import type { Municipality } from '../../types.ts';
+import type { List, Municipality } from '../../types.ts';
 
 /** Query keys of the reference data (CBS municipalities); kept when a session ends. */
 export const referenceKeys = {
@@ -10,5 +10,5 @@ export const referenceKeys = {
 /** The reference-data API (the same for everyone, logged in or not). */
 export const referenceApi = {
   /** Municipalities whose name or code matches `q`. */
-  municipalities: (q: string) => api.get<{ items: Municipality[] }>(`/api/municipalities${query({ q })}`),
+  municipalities: (q: string) => api.get<List<Municipality>>(`/api/municipalities${query({ q })}`),
 };

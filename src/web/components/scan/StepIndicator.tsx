@@ -27,7 +27,7 @@ export function StepIndicator({ steps, current, onGo, busy }: { steps: readonly 
                 <span className="mk-scan-steps__number" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="mk-scan-steps__label">
+                <span className={`mk-scan-steps__label${state === 'current' ? '' : ' mk-visually-hidden-phone'}`}>
                   <span className="mk-visually-hidden">{t.scan.stepOf(index + 1, steps.length)}: </span>
                   {t.scan.steps[step]}
                 </span>

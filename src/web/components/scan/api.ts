@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
+import type { List } from '../../types.ts';
 import type { Scan, ScanComparison, ScanQuestions } from './types.ts';
 
 /** Addresses of the MantelScan pages in the web app. */
@@ -22,7 +23,7 @@ const base = (clientId: string) => `/api/circles/${clientId}/scans`;
 /** The MantelScan API, one function per call. */
 export const scanApi = {
   questions: () => api.get<ScanQuestions>('/api/mantelscan/questions'),
-  scans: (clientId: string) => api.get<{ items: Scan[] }>(base(clientId)),
+  scans: (clientId: string) => api.get<List<Scan>>(base(clientId)),
   scan: (clientId: string, scanId: string) => api.get<Scan>(`${base(clientId)}/${scanId}`),
   start: (clientId: string, caregiverMemberId: string) => api.post<Scan>(base(clientId), { caregiverMemberId }),
   /** Saves what changed (step, answers, advice, agreements). */

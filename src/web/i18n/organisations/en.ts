@@ -1,5 +1,5 @@
 import type { Dictionary } from '../dictionary.ts';
-import type { nlOrganisations } from './nl.ts';
+import { sectorLabels, type nlOrganisations } from './nl.ts';
 
 /** English texts of organisations, their staff and invitations. The type makes sure the keys are the Dutch ones. */
 export const enOrganisations: Dictionary<typeof nlOrganisations> = {
@@ -17,14 +17,7 @@ export const enOrganisations: Dictionary<typeof nlOrganisations> = {
     municipality: 'Municipality',
     programme_office: 'Programme office',
   },
-  sectors: {
-    elderly_care: 'Elderly care',
-    disability_care: 'Disability care',
-    mental_health: 'Mental health care',
-    hospital_rehabilitation: 'Hospital and rehabilitation',
-    home_care: 'District nursing and home care',
-    primary_care: 'GP and primary care',
-  },
+  sectors: sectorLabels('en'),
   invitationStatus: {
     open: 'Open',
     accepted: 'Accepted',

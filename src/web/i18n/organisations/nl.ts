@@ -1,3 +1,8 @@
+import { SECTOR_LABELS, SECTORS, type Sector } from '../../../common/codes.ts';
+
+/** The sector names, from the one list in common/codes.ts (also used by the FHIR export). */
+export const sectorLabels = (locale: 'nl' | 'en') => Object.fromEntries(SECTORS.map((s) => [s, SECTOR_LABELS[s][locale]])) as Record<Sector, string>;
+
 /** Dutch texts (B1) of organisations, their staff and invitations. */
 export const nlOrganisations = {
   roles: {
@@ -14,14 +19,7 @@ export const nlOrganisations = {
     municipality: 'Gemeente',
     programme_office: 'Programmabureau',
   },
-  sectors: {
-    elderly_care: 'Ouderenzorg',
-    disability_care: 'Gehandicaptenzorg',
-    mental_health: 'Geestelijke gezondheidszorg (ggz)',
-    hospital_rehabilitation: 'Ziekenhuis en revalidatie',
-    home_care: 'Wijkverpleging en thuiszorg',
-    primary_care: 'Huisartsenzorg en eerste lijn',
-  },
+  sectors: sectorLabels('nl'),
   invitationStatus: {
     open: 'Open',
     accepted: 'Aangenomen',

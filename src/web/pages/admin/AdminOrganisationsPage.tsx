@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -9,11 +9,11 @@ import type { Organisation } from '../../types.ts';
 import { FormShell, SelectField, SubmitButton, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { organisationApi, organisationKeys, organisationPaths } from '../../components/organisations/api.ts';
 import { Alert } from '../../components/Feedback.tsx';
-import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
+import { MunicipalityField } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { PagedResult, usePage } from '../../components/Pager.tsx';
 import { OrganisationTable, useOrganisations } from '../OrganisationsPage.tsx';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph } from '../../components/ui.tsx';
 
 type Values = z.input<typeof OrganisationInput>;
 type Output = z.output<typeof OrganisationInput>;
@@ -42,9 +42,7 @@ function CreateForm() {
     <Section id="nieuw" title={t.adminOrganisations.createTitle}>
       {created && (
         <Alert kind="ok" title={t.adminOrganisations.created(created.name)} focus={created.id}>
-          <Paragraph>
-            <TextLink to={organisationPaths.organisation(created.id)}>{t.adminOrganisations.open(created.name)}</TextLink>
-          </Paragraph>
+          <LinkParagraph to={organisationPaths.organisation(created.id)}>{t.adminOrganisations.open(created.name)}</LinkParagraph>
         </Alert>
       )}
       <FormShell
@@ -77,22 +75,7 @@ function CreateForm() {
             {...form.register('sector', { setValueAs: emptyToNull })}
           />
         )}
-        <Controller
-          control={form.control}
-          name="municipalityCode"
-          render={({ field, fieldState }) => (
-            <MunicipalityPicker
-              idPrefix="organisation"
-              name="municipalityCode"
-              label={t.fields.municipality}
-              optional={kind !== 'municipality'}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-              inputRef={field.ref}
-            />
-          )}
-        />
+        <MunicipalityField control={form.control} name="municipalityCode" idPrefix="organisation" label={t.fields.municipality} optional={kind !== 'municipality'} />
         <TextField idPrefix="organisation" label={t.fields.region} optional description={t.adminOrganisations.regionHelp} error={form.formState.errors.region?.message} {...form.register('region', { setValueAs: emptyToNull })} />
         <ButtonRow>
           <SubmitButton busy={create.isPending}>{t.adminOrganisations.submit}</SubmitButton>

@@ -5,10 +5,10 @@ import { useI18n } from '../../i18n/index.tsx';
 import { query } from '../../api.ts';
 import { adminApi, adminKeys } from './api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
+import { StatusBadge } from '../../components/Feedback.tsx';
 import { TextField } from '../../components/form/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { PAGE_PARAM, Pager, usePage } from '../../components/Pager.tsx';
+import { PAGE_PARAM, PagedResult, usePage } from '../../components/Pager.tsx';
 import { ButtonRow, TextLink } from '../../components/ui.tsx';
 import { ROUTES } from '../../../common/paths.ts';
 
@@ -25,6 +25,9 @@ export default function AdminUsersPage() {
     queryFn: () => adminApi.users(q, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
+
+  // A search that finds nobody says so on every page.
+  const noResults = q ? t.adminUsers.noResults(q) : undefined;
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -58,18 +61,12 @@ export default function AdminUsersPage() {
           )}
         </ButtonRow>
       </form>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <LoadError error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <Empty>{q ? t.adminUsers.noResults(q) : page > 1 ? t.pager.emptyPage : t.adminUsers.empty}</Empty>
-      ) : (
-        <>
+      <PagedResult query={users} page={page} pageSize={PAGE_SIZE} empty={noResults ?? t.adminUsers.empty} emptyPage={noResults}>
+        {(items) => (
           <DataTable
             caption={q ? t.adminUsers.captionSearch(q) : t.adminUsers.caption}
             captionVisible
-            rows={users.data.items}
+            rows={items}
             rowKey={(u) => u.id}
             columns={[
               { key: 'name', header: t.fields.name, cell: (u) => u.displayName },
@@ -95,9 +92,8 @@ export default function AdminUsersPage() {
               },
             ]}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} itemCount={users.data.items.length} />
-        </>
-      )}
+        )}
+      </PagedResult>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { api, query } from '../../api.ts';
 import type { Instrument } from '../../components/burden/types.ts';
-import type { AuditItem, OutboxMail, Paged, UserItem } from '../../types.ts';
+import type { AuditItem, List, OutboxMail, Paged, UserItem } from '../../types.ts';
 
 /** Query keys of the platform-administration pages. */
 export const adminKeys = {
@@ -22,6 +22,6 @@ export const adminApi = {
   outbox: (page: number, pageSize: number) => api.get<Paged<OutboxMail>>(`/api/admin/outbox${query({ page, pageSize })}`),
   users: (q: string, page: number, pageSize: number) => api.get<Paged<UserItem>>(`/api/admin/users${query({ q, page, pageSize })}`),
   audit: (filter: AuditFilter, page: number, pageSize: number) => api.get<Paged<AuditItem>>(`/api/audit${query({ page, pageSize, userId: filter.userId, clientId: filter.clientId, action: filter.action })}`),
-  instruments: () => api.get<{ items: Instrument[] }>('/api/burden/instruments'),
+  instruments: () => api.get<List<Instrument>>('/api/burden/instruments'),
   importInstrument: (questionnaire: unknown) => api.post<{ key: string; version: string; current: boolean }>('/api/admin/burden/instruments', { questionnaire }),
 };

@@ -8,7 +8,7 @@ import { safeReturnPath } from '../../auth.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Alert, Empty, LoadError, Loading } from '../../components/Feedback.tsx';
 import { FormShell, RadioGroup, SelectField, SubmitButton, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph } from '../../components/ui.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { burdenApi, burdenKeys, burdenPaths } from '../../components/burden/api.ts';
 import { informalMembers, useCircleInfo } from '../../components/burden/circle.ts';
@@ -120,9 +120,7 @@ export default function ConversationCheckPage() {
       ) : (
         <ConversationForm circle={circle.data} instruments={instruments.data.items} memberId={memberId} lockedMember={Boolean(scanMember)} mantelscanId={mantelscanId} back={back} />
       )}
-      <Paragraph>
-        <TextLink to={back ?? burdenPaths.overview(clientId)}>{back ? (mantelscanId ? b.backToScan : b.backPrevious) : b.back}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={back ?? burdenPaths.overview(clientId)}>{back ? (mantelscanId ? b.backToScan : b.backPrevious) : b.back}</LinkParagraph>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useI18n, type Dict } from '../../i18n/index.tsx';
 import type { Me } from '../../types.ts';
 import { Alert, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
 import { FormShell, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
-import { ButtonRow, DataList, Paragraph, TextLink, type DataRow } from '../../components/ui.tsx';
+import { ButtonRow, DataList, LinkParagraph, Paragraph, TextLink, type DataRow } from '../../components/ui.tsx';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { burdenApi, burdenKeys, burdenPaths } from '../../components/burden/api.ts';
 import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
@@ -309,9 +309,7 @@ export default function SignalPage() {
   return (
     <>
       <PageHeading title={data ? b.signalTitle(data.caregiver.name) : b.signalsTitle} lead={data ? reasonText(data.reasons, b) : undefined} />
-      <Paragraph>
-        <TextLink to={burdenPaths.signals(id)}>{b.backToSignals}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={burdenPaths.signals(id)}>{b.backToSignals}</LinkParagraph>
       {signal.isPending ? (
         <Loading />
       ) : signal.isError || !data ? (

@@ -7,6 +7,7 @@ import { Alert, Empty, LoadError, Loading, nextKey } from '../../components/Feed
 import { CheckboxGroup, SelectField, TextField } from '../../components/form/index.ts';
 import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
 import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
+import type { NetworksInvited } from '../../../common/caseload-schemas.ts';
 import type { CaseloadItem } from '../../components/scan/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
@@ -136,7 +137,7 @@ function ScanIndicator({ at, now }: { at: string | null; now: number }) {
   );
 }
 
-function InviteResult({ result }: { result: { at: number; invited: number; skipped: number } }) {
+function InviteResult({ result }: { result: { at: number } & NetworksInvited }) {
   const { t } = useI18n();
   return (
     <Alert kind={result.invited > 0 ? 'ok' : 'info'} title={t.caseload.invitedTitle} focus={result.at} live>
@@ -166,7 +167,7 @@ export default function CaseloadPage() {
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   // "Now" for the age of a scan: fixed while the page is open (rendering stays pure).
   const [now] = useState(() => Date.now());
-  const [result, setResult] = useState<{ at: number; invited: number; skipped: number } | null>(null);
+  const [result, setResult] = useState<{ at: number } & NetworksInvited | null>(null);
   const invite = useMutation({
     mutationFn: (clientIds: string[]) => caseloadApi.inviteNetworks(id, clientIds),
     onSuccess: (data) => {

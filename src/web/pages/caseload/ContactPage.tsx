@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { CONTACT_KINDS } from '../../../common/caseload-schemas.ts';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -15,7 +16,7 @@ import { useCircle, circlePaths } from '../../components/circle/api.ts';
 import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
 import { forForm } from './errors.ts';
 import './caseload.css';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph, TextLink } from '../../components/ui.tsx';
 
 const FIELDS = ['kind', 'memberId', 'occurredAt', 'note'] as const;
 
@@ -28,7 +29,7 @@ export function localNow(): string {
 
 const schemaFor = (t: Dict) =>
   z.object({
-    kind: z.enum(['how_are_you', 'conversation'], { message: t.caseload.contactKindRequired }),
+    kind: z.enum(CONTACT_KINDS, { message: t.caseload.contactKindRequired }),
     memberId: z.string().min(1, { message: t.caseload.contactMemberRequired }),
     occurredAt: z
       .string()
@@ -77,9 +78,7 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
   if (caregivers.length === 0) {
     return (
       <Alert kind="info" title={t.caseload.noCaregivers}>
-        <Paragraph>
-          <TextLink to={circlePaths.circle(circle.client.id)}>{t.caseload.toCircle(circle.client.givenName)}</TextLink>
-        </Paragraph>
+        <LinkParagraph to={circlePaths.circle(circle.client.id)}>{t.caseload.toCircle(circle.client.givenName)}</LinkParagraph>
       </Alert>
     );
   }
@@ -99,10 +98,7 @@ function ContactForm({ circle, onSaved }: { circle: Circle; onSaved: () => void 
           name="kind"
           legend={t.caseload.contactKind}
           error={errors.kind?.message}
-          options={[
-            { value: 'how_are_you', label: t.caseload.contactKinds.how_are_you, description: t.caseload.howAreYouHelp },
-            { value: 'conversation', label: t.caseload.contactKinds.conversation },
-          ]}
+          options={CONTACT_KINDS.map((kind) => ({ value: kind, label: t.caseload.contactKinds[kind], description: kind === 'how_are_you' ? t.caseload.howAreYouHelp : undefined }))}
           inputProps={form.register('kind')}
         />
         <SelectField

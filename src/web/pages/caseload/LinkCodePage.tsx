@@ -12,7 +12,7 @@ import { caseloadKeys, caseloadPaths } from './api.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { forForm } from './errors.ts';
 import { professionalOrganisations } from './professional.ts';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph } from '../../components/ui.tsx';
 
 const FIELDS = ['code', 'organisationId'] as const;
 
@@ -61,9 +61,7 @@ export default function LinkCodePage() {
   return (
     <>
       <PageHeading title={t.caseload.linkTitle} lead={t.caseload.linkLead} />
-      <Paragraph>
-        <TextLink to={caseloadPaths.list(id)}>{t.caseload.backToList}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={caseloadPaths.list(id)}>{t.caseload.backToList}</LinkParagraph>
       {organisations.length === 0 ? (
         <Paragraph>{t.caseload.notProfessional}</Paragraph>
       ) : (

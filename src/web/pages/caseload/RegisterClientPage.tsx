@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -7,14 +7,15 @@ import { CARE_NEEDS } from '../../../common/codes.ts';
 import { useI18n, type Dict } from '../../i18n/index.tsx';
 import { CheckboxGroup, FormShell, RadioGroup, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { circlePaths } from '../../components/circle/api.ts';
+import { codeOptions } from '../../components/circle/labels.ts';
 import { organisationApi, organisationKeys } from '../../components/organisations/api.ts';
 import { caseloadApi, caseloadKeys, caseloadPaths } from './api.ts';
-import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
+import { MunicipalityField } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import '../../components/scan/common.css';
 import { forForm } from './errors.ts';
 import './caseload.css';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph } from '../../components/ui.tsx';
 
 const FIELDS = ['givenName', 'familyName', 'birthDate', 'municipalityCode', 'careSituation', 'careNeeds', 'bsn', 'clientCanDecide'] as const;
 
@@ -101,9 +102,7 @@ export default function RegisterClientPage() {
   return (
     <>
       <PageHeading title={t.caseload.registerTitle} lead={organisation.data ? t.caseload.registerLead(organisation.data.name) : undefined} />
-      <Paragraph>
-        <TextLink to={caseloadPaths.list(id)}>{t.caseload.backToList}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={caseloadPaths.list(id)}>{t.caseload.backToList}</LinkParagraph>
       <Paragraph>{t.caseload.registerIntro}</Paragraph>
       <FormShell form={form} failure={failure} idPrefix="client" labels={labels} aria-labelledby="pagina-titel" onSubmit={onSubmit}>
         <TextField idPrefix="client" label={t.caseload.givenName} autoComplete="off" error={errors.givenName?.message} {...form.register('givenName')} />
@@ -118,21 +117,7 @@ export default function RegisterClientPage() {
           error={errors.birthDate?.message}
           {...form.register('birthDate')}
         />
-        <Controller
-          control={form.control}
-          name="municipalityCode"
-          render={({ field, fieldState }) => (
-            <MunicipalityPicker
-              idPrefix="client"
-              name="municipalityCode"
-              label={t.caseload.clientMunicipality}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-              inputRef={field.ref}
-            />
-          )}
-        />
+        <MunicipalityField control={form.control} name="municipalityCode" idPrefix="client" label={t.caseload.clientMunicipality} />
         <TextAreaField
           idPrefix="client"
           label={t.caseload.careSituation}
@@ -149,7 +134,7 @@ export default function RegisterClientPage() {
           optional
           description={t.caseload.careNeedsHelp}
           layout="grid"
-          options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
+          options={codeOptions(CARE_NEEDS, locale)}
           inputProps={form.register('careNeeds')}
         />
         <TextField

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import type { ContactKind, NetworksInvited } from '../../../common/caseload-schemas.ts';
 import type { Circle, RegisterClientInput } from '../../../common/circle-schemas.ts';
 import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import { api, query } from '../../api.ts';
-import type { Paged } from '../../types.ts';
+import type { List, Paged } from '../../types.ts';
 import type { CaseloadItem, ContactItem } from '../../components/scan/types.ts';
 
 /** Addresses of the caseload pages (an organisation's clients) in the web app. */
@@ -27,8 +28,8 @@ type RegisterBody = Omit<z.input<typeof RegisterClientInput>, 'client'> & { clie
 export const caseloadApi = {
   /** One page of the caseload; `search` is the query string of the filters (see params.ts). */
   list: (organisationId: string, search: string) => api.get<Paged<CaseloadItem>>(`/api/organisations/${organisationId}/clients?${search}`),
-  inviteNetworks: (organisationId: string, clientIds: string[]) => api.post<{ invited: number; skipped: number }>(`/api/organisations/${organisationId}/clients/invite-networks`, { clientIds }),
+  inviteNetworks: (organisationId: string, clientIds: string[]) => api.post<NetworksInvited>(`/api/organisations/${organisationId}/clients/invite-networks`, { clientIds }),
   register: (body: RegisterBody) => api.post<Circle>('/api/clients', body),
-  contacts: (clientId: string) => api.get<{ items: ContactItem[] }>(`/api/circles/${clientId}/contacts`),
-  recordContact: (clientId: string, body: { memberId: string; kind: string; note: string | null; occurredAt: string }) => api.post<{ id: string }>(`/api/circles/${clientId}/contacts`, body),
+  contacts: (clientId: string) => api.get<List<ContactItem>>(`/api/circles/${clientId}/contacts`),
+  recordContact: (clientId: string, body: { memberId: string; kind: ContactKind; note: string | null; occurredAt: string }) => api.post<{ id: string }>(`/api/circles/${clientId}/contacts`, body),
 };

@@ -3,21 +3,22 @@
  * so a link can be shared and the back button brings the previous list back.
  */
 
-export const FILTERS = [
-  { param: 'zonder-mantelzorger', api: 'no_caregiver' },
-  { param: 'zonder-kaart', api: 'no_map' },
-  { param: 'geen-recente-scan', api: 'no_recent_scan' },
-  { param: 'geen-recent-contact', api: 'no_recent_contact' },
-] as const;
-export type FilterKey = (typeof FILTERS)[number]['api'];
+import { CASELOAD_FILTERS, CASELOAD_SORTS, type CaseloadFilter, type CaseloadSort } from '../../../common/caseload-schemas.ts';
 
-export const SORTS = [
-  { param: 'naam', api: 'name' },
-  { param: 'contact', api: 'last_contact' },
-  { param: 'scan', api: 'last_scan' },
-  { param: 'netwerk', api: 'members' },
-] as const;
-export type SortKey = (typeof SORTS)[number]['api'];
+export type FilterKey = CaseloadFilter;
+export type SortKey = CaseloadSort;
+
+/** The Dutch word in the address for each API value (the API's own list fixes the values and their order). */
+const FILTER_PARAMS: Record<FilterKey, string> = {
+  no_caregiver: 'zonder-mantelzorger',
+  no_map: 'zonder-kaart',
+  no_recent_scan: 'geen-recente-scan',
+  no_recent_contact: 'geen-recent-contact',
+};
+const SORT_PARAMS: Record<SortKey, string> = { name: 'naam', last_contact: 'contact', last_scan: 'scan', members: 'netwerk' };
+
+export const FILTERS = CASELOAD_FILTERS.map((api) => ({ param: FILTER_PARAMS[api], api }));
+export const SORTS = CASELOAD_SORTS.map((api) => ({ param: SORT_PARAMS[api], api }));
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 

@@ -6,7 +6,7 @@ import { Alert, Empty, LoadError, Loading, StatusBadge } from '../../components/
 import { DataTable } from '../../components/DataTable.tsx';
 import { Pager, usePage } from '../../components/Pager.tsx';
 import { circleApi, circleKeys } from '../../components/circle/api.ts';
-import { Paragraph, TextLink } from '../../components/ui.tsx';
+import { LinkParagraph, Paragraph } from '../../components/ui.tsx';
 import { ROUTES } from '../../../common/paths.ts';
 
 const PAGE_SIZE = 25;
@@ -39,9 +39,7 @@ export function AccessLogSection({ circle }: { circle: Circle }) {
           {intro}
           <Alert kind="info" title={c.mfaTitle}>
             <Paragraph>{c.mfaText}</Paragraph>
-            <Paragraph>
-              <TextLink to={ROUTES.twoFactor}>{c.mfaLink}</TextLink>
-            </Paragraph>
+            <LinkParagraph to={ROUTES.twoFactor}>{c.mfaLink}</LinkParagraph>
             <Paragraph>{c.mfaAfter}</Paragraph>
           </Alert>
         </>

@@ -4,7 +4,7 @@ import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, DECIDERS, type AccessLevel, type Decider } from '../../../common/codes.ts';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Alert, Empty, LoadError, Loading, StatusBadge, nextKey } from '../../components/Feedback.tsx';
+import { Alert, Empty, ListResult, OutcomeAlert, StatusBadge, useOutcome } from '../../components/Feedback.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { RadioGroup, SelectField, SubmitButton, TextField } from '../../components/form/index.ts';
 import { circleApi, circleKeys, refreshCircle } from '../../components/circle/api.ts';
@@ -19,13 +19,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** One decision: what this person (or organisation) may see, optionally until a date. */
 function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) {
-  const { t, formatDate, errorText, serverText } = useI18n();
+  const { t, formatDate, serverText } = useI18n();
   const c = t.circle.access;
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<Choice>(subject.level ?? 'none');
   const [until, setUntil] = useState(subject.until ?? '');
   const [untilError, setUntilError] = useState<string | undefined>(undefined);
-  const [result, setResult] = useState<{ key: number; ok: boolean; text: string } | null>(null);
+  const { outcome: result, run } = useOutcome();
   const decide = useMutation({
     mutationFn: () =>
       circleApi.decide(circle.client.id, choice === 'none' ? { ...subject.body, decision: 'deny' } : { ...subject.body, decision: 'permit', accessLevel: choice, validUntil: until || null }),
@@ -39,14 +39,16 @@ function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) 
       return;
     }
     setUntilError(undefined);
-    try {
-      await decide.mutateAsync();
-      await Promise.all([refreshCircle(queryClient, circle.client.id), queryClient.invalidateQueries({ queryKey: circleKeys.consents(circle.client.id) })]);
-      setResult({ key: nextKey(), ok: true, text: choice === 'none' ? c.savedNone(subject.name) : c.saved(subject.name, t.circle.levels[choice], until ? formatDate(until) : null) });
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.some((f) => f.path === '/validUntil')) setUntilError(serverText(error.fieldErrors[0]?.message ?? ''));
-      setResult({ key: nextKey(), ok: false, text: errorText(error) });
-    }
+    await run(
+      async () => {
+        await decide.mutateAsync();
+        await Promise.all([refreshCircle(queryClient, circle.client.id), queryClient.invalidateQueries({ queryKey: circleKeys.consents(circle.client.id) })]);
+        return choice === 'none' ? c.savedNone(subject.name) : c.saved(subject.name, t.circle.levels[choice], until ? formatDate(until) : null);
+      },
+      (error) => {
+        if (error instanceof ApiError && error.fieldErrors.some((f) => f.path === '/validUntil')) setUntilError(serverText(error.fieldErrors[0]?.message ?? ''));
+      },
+    );
   };
   return (
     <div className="mk-consent-item" data-testid={`consent-${subject.key}`}>
@@ -99,11 +101,11 @@ function ConsentForm({ circle, subject }: { circle: Circle; subject: Subject }) 
 
 /** Who decides about access: the client, a legal representative, or the main caregiver. */
 function DeciderForm({ circle }: { circle: Circle }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const c = t.circle.access;
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<Decider>(circle.client.decider);
-  const [result, setResult] = useState<{ key: number; ok: boolean; text: string } | null>(null);
+  const { outcome, run } = useOutcome();
   const save = useMutation({ mutationFn: () => circleApi.setDecider(circle.client.id, { decider: choice }) });
   const hasRepresentative = circle.members.some((m) => m.details?.isRepresentative);
   const me = circle.members.find((m) => m.isMe);
@@ -121,13 +123,11 @@ function DeciderForm({ circle }: { circle: Circle }) {
         aria-labelledby="wie-beslist"
         onSubmit={async (event) => {
           event.preventDefault();
-          try {
+          await run(async () => {
             await save.mutateAsync();
             await refreshCircle(queryClient, circle.client.id);
-            setResult({ key: nextKey(), ok: true, text: c.deciderSaved(t.circle.deciders[choice](name)) });
-          } catch (error) {
-            setResult({ key: nextKey(), ok: false, text: errorText(error) });
-          }
+            return c.deciderSaved(t.circle.deciders[choice](name));
+          });
         }}
       >
         <RadioGroup
@@ -152,7 +152,7 @@ function DeciderForm({ circle }: { circle: Circle }) {
           <SubmitButton busy={save.isPending}>{c.deciderSave}</SubmitButton>
         </ButtonRow>
       </form>
-      {result && <Alert kind={result.ok ? 'ok' : 'error'} title={result.text} focus={result.key} />}
+      <OutcomeAlert outcome={outcome} />
     </section>
   );
 }
@@ -161,25 +161,25 @@ function History({ circle }: { circle: Circle }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const c = t.circle.access;
   const history = useQuery({ queryKey: circleKeys.consents(circle.client.id), queryFn: () => circleApi.consents(circle.client.id) });
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.items.length === 0) return <Empty>{c.historyEmpty}</Empty>;
-  const rows = [...history.data.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <DataTable
-      caption={c.historyCaption}
-      rows={rows}
-      rowKey={(r) => r.id}
-      columns={[
-        { key: 'when', header: c.when, cell: (r) => formatDateTime(r.createdAt) },
-        { key: 'who', header: c.who, cell: (r) => r.memberName ?? r.organisationName ?? t.common.unknown },
-        { key: 'decision', header: c.decision, cell: (r) => (r.decision === 'deny' || !r.accessLevel ? c.none : t.circle.levels[r.accessLevel]) },
-        { key: 'until', header: c.until, cell: (r) => (r.validUntil ? formatDate(r.validUntil) : t.common.none) },
-        { key: 'as', header: c.decidedAs, cell: (r) => c.decidedAsValue[r.decidedAs] },
-        { key: 'by', header: c.recordedBy, cell: (r) => r.recordedBy ?? t.common.unknown },
-        { key: 'current', header: c.current, cell: (r) => (r.current ? <StatusBadge tone="success">{c.currentYes}</StatusBadge> : <span className="mk-muted">{c.currentNo}</span>) },
-      ]}
-    />
+    <ListResult query={history} empty={c.historyEmpty}>
+      {({ items }) => (
+        <DataTable
+          caption={c.historyCaption}
+          rows={[...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'when', header: c.when, cell: (r) => formatDateTime(r.createdAt) },
+            { key: 'who', header: c.who, cell: (r) => r.memberName ?? r.organisationName ?? t.common.unknown },
+            { key: 'decision', header: c.decision, cell: (r) => (r.decision === 'deny' || !r.accessLevel ? c.none : t.circle.levels[r.accessLevel]) },
+            { key: 'until', header: c.until, cell: (r) => (r.validUntil ? formatDate(r.validUntil) : t.common.none) },
+            { key: 'as', header: c.decidedAs, cell: (r) => c.decidedAsValue[r.decidedAs] },
+            { key: 'by', header: c.recordedBy, cell: (r) => r.recordedBy ?? t.common.unknown },
+            { key: 'current', header: c.current, cell: (r) => (r.current ? <StatusBadge tone="success">{c.currentYes}</StatusBadge> : <span className="mk-muted">{c.currentNo}</span>) },
+          ]}
+        />
+      )}
+    </ListResult>
   );
 }
 

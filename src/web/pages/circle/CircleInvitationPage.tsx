@@ -9,6 +9,7 @@ import type { Me } from '../../types.ts';
 import { Alert, Loading, nextKey } from '../../components/Feedback.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { CodeForm } from '../../components/circle/CodeForm.tsx';
+import { ActionButton } from '../../components/form/index.ts';
 import { forgetCircleCode, normaliseCode, rememberCircleCode, type CircleInvitationPreview } from '../../components/circle/data.ts';
 import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
 import '../../components/circle/circle.css';
@@ -38,6 +39,16 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
     [c.validUntil, formatDate(preview.expiresAt)],
   ];
   const cannot = preview.forOrganisation && organisations.length === 0;
+  const acceptAndGo = async () => {
+    try {
+      const result = await accept.mutateAsync();
+      forgetCircleCode();
+      await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
+      navigate(circlePaths.circle(result.clientId), { replace: true, state: { joined: true } });
+    } catch (error) {
+      setFailed({ key: nextKey(), error });
+    }
+  };
   return (
     <>
       <div className="mk-card">
@@ -81,24 +92,9 @@ function Accept({ code, preview, me }: { code: string; preview: CircleInvitation
           {preview.forOrganisation && organisations.length === 1 && <p className="utrecht-paragraph">{c.forOrganisation(organisations[0]?.name ?? '')}</p>}
           {failed && <Alert kind="error" title={errorText(failed.error)} focus={failed.key} />}
           <div className="mk-actions">
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--primary-action"
-              aria-disabled={accept.isPending ? true : undefined}
-              onClick={async () => {
-                if (accept.isPending) return;
-                try {
-                  const result = await accept.mutateAsync();
-                  forgetCircleCode();
-                  await queryClient.invalidateQueries({ queryKey: circleKeys.mine });
-                  navigate(circlePaths.circle(result.clientId), { replace: true, state: { joined: true } });
-                } catch (error) {
-                  setFailed({ key: nextKey(), error });
-                }
-              }}
-            >
-              {accept.isPending ? t.common.busy : preview.forOrganisation ? c.submitOrganisation : c.submit}
-            </button>
+            <ActionButton busy={accept.isPending} onClick={acceptAndGo}>
+              {preview.forOrganisation ? c.submitOrganisation : c.submit}
+            </ActionButton>
             <TextLink to={circlePaths.list()}>{c.notNow}</TextLink>
           </div>
         </section>

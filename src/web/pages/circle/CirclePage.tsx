@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
 import type { Circle } from '../../../common/circle-schemas.ts';
@@ -167,32 +167,17 @@ export default function CirclePage() {
   if (!current) content = <p className="utrecht-paragraph">{t.notFound.text}</p>;
   else if (!allowed) content = <Alert kind="info" title={current.key === 'log' ? c.log.notAllowed(data.client.givenName) : c.agenda.title(data.client.givenName)}>{current.key !== 'log' && <p className="utrecht-paragraph">{c.agenda.text(data.client.givenName)}</p>}</Alert>;
   else {
-    switch (current.key) {
-      case 'overview':
-        content = <OverviewSection circle={data} base={base} />;
-        break;
-      case 'map':
-        content = <MapSection circle={data} base={base} />;
-        break;
-      case 'family':
-        content = <Genogram circle={data} />;
-        break;
-      case 'people':
-        content = <PeopleSection circle={data} />;
-        break;
-      case 'access':
-        content = <AccessSection circle={data} />;
-        break;
-      case 'organisations':
-        content = <OrganisationsSection circle={data} onPrintCode={(code) => print(code)} />;
-        break;
-      case 'notes':
-        content = <NotesSection circle={data} />;
-        break;
-      case 'log':
-        content = <AccessLogSection circle={data} />;
-        break;
-    }
+    const sectionContent: Record<SectionKey, () => ReactNode> = {
+      overview: () => <OverviewSection circle={data} base={base} />,
+      map: () => <MapSection circle={data} base={base} />,
+      family: () => <Genogram circle={data} />,
+      people: () => <PeopleSection circle={data} />,
+      access: () => <AccessSection circle={data} />,
+      organisations: () => <OrganisationsSection circle={data} onPrintCode={(code) => print(code)} />,
+      notes: () => <NotesSection circle={data} />,
+      log: () => <AccessLogSection circle={data} />,
+    };
+    content = sectionContent[current.key]();
   }
 
   return (

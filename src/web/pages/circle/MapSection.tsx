@@ -6,7 +6,7 @@ import { Ecomap } from '../../components/circle/Ecomap.tsx';
 import { MemberDetailsPanel } from '../../components/circle/MemberDetails.tsx';
 import { MembersTable } from '../../components/circle/MembersTable.tsx';
 import { fullName } from '../../components/circle/labels.ts';
-import { Paragraph, TextLink } from '../../components/ui.tsx';
+import { LinkParagraph, Paragraph, TextLink } from '../../components/ui.tsx';
 
 /** The network map with a details panel and the same information as a table. */
 export function MapSection({ circle, base }: { circle: Circle; base: string }) {
@@ -37,9 +37,7 @@ export function MapSection({ circle, base }: { circle: Circle; base: string }) {
           {member ? (
             <MemberDetailsPanel member={member}>
               {circle.myAccess.level === 'manage' && (
-                <Paragraph>
-                  <TextLink to={`${base}/mensen?wijzig=${member.id}`}>{c.mapSection.edit(member.givenName)}</TextLink>
-                </Paragraph>
+                <LinkParagraph to={`${base}/mensen?wijzig=${member.id}`}>{c.mapSection.edit(member.givenName)}</LinkParagraph>
               )}
             </MemberDetailsPanel>
           ) : (

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../common/codes.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Alert, Empty, nextKey } from '../../components/Feedback.tsx';
+import { Empty, OutcomeAlert, useOutcome } from '../../components/Feedback.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField, SubmitButton } from '../../components/form/index.ts';
@@ -17,12 +17,12 @@ type Organisation = Circle['organisations'][number];
 
 /** Linked care organisations; the decider links one with a code and can end a link. */
 export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; onPrintCode: (issued: IssuedCode) => void }) {
-  const { t, formatDate, errorText } = useI18n();
+  const { t, formatDate } = useI18n();
   const c = t.circle.orgs;
   const queryClient = useQueryClient();
   const [level, setLevel] = useState<AccessLevel>('full');
   const [issued, setIssued] = useState<IssuedCode | null>(null);
-  const [message, setMessage] = useState<{ key: number; ok: boolean; text: string } | null>(null);
+  const { outcome, run } = useOutcome();
   const makeCode = useMutation({ mutationFn: () => circleApi.inviteOrganisation(circle.client.id, level) });
   const unlink = useMutation({ mutationFn: (organisationId: string) => circleApi.unlinkOrganisation(circle.client.id, organisationId) });
   const decide = circle.myAccess.canDecide;
@@ -31,7 +31,7 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
   return (
     <>
       <Paragraph>{c.intro(name)}</Paragraph>
-      {message && <Alert kind={message.ok ? 'ok' : 'error'} title={message.text} focus={message.key} />}
+      <OutcomeAlert outcome={outcome} />
       {circle.organisations.length === 0 ? (
         <Empty>{c.empty}</Empty>
       ) : (
@@ -57,15 +57,13 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
                         explanation={c.unlinkExplanation(name)}
                         confirmLabel={c.unlinkConfirm}
                         busy={unlink.isPending && unlink.variables === o.organisationId}
-                        onConfirm={async () => {
-                          try {
+                        onConfirm={() =>
+                          run(async () => {
                             await unlink.mutateAsync(o.organisationId);
                             await refreshCircle(queryClient, circle.client.id);
-                            setMessage({ key: nextKey(), ok: true, text: c.unlinked(o.name) });
-                          } catch (error) {
-                            setMessage({ key: nextKey(), ok: false, text: errorText(error) });
-                          }
-                        }}
+                            return c.unlinked(o.name);
+                          })
+                        }
                       >
                         {c.unlink}
                         <span className="mk-visually-hidden"> {o.name}</span>
@@ -105,12 +103,10 @@ export function OrganisationsSection({ circle, onPrintCode }: { circle: Circle; 
                 aria-labelledby="organisatie-koppelen"
                 onSubmit={async (event) => {
                   event.preventDefault();
-                  try {
+                  await run(async () => {
                     setIssued(await makeCode.mutateAsync());
                     await queryClient.invalidateQueries({ queryKey: circleKeys.invitations(circle.client.id) });
-                  } catch (error) {
-                    setMessage({ key: nextKey(), ok: false, text: errorText(error) });
-                  }
+                  });
                 }}
               >
                 <SelectField

@@ -12,7 +12,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { CheckboxGroup, FormShell, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { dateField, orNull } from '../../components/circle/fields.tsx';
 import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
-import { cap, codeLabels, fullName, groupOf } from '../../components/circle/labels.ts';
+import { cap, codeLabels, codeOptions, fullName, groupOf } from '../../components/circle/labels.ts';
 import { MemberName } from '../../components/circle/MembersTable.tsx';
 import { ButtonRow, DataList, Paragraph, TextLink } from '../../components/ui.tsx';
 
@@ -78,7 +78,7 @@ function ClientForm({ circle, onDone }: { circle: Circle; onDone: (saved: boolea
           name="careNeeds"
           legend={s.careNeeds}
           optional
-          options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
+          options={codeOptions(CARE_NEEDS, locale)}
           inputProps={form.register('careNeeds')}
         />
         <ButtonRow>

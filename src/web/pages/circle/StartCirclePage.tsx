@@ -1,17 +1,17 @@
 import { useNavigate } from 'react-router';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CARE_NEEDS, HELP_KINDS, RELATIONSHIP_CODES } from '../../../common/codes.ts';
+import { CARE_NEEDS, RELATIONSHIP_CODES } from '../../../common/codes.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CheckboxGroup, FormShell, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useFormFailure, useSubmit, zodErrorMap } from '../../components/form/index.ts';
 import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
-import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
+import { MunicipalityField } from '../../components/MunicipalityPicker.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
+import { HelpFields, dateField, hoursField, hoursValue, orNull } from '../../components/circle/fields.tsx';
 import { circleApi, circleKeys, circlePaths } from '../../components/circle/api.ts';
-import { cap } from '../../components/circle/labels.ts';
+import { cap, codeOptions } from '../../components/circle/labels.ts';
 import '../../components/circle/circle.css';
 
 const FIELDS = ['givenName', 'familyName', 'birthDate', 'municipalityCode', 'careSituation', 'careNeeds', 'relationshipCode', 'helpKinds', 'hoursPerWeek', 'clientCanDecide'] as const;
@@ -91,13 +91,7 @@ export default function StartCirclePage() {
         <TextField idPrefix="start" label={s.givenName} autoComplete="off" error={errors.givenName?.message} {...register('givenName')} />
         <TextField idPrefix="start" label={s.familyName} description={s.familyNameHelp} autoComplete="off" error={errors.familyName?.message} {...register('familyName')} />
         <TextField idPrefix="start" label={s.birthDate} type="date" optional inputClassName="mk-textbox--date" error={errors.birthDate?.message} {...register('birthDate')} />
-        <Controller
-          control={control}
-          name="municipalityCode"
-          render={({ field, fieldState }) => (
-            <MunicipalityPicker idPrefix="start" name="municipalityCode" label={s.municipality} value={field.value} onChange={field.onChange} error={fieldState.error?.message} inputRef={field.ref} />
-          )}
-        />
+        <MunicipalityField control={control} name="municipalityCode" idPrefix="start" label={s.municipality} />
         <TextAreaField idPrefix="start" label={s.careSituation} description={s.careSituationHelp} optional maxLength={1000} error={errors.careSituation?.message} {...register('careSituation')} />
         <CheckboxGroup
           idPrefix="start"
@@ -107,7 +101,7 @@ export default function StartCirclePage() {
           description={s.careNeedsHelp}
           optional
           error={errors.careNeeds?.message}
-          options={Object.entries(CARE_NEEDS).map(([value, label]) => ({ value, label: label[locale] }))}
+          options={codeOptions(CARE_NEEDS, locale)}
           inputProps={register('careNeeds')}
         />
 
@@ -117,20 +111,17 @@ export default function StartCirclePage() {
           label={s.relationship(name)}
           optional
           error={errors.relationshipCode?.message}
-          options={[{ value: '', label: s.choose }, ...Object.entries(RELATIONSHIP_CODES).map(([value, label]) => ({ value, label: label[locale] }))]}
+          options={[{ value: '', label: s.choose }, ...codeOptions(RELATIONSHIP_CODES, locale)]}
           {...register('relationshipCode')}
         />
-        <CheckboxGroup
+        <HelpFields
           idPrefix="start"
-          layout="columns"
-          name="helpKinds"
           legend={s.helpKinds}
-          optional
-          error={errors.helpKinds?.message}
-          options={Object.entries(HELP_KINDS).map(([value, label]) => ({ value, label: label[locale] }))}
-          inputProps={register('helpKinds')}
+          hoursLabel={s.hours}
+          hoursHelp={s.hoursHelp}
+          helpKinds={{ input: register('helpKinds'), error: errors.helpKinds?.message }}
+          hours={{ input: register('hoursPerWeek'), error: errors.hoursPerWeek?.message }}
         />
-        <TextField idPrefix="start" label={s.hours} description={s.hoursHelp} optional inputMode="decimal" inputClassName="mk-textbox--short" error={errors.hoursPerWeek?.message} {...register('hoursPerWeek')} />
 
         <h2 className="utrecht-heading-2">{s.decideTitle}</h2>
         <Paragraph>{s.decideIntro(name)}</Paragraph>

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Circle } from '../../../common/circle-schemas.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { Empty, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
+import { ListResult, LoadError, Loading, StatusBadge } from '../../components/Feedback.tsx';
 import { FormShell, RadioGroup, SelectField, SubmitButton, useFormFailure, useSubmit } from '../../components/form/index.ts';
 import { PageHeading, Section } from '../../components/PageHeading.tsx';
 import { useCircle, circlePaths } from '../../components/circle/api.ts';
@@ -15,7 +15,7 @@ import { scanApi, scanKeys, scanPaths, useScans } from '../../components/scan/ap
 import type { Scan } from '../../components/scan/types.ts';
 import { forForm } from '../caseload/errors.ts';
 import './scan.css';
-import { ButtonRow, Paragraph, TextLink } from '../../components/ui.tsx';
+import { ButtonRow, LinkParagraph, Paragraph, TextLink } from '../../components/ui.tsx';
 
 function NewScan({ circle }: { circle: Circle }) {
   const { t } = useI18n();
@@ -111,9 +111,7 @@ export default function ScanListPage() {
   return (
     <>
       <PageHeading title={clientName ? t.scan.listTitle(clientName) : t.scan.listTitleGeneric} lead={t.scan.listLead} />
-      <Paragraph>
-        <TextLink to={circlePaths.circle(clientId)}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</TextLink>
-      </Paragraph>
+      <LinkParagraph to={circlePaths.circle(clientId)}>{clientName ? t.scan.toCircle(clientName) : t.scan.toCircleGeneric}</LinkParagraph>
       {circle.isPending ? (
         <Loading />
       ) : circle.isError ? (
@@ -124,40 +122,36 @@ export default function ScanListPage() {
             <NewScan circle={circle.data} />
           </Section>
           <Section id="eerdere-mantelscans" title={t.scan.earlierTitle}>
-            {scans.isPending ? (
-              <Loading />
-            ) : scans.isError ? (
-              <LoadError error={scans.error} onRetry={() => void scans.refetch()} />
-            ) : scans.data.items.length === 0 ? (
-              <Empty>{t.scan.noScans}</Empty>
-            ) : (
-              <DataTable
-                caption={t.scan.earlierCaption}
-                rows={scans.data.items}
-                rowKey={(s) => s.id}
-                columns={[
-                  { key: 'started', header: t.scan.started, cell: (s) => formatDate(s.startedAt) },
-                  { key: 'caregiver', header: t.scan.caregiver, cell: (s) => s.caregiverName ?? t.common.unknown },
-                  {
-                    key: 'status',
-                    header: t.scan.status,
-                    cell: (s) => (s.status === 'completed' ? <StatusBadge tone="success">{t.scan.statusCompleted}</StatusBadge> : <StatusBadge tone="warning">{t.scan.statusDraft}</StatusBadge>),
-                  },
-                  { key: 'completed', header: t.scan.completed, cell: (s) => (s.completedAt ? formatDate(s.completedAt) : t.common.none) },
-                  { key: 'by', header: t.scan.conductedBy, cell: (s) => [s.conductedBy, s.organisation].filter(Boolean).join(', ') || t.common.none },
-                  {
-                    key: 'open',
-                    header: t.common.action,
-                    cell: (s) => (
-                      <TextLink to={scanPaths.scan(clientId, s.id)}>
-                        {s.status === 'completed' ? t.scan.open : t.scan.continue}
-                        <span className="mk-visually-hidden"> ({t.scan.scanOf(formatDate(s.startedAt), s.caregiverName ?? '')})</span>
-                      </TextLink>
-                    ),
-                  },
-                ]}
-              />
-            )}
+            <ListResult query={scans} empty={t.scan.noScans}>
+              {({ items }) => (
+                <DataTable
+                  caption={t.scan.earlierCaption}
+                  rows={items}
+                  rowKey={(s) => s.id}
+                  columns={[
+                    { key: 'started', header: t.scan.started, cell: (s) => formatDate(s.startedAt) },
+                    { key: 'caregiver', header: t.scan.caregiver, cell: (s) => s.caregiverName ?? t.common.unknown },
+                    {
+                      key: 'status',
+                      header: t.scan.status,
+                      cell: (s) => (s.status === 'completed' ? <StatusBadge tone="success">{t.scan.statusCompleted}</StatusBadge> : <StatusBadge tone="warning">{t.scan.statusDraft}</StatusBadge>),
+                    },
+                    { key: 'completed', header: t.scan.completed, cell: (s) => (s.completedAt ? formatDate(s.completedAt) : t.common.none) },
+                    { key: 'by', header: t.scan.conductedBy, cell: (s) => [s.conductedBy, s.organisation].filter(Boolean).join(', ') || t.common.none },
+                    {
+                      key: 'open',
+                      header: t.common.action,
+                      cell: (s) => (
+                        <TextLink to={scanPaths.scan(clientId, s.id)}>
+                          {s.status === 'completed' ? t.scan.open : t.scan.continue}
+                          <span className="mk-visually-hidden"> ({t.scan.scanOf(formatDate(s.startedAt), s.caregiverName ?? '')})</span>
+                        </TextLink>
+                      ),
+                    },
+                  ]}
+                />
+              )}
+            </ListResult>
           </Section>
           <Section id="vergelijken" title={t.scan.compareTitle}>
             {completed.length < 2 ? <p className="utrecht-paragraph">{t.scan.compareNeedsTwo}</p> : <CompareForm clientId={clientId} completed={completed} />}
