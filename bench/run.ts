@@ -133,6 +133,9 @@ const freePort = () =>
     });
   });
 
+/** Bytes the app server wrote to its log while scenarios ran (its request log). */
+let logBytes = 0;
+
 /** Starts a TypeScript entry point as its own Node process and waits for its ready line. */
 async function startServer(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
@@ -158,7 +161,6 @@ async function startServer(entry: string, env: NodeJS.ProcessEnv, ready: RegExp)
   child.stderr?.on('data', (c: Buffer) => (logBytes += c.length));
   return { child, base: `http://127.0.0.1:${port}` };
 }
-let logBytes = 0;
 
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;

@@ -1,10 +1,10 @@
 /**
  * The shape of generated data at national scale: pure functions and published shares, so
  * the generator stays deterministic for a seed and the shares can be tested alone.
- * Sources (../shared/DOMAIN.md, copied into docs/ARCHITECTURE.md "Generated data"):
- * EDIZ-plus bands 21% none, 33% light, 27% moderate, 19% heavy (De Boer et al. 2012);
- * kinds of help emotional 76%, transport 52%, household 44%, personal care 15% (SCP 2016);
- * 12 hours a week on average (CBS 2022).
+ * Sources (listed with the figures in docs/ARCHITECTURE.md, "Generated data"):
+ * EDIZ-plus bands 21% none, 33% light, 27% moderate, 19% heavy (De Boer, Oudijk, Timmermans
+ * & Pot 2012); kinds of help emotional 76%, transport 52%, household 44%, personal care 15%
+ * (SCP 2016); 12 hours a week on average (CBS 2022).
  */
 
 /** A small seeded generator (mulberry32): the same seed gives the same data. */

@@ -80,7 +80,6 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 interface Provider {
   id: string;
-  municipality: string;
   professionals: { userId: string; name: string }[];
 }
 
@@ -162,7 +161,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
   for (let p = 0; p < providerCount; p++) {
     const m = municipalities[p % municipalities.length] as q.MunicipalityRow;
     const sector = SECTORS[p % SECTORS.length] as (typeof SECTORS)[number];
-    const provider: Provider = { id: randomUUID(), municipality: m.code, professionals: [] };
+    const provider: Provider = { id: randomUUID(), professionals: [] };
     setup.organisations.push([provider.id, 'care_provider', sector, `${SECTOR_NAMES[sector]} ${m.name} ${Math.floor(p / municipalities.length) + 1}`, m.code, m.name, now]);
     for (let i = 0; i < professionalsPerProvider; i++) {
       const who = name(random);
