@@ -3,14 +3,14 @@
  * the same run (bench/baseline.ts), with the targets of issue 15.
  *
  *   npm run bench -- [--caregivers 10000] [--engine postgresql|pglite] [--duration 10]
- *                    [--connections 50] [--only home,list] [--database-url postgres://…]
+ *                    [--connections 50] [--only home,list] [--database-url postgres://…] [--label after]
  *
  * PostgreSQL: give a server with --database-url or MK_BENCH_DATABASE_URL; the harness makes
  * (once) and reuses a database `mk_bench_<caregivers>` filled by the scale generator.
  * PGlite: a data directory bench/.data/pglite-<caregivers>, made once. Each scenario warms
  * up for 2 s, then autocannon drives it; every response time is kept for exact percentiles,
  * and the server's resident memory is read from /proc while it runs. Results go to
- * bench/results/<date>-<engine>-<caregivers>.{json,md}.
+ * bench/results/<date>-<engine>-<caregivers>[-<label>].{json,md}.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     only: { type: 'string' },
     'database-url': { type: 'string' },
+    label: { type: 'string' },
   },
 });
 const CAREGIVERS = Number(values.caregivers);
@@ -46,6 +47,8 @@ const ENGINE = (values.engine ?? (SERVER_URL ? 'postgresql' : 'pglite')) as 'pos
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections ?? (ENGINE === 'pglite' ? 10 : 50));
 const ONLY = values.only?.split(',').map((s) => s.trim());
+/** Added to the result's file name (e.g. `before`, `after`), so runs of one day do not overwrite each other. */
+const LABEL = values.label?.replace(/[^a-z0-9-]/gi, '');
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RSS_LIMIT_MB = ENGINE === 'pglite' ? 500 : 300;
 
@@ -363,7 +366,7 @@ async function main(): Promise<void> {
   const info = { startedAt, engine: ENGINE, caregivers: CAREGIVERS, durationSeconds: DURATION, machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, commit, serverRssLimitMb: RSS_LIMIT_MB };
   const dir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${startedAt.slice(0, 10)}-${ENGINE}-${CAREGIVERS}`);
+  const file = path.join(dir, `${startedAt.slice(0, 10)}-${ENGINE}-${CAREGIVERS}${LABEL ? `-${LABEL}` : ''}`);
   const text = `${markdown(info, results, skipped)}\nServer log written under load: ${logMbPerMinute} MB a minute.\n`;
   fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...info, logMbPerMinute, results, skipped }, null, 2)}\n`);
   fs.writeFileSync(`${file}.md`, text);

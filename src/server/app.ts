@@ -15,7 +15,7 @@ import { ClientAccessRefused } from './platform/policy/client.ts';
 import { logRefusal } from './modules/circles/access.ts';
 import { findForbiddenText, printablePath } from './platform/input.ts';
 import { isMessageKey, renderMessage } from '../common/messages/index.ts';
-import { loadActor } from './platform/actor.ts';
+import { actorFrom, loadActor } from './platform/actor.ts';
 import { findSession, SESSION_COOKIE } from './platform/sessions.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
@@ -72,10 +72,20 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 // Validation messages in Dutch: the API speaks to people through the web app.
 z.config(z.locales.nl());
 
+/** How the app logs: not at all, to stdout (`true`), or to a stream (tests read what it wrote). */
+export interface AppOptions {
+  logger?: boolean | { write(line: string): void };
+}
+
 /** Builds the Fastify app (plugins, hooks, routes) without listening. */
-export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: options.logger ? { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], ...(options.logger === true ? {} : { stream: options.logger }) } : false,
+    // Fastify's own two lines per request at info were most of the log under load (140 MB in
+    // ten minutes at 50 connections) and held search terms from query strings. One line per
+    // request is written by the onResponse hook below: at debug, or at warn/error when slow
+    // or failed.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
     // Forwarded headers only from the proxies named in MK_TRUST_PROXY; otherwise the peer
     // address is the client's (a client cannot choose the address in the access log).
@@ -107,6 +117,14 @@ export async function buildApp(services: Services, options: { logger?: boolean }
 
   app.decorateRequest('actor', null);
 
+  // The request log: the route pattern, never the URL (ids and search terms stay out of it).
+  const slowMs = services.config.slowRequestMs;
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = Math.round(reply.elapsedTime);
+    const level = reply.statusCode >= 500 ? 'error' : ms >= slowMs ? 'warn' : 'debug';
+    request.log[level]({ method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, ms }, level === 'debug' ? 'request' : level === 'warn' ? 'slow request' : 'request failed');
+  });
+
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api') && !request.url.startsWith('/fhir')) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -114,7 +132,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
       // A personal API token: no cookie, so no CSRF exposure. An unknown token is a 401.
       const token = await findApiToken(services.db, bearer, services.now());
       if (!token) throw new AppError('not_authenticated', 'api_token_invalid');
-      request.actor = await loadActor(services.db, { id: `token:${token.id}`, user_id: token.user_id, mfa_verified: token.mfa_verified });
+      request.actor = await loadActor(services.db, token.user_id, { id: `token:${token.id}`, mfaVerified: token.mfa_verified });
       return;
     }
     // CSRF: a state-changing request that carries an Origin must come from our own origin
@@ -129,7 +147,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
       idleMinutes: services.config.sessionIdleMinutes,
       maxHours: services.config.sessionMaxHours,
     });
-    if (session) request.actor = await loadActor(services.db, session);
+    if (session) request.actor = actorFrom(session.user, { id: session.session_id, mfaVerified: session.mfa_verified });
   });
 
   // Text no field may hold (NUL, lone surrogate halves) is refused here, once for every

@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
   sessionMaxHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A request slower than this is logged at warn; every request is logged only at debug. */
+  slowRequestMs: z.coerce.number().int().min(1).max(600_000).default(1000),
   webDir: z.string().default('./dist/web'),
   /**
    * Reverse proxies whose X-Forwarded-For / -Proto we believe: a comma-separated list of
@@ -56,6 +58,7 @@ const ENV_NAMES: Record<keyof z.input<typeof ConfigSchema>, string> = {
   sessionIdleMinutes: 'MK_SESSION_IDLE_MINUTES',
   sessionMaxHours: 'MK_SESSION_MAX_HOURS',
   logLevel: 'MK_LOG_LEVEL',
+  slowRequestMs: 'MK_SLOW_REQUEST_MS',
   webDir: 'MK_WEB_DIR',
   jobs: 'MK_JOBS',
   trustProxy: 'MK_TRUST_PROXY',

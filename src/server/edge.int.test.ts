@@ -140,4 +140,30 @@ describeEachEngine('the HTTP edge', (engine) => {
     const badTypeNl = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'rand@example.nl', password: 5 } });
     expect(badTypeNl.json().errors[0].message).not.toMatch(/expected string/i);
   });
+
+  it('logs slow and failed requests by route pattern, not every request and never the URL', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await createTestApp(engine, undefined, { MK_SLOW_REQUEST_MS: '1' }, { logger: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    try {
+      await createTestUser(logged.db, { email: 'log@example.nl', password });
+      // A login hashes a password (tens of milliseconds): slow by this app's 1 ms threshold.
+      const login = await logged.app.inject({ method: 'POST', url: '/api/auth/login?naam=Jansen', payload: { email: 'log@example.nl', password } });
+      expect(login.statusCode).toBe(200);
+      const slow = lines.filter((l) => l.msg === 'slow request');
+      expect(slow).toEqual([expect.objectContaining({ level: 40, method: 'POST', route: '/api/auth/login', status: 200 })]);
+      expect(slow[0]?.ms).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(lines)).not.toMatch(/Jansen|log@example\.nl/);
+    } finally {
+      await logged.close();
+    }
+    // At the default threshold a quick request writes nothing at info.
+    const quiet: string[] = [];
+    const normal = await createTestApp(engine, undefined, {}, { logger: { write: (line) => void quiet.push(line) } });
+    try {
+      expect((await normal.app.inject({ url: '/api/bestaat-niet' })).statusCode).toBe(404);
+      expect(quiet.filter((l) => l.includes('request'))).toEqual([]);
+    } finally {
+      await normal.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createMailer } from '../../src/server/platform/mail.ts';
 import type { Services } from '../../src/server/platform/context.ts';
@@ -20,12 +20,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, db?: Db, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, db?: Db, env: NodeJS.ProcessEnv = {}, appOptions: AppOptions = {}): Promise<TestApp> {
   const database = db ?? (await openTestDb(engine));
   let offset = 0;
   const config = loadConfig({ MK_DEMO: 'false', MK_DATA_DIR: '/nonexistent', MK_WEB_DIR: '/nonexistent', ...env });
   const services: Services = { db: database, config, mailer: createMailer(database, { from: config.mailFrom }), now: () => new Date(Date.now() + offset) };
-  const app = await buildApp(services);
+  const app = await buildApp(services, appOptions);
   await app.ready();
   return {
     app,

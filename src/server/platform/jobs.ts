@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Queryable } from '../../db/types.ts';
 import type { Services } from './context.ts';
 import * as q from './jobs.queries.ts';
 
@@ -27,6 +29,25 @@ export interface JobRunner {
 }
 
 const DEFAULT_LEASE_MS = 10 * 60_000;
+
+/** The pause between two batches of a job: requests get the database in between. */
+export const BATCH_PAUSE_MS = 50;
+
+/**
+ * Works through a job's backlog in short transactions: `batch` claims at most `size` items
+ * (locking them with SKIP LOCKED, so another instance takes other items), handles them and
+ * returns how many it claimed; fewer than `size` means the backlog is done. Between batches
+ * the job pauses, so even a backlog of a million caregivers holds one connection of the pool
+ * for one batch at a time and leaves the rest to requests (issue 15: the first run at
+ * 1,000,000 caregivers showed a job starving every request).
+ */
+export async function inBatches(db: Db, size: number, batch: (tx: Queryable, size: number) => Promise<number>, pauseMs: number = BATCH_PAUSE_MS): Promise<void> {
+  for (;;) {
+    const claimed = await db.transaction((tx) => batch(tx, size));
+    if (claimed < size) return;
+    await sleep(pauseMs);
+  }
+}
 
 /**
  * Runs due jobs from the `jobs` table. Safe on several app instances: a due job is claimed

@@ -3,17 +3,6 @@ import { anyRow } from './rows.ts';
 
 /** The SQL of the `sessions` table (the session rules are in sessions.ts). */
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  mfa_verified: boolean;
-  user_agent: string | null;
-  ip: string | null;
-}
-
 export async function insertSession(
   db: Queryable,
   s: { id: string; userId: string; now: Date; expiresAt: Date; mfaVerified: boolean; userAgent: string | null; ip: string | null },
@@ -23,16 +12,6 @@ export async function insertSession(
      values ($1, $2, $3, $3, $4, $5, $6, $7)`,
     [s.id, s.userId, s.now, s.expiresAt, s.mfaVerified, s.userAgent, s.ip],
   );
-}
-
-/** A session that was not ended (it may still be past its lifetime: sessions.ts decides). */
-export async function findOpenSession(db: Queryable, id: string): Promise<SessionRow | null> {
-  const { rows } = await db.query<SessionRow>(
-    `select id, user_id, created_at, last_seen_at, expires_at, mfa_verified, user_agent, ip
-     from sessions where id = $1 and ended_at is null`,
-    [id],
-  );
-  return rows[0] ?? null;
 }
 
 export async function touchSession(db: Queryable, id: string, now: Date): Promise<void> {

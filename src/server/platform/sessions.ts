@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { randomToken, sha256 } from './tokens.ts';
 import * as q from './sessions.queries.ts';
+import { findOpenSessionActor, type SessionActorRow } from './actor.queries.ts';
 
 export const SESSION_COOKIE = 'mk_session';
 
@@ -25,12 +26,13 @@ export async function createSession(
 }
 
 /**
- * Finds the live session for a cookie token: not ended, not past its absolute lifetime,
- * not idle for longer than allowed. Touches `last_seen_at` at most once a minute.
+ * Finds the live session for a cookie token, with its user (one query): not ended, not past
+ * its absolute lifetime, not idle for longer than allowed. Touches `last_seen_at` at most
+ * once a minute.
  */
-export async function findSession(db: Queryable, token: string, now: Date, limits: SessionLimits): Promise<q.SessionRow | null> {
+export async function findSession(db: Queryable, token: string, now: Date, limits: SessionLimits): Promise<SessionActorRow | null> {
   const id = sha256(token);
-  const session = await q.findOpenSession(db, id);
+  const session = await findOpenSessionActor(db, id);
   if (!session) return null;
   const idleLimit = session.last_seen_at.getTime() + limits.idleMinutes * 60_000;
   if (session.expires_at.getTime() <= now.getTime() || idleLimit <= now.getTime()) {

@@ -62,7 +62,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       throw error;
     });
     reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(result.expiresAt));
-    const actor = await loadActor(services.db, { id: result.sessionId, user_id: result.userId, mfa_verified: result.mfaVerified });
+    const actor = await loadActor(services.db, result.userId, { id: result.sessionId, mfaVerified: result.mfaVerified });
     if (!actor) throw new AppError('not_authenticated');
     return me(actor);
   });
@@ -88,7 +88,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.patch('/api/me', { schema: { tags, body: ProfileInput, response: { 200: MeSchema } } }, async (request) => {
     const actor = actorOf(request);
     await service.profileUpdater(services, actor, request.body, originOf(request));
-    const fresh = await loadActor(services.db, { id: actor.sessionId, user_id: actor.userId, mfa_verified: actor.mfaVerified });
+    const fresh = await loadActor(services.db, actor.userId, { id: actor.sessionId, mfaVerified: actor.mfaVerified });
     return me(fresh ?? actor);
   });
 

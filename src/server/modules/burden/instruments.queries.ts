@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { InstrumentStatus } from '../../../common/burden.ts';
 
-/** One stored version of an instrument, with the facts of its instrument. */
-export interface InstrumentVersionRow {
+/** One stored version of an instrument with the facts of its instrument, without its Questionnaire. */
+export interface VersionHeadRow {
   id: string;
   instrument_key: string;
   url: string;
@@ -10,15 +10,20 @@ export interface InstrumentVersionRow {
   version: string;
   status: InstrumentStatus;
   title: string;
-  resource: Record<string, unknown>;
   content_hash: string;
   created_at: Date;
   is_current: boolean;
 }
 
-const VERSION_SELECT = `select v.id, v.instrument_key, i.url, i.builtin, v.version, v.status, v.title, v.resource, v.content_hash, v.created_at,
-  i.current_version_id = v.id as is_current
-  from burden_instrument_versions v join burden_instruments i on i.key = v.instrument_key`;
+/** One stored version of an instrument, with its Questionnaire. */
+export interface InstrumentVersionRow extends VersionHeadRow {
+  resource: Record<string, unknown>;
+}
+
+const HEAD_COLUMNS = `v.id, v.instrument_key, i.url, i.builtin, v.version, v.status, v.title, v.content_hash, v.created_at,
+  i.current_version_id = v.id as is_current`;
+const FROM_VERSIONS = 'from burden_instrument_versions v join burden_instruments i on i.key = v.instrument_key';
+const VERSION_SELECT = `select ${HEAD_COLUMNS}, v.resource ${FROM_VERSIONS}`;
 
 export async function findVersion(db: Queryable, id: string): Promise<InstrumentVersionRow | null> {
   const { rows } = await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.id = $1`, [id]);
@@ -39,9 +44,21 @@ export async function listInstrumentVersions(db: Queryable): Promise<InstrumentV
   return rows;
 }
 
-/** The versions with these ids. */
-export async function listVersionsById(db: Queryable, ids: string[]): Promise<InstrumentVersionRow[]> {
-  const { rows } = await db.query<InstrumentVersionRow>(`${VERSION_SELECT} where v.id = any($1::uuid[])`, [ids]);
+/** The heads of the versions with these ids (a few hundred bytes each, not their Questionnaires). */
+export async function listVersionHeadsById(db: Queryable, ids: string[]): Promise<VersionHeadRow[]> {
+  const { rows } = await db.query<VersionHeadRow>(`select ${HEAD_COLUMNS} ${FROM_VERSIONS} where v.id = any($1::uuid[])`, [ids]);
+  return rows;
+}
+
+/** The heads of the current versions of all instruments, builtin first, then by key. */
+export async function listCurrentVersionHeads(db: Queryable): Promise<VersionHeadRow[]> {
+  const { rows } = await db.query<VersionHeadRow>(`select ${HEAD_COLUMNS} ${FROM_VERSIONS} where v.id = i.current_version_id order by i.builtin desc, i.key`);
+  return rows;
+}
+
+/** The Questionnaires of the versions with these ids. */
+export async function listVersionResources(db: Queryable, ids: string[]): Promise<{ id: string; content_hash: string; resource: Record<string, unknown> }[]> {
+  const { rows } = await db.query<{ id: string; content_hash: string; resource: Record<string, unknown> }>('select id, content_hash, resource from burden_instrument_versions where id = any($1::uuid[])', [ids]);
   return rows;
 }
 

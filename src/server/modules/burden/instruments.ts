@@ -10,20 +10,23 @@ import { AppError } from '../../platform/errors.ts';
 import { dataFile } from '../../platform/paths.ts';
 import { burdenPolicy } from '../../platform/policy/burden.ts';
 import * as q from './instruments.queries.ts';
-import type { InstrumentVersionRow } from './instruments.queries.ts';
+import type { InstrumentVersionRow, VersionHeadRow } from './instruments.queries.ts';
 
-// Parsed instruments by version id and content hash: a stored version never changes once
-// a response points at it, and parsing 15 items on every request is wasted work.
-const parsedCache = new Map<string, Instrument>();
+// Parsed instruments by version id and content hash. The pair never changes meaning (a new
+// content gets a new hash), so the cache is right on every instance without invalidation;
+// requests read only the small heads of versions and fetch a Questionnaire once per process.
+// It holds one entry per stored version content: a few dozen in practice.
+const parsedCache = new Map<string, { instrument: Instrument; resource: Record<string, unknown> }>();
+const cacheKeyOf = (row: { id: string; content_hash: string }) => `${row.id}:${row.content_hash}`;
 
 /** The typed instrument of a stored version (validated when it was stored). */
 export function instrumentOf(row: Pick<InstrumentVersionRow, 'id' | 'content_hash' | 'resource'>): Instrument {
-  const cacheKey = `${row.id}:${row.content_hash}`;
+  const cacheKey = cacheKeyOf(row);
   const cached = parsedCache.get(cacheKey);
-  if (cached) return cached;
+  if (cached) return cached.instrument;
   const parsed = parseInstrument(row.resource);
   if (!parsed.ok) throw new Error(`stored instrument version ${row.id} no longer parses: ${parsed.errors.map((e) => renderMessage(e.message, 'nl')).join('; ')}`);
-  parsedCache.set(cacheKey, parsed.value);
+  parsedCache.set(cacheKey, { instrument: parsed.value, resource: row.resource });
   return parsed.value;
 }
 
@@ -33,12 +36,33 @@ export interface LoadedVersion {
   instrument: Instrument;
 }
 
-/** The versions (id → instrument) used by a set of responses, loaded once each. */
-export async function instrumentsByVersion(db: Queryable, versionIds: string[]): Promise<Map<string, { row: InstrumentVersionRow; instrument: Instrument }>> {
+/** A stored version with its typed instrument. */
+export interface HeadedInstrument {
+  row: InstrumentVersionRow;
+  instrument: Instrument;
+}
+
+/** The versions of these heads: Questionnaires come from the cache, or in one query for those not in it. */
+async function withInstruments(db: Queryable, heads: VersionHeadRow[]): Promise<HeadedInstrument[]> {
+  const missing = heads.filter((h) => !parsedCache.has(cacheKeyOf(h))).map((h) => h.id);
+  if (missing.length > 0) for (const row of await q.listVersionResources(db, missing)) instrumentOf(row);
+  return heads.flatMap((head) => {
+    const cached = parsedCache.get(cacheKeyOf(head));
+    return cached ? [{ row: { ...head, resource: cached.resource }, instrument: cached.instrument }] : [];
+  });
+}
+
+/** The versions (id → instrument) used by a set of responses: one small query when the instruments are cached. */
+export async function instrumentsByVersion(db: Queryable, versionIds: string[]): Promise<Map<string, HeadedInstrument>> {
   const unique = [...new Set(versionIds)];
   if (unique.length === 0) return new Map();
-  const rows = await q.listVersionsById(db, unique);
-  return new Map(rows.map((row) => [row.id, { row, instrument: instrumentOf(row) }]));
+  const loaded = await withInstruments(db, await q.listVersionHeadsById(db, unique));
+  return new Map(loaded.map((v) => [v.row.id, v]));
+}
+
+/** The current version of every instrument, with its typed instrument. */
+export async function currentInstruments(db: Queryable): Promise<HeadedInstrument[]> {
+  return withInstruments(db, await q.listCurrentVersionHeads(db));
 }
 
 /** The version a response was answered on. */

@@ -7,8 +7,8 @@ import { assertClientAccess, professionalOrganisation } from '../../platform/pol
 import { accessFacts, today } from '../circles/access.ts';
 import { listMembers, type MemberRow } from '../circles/queries.ts';
 import { listResponses, type ResponseRow } from './checks.queries.ts';
-import { instrumentOf, instrumentsByVersion } from './instruments.ts';
-import { listInstrumentVersions, type InstrumentVersionRow } from './instruments.queries.ts';
+import { currentInstruments, instrumentsByVersion } from './instruments.ts';
+import type { InstrumentVersionRow } from './instruments.queries.ts';
 import * as q from './overview.queries.ts';
 import { effectiveSchedules } from './schedules.ts';
 import { subjectAudit, subjectOf, visibleTo } from './subject.ts';
@@ -150,10 +150,10 @@ export async function burdenTrendReader(
     if (!v || row.total === null) continue;
     series.set(row.instrument_key, [...(series.get(row.instrument_key) ?? []), { row, instrument: v.instrument, version: v.row, score: scoreFacts(v.instrument, row.total) }]);
   }
-  const currents = series.size ? (await listInstrumentVersions(services.db)).filter((v) => v.is_current) : [];
+  const currents = series.size ? await currentInstruments(services.db) : [];
   const result = [...series].map(([key, points]) => {
-    const current = currents.find((v) => v.instrument_key === key);
-    return { key, current: current ? instrumentOf(current) : null, points };
+    const current = currents.find((v) => v.row.instrument_key === key);
+    return { key, current: current?.instrument ?? null, points };
   });
   await audit(services.db, { actor }, origin, subjectAudit(s, 'read', null, { trend: true, memberId: s.member.id, points: visible.length }));
   return { member: s.member, series: result };

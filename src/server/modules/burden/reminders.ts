@@ -1,6 +1,7 @@
 import { dutchDate } from '../../../domain/dates.ts';
 import type { Origin, Services } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
+import { inBatches } from '../../platform/jobs.ts';
 import { checkReminderMail } from './mails.ts';
 import * as q from './reminders.queries.ts';
 
@@ -13,17 +14,15 @@ export async function runBurdenReminders(services: Services, now: Date = service
   const origin: Origin = { ip: null, sourceSystem: 'job' };
   const day = dutchDate(now);
   let sent = 0;
-  for (;;) {
-    const done = await services.db.transaction(async (tx) => {
-      const batch = await q.claimDueReminders(tx, day, 100);
+  await inBatches(services.db, 100, async (tx, size) => {
+      const batch = await q.claimDueReminders(tx, day, size);
       for (const r of batch) {
         if (!(await q.insertReminder(tx, { scheduleId: r.schedule_id, dueOn: r.next_due_on, tenantKey: r.tenant_key, now }))) continue;
         sent++;
         await services.mailer.enqueue(tx, checkReminderMail({ to: r.email, givenName: r.given_name, instrumentTitle: r.title, clientId: r.client_id, publicUrl: services.config.publicUrl }));
         await audit(tx, { userDisplay: 'Mantelkring (taak)' }, origin, { action: 'create', resourceType: 'burden_reminder', resourceId: r.schedule_id, clientId: r.client_id, tenantKey: r.tenant_key, detail: { dueOn: r.next_due_on } });
       }
-      return batch.length < 100;
-    });
-    if (done) return { sent };
-  }
+      return batch.length;
+  });
+  return { sent };
 }

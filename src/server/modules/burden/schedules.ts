@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { burdenPolicy } from '../../platform/policy/burden.ts';
 import { today } from '../circles/access.ts';
 import { usableVersion } from './instruments.ts';
-import { findInstrumentVersion, listInstrumentVersions } from './instruments.queries.ts';
+import { findInstrumentVersion, listCurrentVersionHeads } from './instruments.queries.ts';
 import * as q from './schedules.queries.ts';
 import { assertInformal, subjectOf, type Subject } from './subject.ts';
 
@@ -35,8 +35,8 @@ async function lastCompletedOf(db: Queryable, memberId: string): Promise<Map<str
  */
 export async function effectiveSchedules(services: Services, db: Queryable, memberIds: string[]): Promise<Map<string, EffectiveSchedule[]>> {
   const now = today(services);
-  const [stored, last, versions] = await Promise.all([q.listSchedules(db, memberIds), q.lastCompletedAt(db, memberIds), listInstrumentVersions(db)]);
-  const active = versions.filter((v) => v.is_current && v.status === 'active');
+  const [stored, last, currents] = await Promise.all([q.listSchedules(db, memberIds), q.lastCompletedAt(db, memberIds), listCurrentVersionHeads(db)]);
+  const active = currents.filter((v) => v.status === 'active');
   return new Map(
     memberIds.map((memberId) => [
       memberId,

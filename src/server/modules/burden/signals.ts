@@ -4,6 +4,7 @@ import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit, auditMany, type AuditEntry } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { inBatches } from '../../platform/jobs.ts';
 import { NEXT_SIGNAL_STATUSES, type SignalActionKind, type SignalStatus } from '../../../common/burden.ts';
 import { pageOf, pageWindow, type PageInput } from '../../platform/paging.ts';
 import { insertContact } from '../caseload/queries.ts';
@@ -365,9 +366,8 @@ export async function signalAssigner(services: Services, actor: Actor, input: { 
 export async function runSignalEscalations(services: Services, now: Date = services.now()): Promise<{ escalated: number }> {
   const origin: Origin = { ip: null, sourceSystem: 'job' };
   let escalated = 0;
-  for (;;) {
-    const done = await services.db.transaction(async (tx) => {
-      const batch = await q.claimUnpickedSignals(tx, new Date(now.getTime() - SIGNAL_ESCALATION_DAYS * DAY_MS), 50);
+  await inBatches(services.db, 50, async (tx, size) => {
+      const batch = await q.claimUnpickedSignals(tx, new Date(now.getTime() - SIGNAL_ESCALATION_DAYS * DAY_MS), size);
       for (const s of batch) {
         if (!(await q.markEscalated(tx, s.id, now))) continue;
         escalated++;
@@ -378,8 +378,7 @@ export async function runSignalEscalations(services: Services, now: Date = servi
           await services.mailer.enqueue(tx, signalEscalatedMail({ to, organisationId: s.organisation_id, signalId: s.id, escalationDays: SIGNAL_ESCALATION_DAYS, publicUrl: services.config.publicUrl }));
         }
       }
-      return batch.length < 50;
-    });
-    if (done) return { escalated };
-  }
+      return batch.length;
+  });
+  return { escalated };
 }

@@ -24,6 +24,57 @@ export type CaseloadFilter = 'no_caregiver' | 'no_map' | 'no_recent_scan' | 'no_
 /** Members on the map from which we count a network map as made (besides a completed scan). */
 export const MAP_MIN_MEMBERS = 3;
 
+/** The clients an organisation may see: an active link and a permitting consent ($1 organisation, $2 today, $3 search). */
+const VISIBLE = `select c.id, c.tenant_key, c.given_name, c.family_name, c.birth_date, l.created_at as linked_at
+  from client_organisation_links l
+  join clients c on c.id = l.client_id
+  where l.organisation_id = $1 and l.ended_at is null
+    and exists (select 1 from current_consents cc where cc.client_id = l.client_id and cc.organisation_id = l.organisation_id
+                and cc.decision = 'permit' and (cc.valid_until is null or cc.valid_until >= $2::date))
+    and ($3 = '' or (c.given_name || ' ' || c.family_name) ilike '%' || $3 || '%')`;
+
+/** The "caregiver in view" indicators of the clients in `v`. */
+const INDICATORS = `(select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null) as member_count,
+  (select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null and m.kind = 'caregiver') as caregiver_count,
+  (select trim(m.given_name || ' ' || m.family_name) from circle_members m where m.client_id = v.id and m.left_at is null and m.is_main_caregiver) as main_caregiver_name,
+  (select max(s.completed_at) from mantelscans s where s.client_id = v.id and s.status = 'completed') as last_scan_at,
+  (select max(k.occurred_at) from caregiver_contacts k where k.client_id = v.id) as last_contact_at`;
+
+/** The answer's columns of `x` (a visible client with its indicators and total). */
+const CASELOAD_COLUMNS = `x.total, x.id as client_id, x.tenant_key, x.given_name, x.family_name, x.birth_date,
+  (select mu.name from municipalities mu where mu.code = x.tenant_key) as municipality_name,
+  x.member_count, x.caregiver_count, x.main_caregiver_name, x.last_scan_at, x.last_contact_at, x.linked_at`;
+
+/** The order of each sort key, for `x` ($dir: asc nulls first or desc nulls last). */
+const ORDER: Record<CaseloadSort, (dir: string) => string> = {
+  name: (dir) => `lower(x.family_name) ${dir}, lower(x.given_name) ${dir}, x.id`,
+  last_contact: (dir) => `x.last_contact_at ${dir}, x.id`,
+  last_scan: (dir) => `x.last_scan_at ${dir}, x.id`,
+  members: (dir) => `x.member_count ${dir}, x.id`,
+};
+
+/**
+ * The plain list (by name, no indicator filter): the page is chosen from the visible clients
+ * first, so the indicators are counted for one page only (at 1,500 clients an organisation,
+ * counting them all first took 350 ms a page). $4, $5: limit and offset.
+ */
+const PAGE_THEN_INDICATORS = (dir: string) => `with page as (
+    select x.*, ${TOTAL_COLUMN} from (${VISIBLE}) x order by ${ORDER.name(dir)} limit $4 offset $5
+  ), x as (select v.*, ${INDICATORS} from page v)
+  select ${CASELOAD_COLUMNS} from x order by ${ORDER.name(dir)}`;
+
+/** Sorting or filtering on an indicator: the indicators are counted for every visible client. */
+const INDICATORS_THEN_PAGE = (sort: CaseloadSort, dir: string) => `with counted as (
+    select v.*, ${INDICATORS} from (${VISIBLE}) v
+  ), x as (
+    select counted.*, ${TOTAL_COLUMN} from counted
+    where (not $4 or counted.caregiver_count = 0)
+      and (not $5 or (counted.member_count < ${MAP_MIN_MEMBERS} and counted.last_scan_at is null))
+      and (not $6 or counted.last_scan_at is null or counted.last_scan_at < $8::timestamptz - interval '180 days')
+      and (not $7 or counted.last_contact_at is null or counted.last_contact_at < $8::timestamptz - interval '30 days')
+  )
+  select ${CASELOAD_COLUMNS} from x order by ${ORDER[sort](dir)} limit $9 offset $10`;
+
 /**
  * The clients an organisation may see (active link, permitting consent), with the
  * "caregiver in view" indicators, filtered, sorted and paged in SQL so it scales to
@@ -33,54 +84,19 @@ export async function listCaseload(
   db: Queryable,
   input: PageWindow & { organisationId: string; today: string; search: string; filters: CaseloadFilter[]; sort: CaseloadSort; descending: boolean; now: Date },
 ): Promise<{ rows: CaseloadRow[]; total: number }> {
-  const order: Record<CaseloadSort, string> = {
-    name: 'lower(x.family_name), lower(x.given_name)',
-    last_contact: 'x.last_contact_at',
-    last_scan: 'x.last_scan_at',
-    members: 'x.member_count',
-  };
-  const direction = input.descending ? 'desc nulls last' : 'asc nulls first';
-  const { rows } = await db.query<CaseloadRow>(
-    `with visible as (
-       select c.id, c.tenant_key, c.given_name, c.family_name, c.birth_date, mu.name as municipality_name, l.created_at as linked_at
-       from client_organisation_links l
-       join current_consents cc on cc.client_id = l.client_id and cc.organisation_id = l.organisation_id
-         and cc.decision = 'permit' and (cc.valid_until is null or cc.valid_until >= $2::date)
-       join clients c on c.id = l.client_id
-       join municipalities mu on mu.code = c.tenant_key
-       where l.organisation_id = $1 and l.ended_at is null
-         and ($3 = '' or (c.given_name || ' ' || c.family_name) ilike '%' || $3 || '%')
-     ), x as (
-       select v.*,
-         (select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null) as member_count,
-         (select count(*)::int from circle_members m where m.client_id = v.id and m.left_at is null and m.kind = 'caregiver') as caregiver_count,
-         (select trim(m.given_name || ' ' || m.family_name) from circle_members m where m.client_id = v.id and m.left_at is null and m.is_main_caregiver) as main_caregiver_name,
-         (select max(s.completed_at) from mantelscans s where s.client_id = v.id and s.status = 'completed') as last_scan_at,
-         (select max(k.occurred_at) from caregiver_contacts k where k.client_id = v.id) as last_contact_at
-       from visible v
-     )
-     select ${TOTAL_COLUMN}, x.id as client_id, x.tenant_key, x.given_name, x.family_name, x.birth_date, x.municipality_name,
-       x.member_count, x.caregiver_count, x.main_caregiver_name, x.last_scan_at, x.last_contact_at, x.linked_at
-     from x
-     where (not $4 or x.caregiver_count = 0)
-       and (not $5 or (x.member_count < ${MAP_MIN_MEMBERS} and x.last_scan_at is null))
-       and (not $6 or x.last_scan_at is null or x.last_scan_at < $8::timestamptz - interval '180 days')
-       and (not $7 or x.last_contact_at is null or x.last_contact_at < $8::timestamptz - interval '30 days')
-     order by ${order[input.sort]} ${direction}, x.id
-     limit $9 offset $10`,
-    [
-      input.organisationId,
-      input.today,
-      input.search,
-      input.filters.includes('no_caregiver'),
-      input.filters.includes('no_map'),
-      input.filters.includes('no_recent_scan'),
-      input.filters.includes('no_recent_contact'),
-      input.now,
-      input.limit,
-      input.offset,
-    ],
-  );
+  const dir = input.descending ? 'desc nulls last' : 'asc nulls first';
+  const visible = [input.organisationId, input.today, input.search];
+  if (input.sort === 'name' && input.filters.length === 0) return withTotal((await db.query<CaseloadRow>(PAGE_THEN_INDICATORS(dir), [...visible, input.limit, input.offset])).rows);
+  const { rows } = await db.query<CaseloadRow>(INDICATORS_THEN_PAGE(input.sort, dir), [
+    ...visible,
+    input.filters.includes('no_caregiver'),
+    input.filters.includes('no_map'),
+    input.filters.includes('no_recent_scan'),
+    input.filters.includes('no_recent_contact'),
+    input.now,
+    input.limit,
+    input.offset,
+  ]);
   return withTotal(rows);
 }
 

@@ -417,15 +417,21 @@ export interface MyCircleRow {
   member_count: number;
 }
 
-/** Circles the user is in: as client or as active member. */
+/**
+ * Circles the user is in: as client or as active member. A union of the two index lookups
+ * (an OR over a left join made PostgreSQL read every client: 2 s at 1,000,000 caregivers).
+ */
 export async function listMyCircles(db: Queryable, userId: string): Promise<MyCircleRow[]> {
   const { rows } = await db.query<MyCircleRow>(
     `select c.id as client_id, c.tenant_key, c.given_name, c.family_name, mu.name as municipality_name, c.user_id is not distinct from $1::uuid as is_client,
        m.kind as member_kind, coalesce(m.is_main_caregiver, false) as is_main_caregiver,
        (select count(*)::int from circle_members x where x.client_id = c.id and x.left_at is null) as member_count
-     from clients c join municipalities mu on mu.code = c.tenant_key
+     from (select id from clients where user_id = $1
+           union
+           select client_id from circle_members where user_id = $1 and left_at is null) mine
+     join clients c on c.id = mine.id
+     join municipalities mu on mu.code = c.tenant_key
      left join circle_members m on m.client_id = c.id and m.user_id = $1 and m.left_at is null
-     where c.user_id = $1 or m.id is not null
      order by lower(c.given_name), c.id`,
     [userId],
   );
