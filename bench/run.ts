@@ -3,7 +3,7 @@
  * the same run (bench/baseline.ts), with the targets of issue 15.
  *
  *   npm run bench -- [--caregivers 10000] [--engine postgresql|pglite] [--duration 10]
- *                    [--connections 50] [--only home,list] [--database-url postgres://…] [--label after]
+ *                    [--connections 50] [--only home,list] [--database-url postgres://…] [--label after] [--profile dir]
  *
  * PostgreSQL: give a server with --database-url or MK_BENCH_DATABASE_URL; the harness makes
  * (once) and reuses a database `mk_bench_<caregivers>` filled by the scale generator.
@@ -39,15 +39,27 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'database-url': { type: 'string' },
     label: { type: 'string' },
+    profile: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
   },
 });
-const CAREGIVERS = Number(values.caregivers);
-const SERVER_URL = values['database-url'] ?? process.env.MK_BENCH_DATABASE_URL;
-const ENGINE = (values.engine ?? (SERVER_URL ? 'postgresql' : 'pglite')) as 'postgresql' | 'pglite';
-const DURATION = Number(values.duration);
+/**
+ * Smoke mode (CI): proves the harness works end to end, measures nothing worth keeping: 200
+ * caregivers on a throwaway PGlite, 1 s a scenario, results in a temporary folder; fails when
+ * a scenario got no answers or any error.
+ */
+const SMOKE = values.smoke === true;
+const CAREGIVERS = SMOKE ? 200 : Number(values.caregivers);
+const SERVER_URL = SMOKE ? undefined : (values['database-url'] ?? process.env.MK_BENCH_DATABASE_URL);
+const ENGINE = (SMOKE ? 'pglite' : (values.engine ?? (SERVER_URL ? 'postgresql' : 'pglite'))) as 'postgresql' | 'pglite';
+const DURATION = SMOKE ? 1 : Number(values.duration);
+const WARMUP = SMOKE ? 1 : 2;
+const SMOKE_DIR = SMOKE ? fs.mkdtempSync(path.join(os.tmpdir(), 'mk-bench-smoke-')) : null;
 const CONNECTIONS = Number(values.connections ?? (ENGINE === 'pglite' ? 10 : 50));
 const ONLY = values.only?.split(',').map((s) => s.trim());
 /** Added to the result's file name (e.g. `before`, `after`), so runs of one day do not overwrite each other. */
+/** A folder for CPU profiles (`node --cpu-prof`) of the servers, written when they stop. */
+const PROFILE_DIR = values.profile ? path.resolve(values.profile) : null;
 const LABEL = values.label?.replace(/[^a-z0-9-]/gi, '');
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RSS_LIMIT_MB = ENGINE === 'pglite' ? 500 : 300;
@@ -73,7 +85,7 @@ async function prepare(): Promise<{ env: NodeJS.ProcessEnv; db: Db }> {
     db = await openPostgres(url.toString());
     env = { DATABASE_URL: url.toString() };
   } else {
-    const dir = path.join(ROOT, 'bench', '.data', `pglite-${CAREGIVERS}`);
+    const dir = SMOKE_DIR ? path.join(SMOKE_DIR, 'pglite') : path.join(ROOT, 'bench', '.data', `pglite-${CAREGIVERS}`);
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     db = await openPglite(dir);
     env = { MK_DATA_DIR: dir, DATABASE_URL: '' };
@@ -142,7 +154,8 @@ let logBytes = 0;
 /** Starts a TypeScript entry point as its own Node process and waits for its ready line. */
 async function startServer(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), MK_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), MK_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
@@ -336,7 +349,7 @@ async function main(): Promise<void> {
   logBytes = 0;
   const logStart = Date.now();
   for (const s of scenarios) {
-    await drive(app.base, app.child.pid as number, s.connections, 2, s.app);
+    await drive(app.base, app.child.pid as number, s.connections, WARMUP, s.app);
     const m = await drive(app.base, app.child.pid as number, s.connections, DURATION, s.app);
     appStats.set(s.key, statsOf(m));
     log(`app      ${s.name}: ${JSON.stringify(appStats.get(s.key))}`);
@@ -349,7 +362,7 @@ async function main(): Promise<void> {
   for (const s of scenarios) {
     let base = null;
     if (s.baseline) {
-      await drive(baseline.base, baseline.child.pid as number, s.connections, 2, s.baseline);
+      await drive(baseline.base, baseline.child.pid as number, s.connections, WARMUP, s.baseline);
       base = statsOf(await drive(baseline.base, baseline.child.pid as number, s.connections, DURATION, s.baseline));
       log(`baseline ${s.name}: ${JSON.stringify(base)}`);
     }
@@ -364,14 +377,18 @@ async function main(): Promise<void> {
     /* not a git checkout */
   }
   const info = { startedAt, engine: ENGINE, caregivers: CAREGIVERS, durationSeconds: DURATION, machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, commit, serverRssLimitMb: RSS_LIMIT_MB };
-  const dir = path.join(ROOT, 'bench', 'results');
+  const dir = SMOKE_DIR ?? path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${startedAt.slice(0, 10)}-${ENGINE}-${CAREGIVERS}${LABEL ? `-${LABEL}` : ''}`);
   const text = `${markdown(info, results, skipped)}\nServer log written under load: ${logMbPerMinute} MB a minute.\n`;
   fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...info, logMbPerMinute, results, skipped }, null, 2)}\n`);
   fs.writeFileSync(`${file}.md`, text);
   console.log(`\n${text}`);
-  log(`written ${path.relative(ROOT, file)}.{json,md}`);
+  if (!SMOKE_DIR) return log(`written ${path.relative(ROOT, file)}.{json,md}`);
+  fs.rmSync(SMOKE_DIR, { recursive: true, force: true });
+  const broken = results.filter((r) => r.app.reqPerSec === 0 || r.app.errors > 0 || r.app.non2xx > 0);
+  if (broken.length > 0) throw new Error(`smoke: ${broken.map((r) => r.name).join(', ')} got no answers or errors`);
+  log('smoke: every scenario answered without errors');
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,8 @@ export interface ActorUserRow {
   display_name: string;
   is_platform_admin: boolean;
   personas: string[];
+  locale: 'nl' | 'en';
+  municipality_code: string | null;
   totp_enabled_at: Date | null;
   disabled_at: Date | null;
   memberships: MembershipRow[];
@@ -38,7 +40,7 @@ export interface SessionActorRow {
  */
 const ACTOR_USER = `json_build_object(
   'id', u.id, 'email', u.email, 'display_name', u.display_name, 'is_platform_admin', u.is_platform_admin,
-  'personas', u.personas, 'totp_enabled_at', u.totp_enabled_at, 'disabled_at', u.disabled_at,
+  'personas', u.personas, 'locale', u.locale, 'municipality_code', u.municipality_code, 'totp_enabled_at', u.totp_enabled_at, 'disabled_at', u.disabled_at,
   'memberships', coalesce((
     select json_agg(json_build_object('organisation_id', m.organisation_id, 'kind', o.kind, 'name', o.name, 'role', m.role, 'municipality_code', o.municipality_code) order by o.name, m.role)
     from memberships m join organisations o on o.id = m.organisation_id

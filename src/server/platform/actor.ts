@@ -25,6 +25,8 @@ export function actorFrom(user: q.ActorUserRow, session: ActorSession): Actor | 
     displayName: user.display_name,
     isPlatformAdmin: user.is_platform_admin,
     personas: user.personas,
+    locale: user.locale,
+    municipalityCode: user.municipality_code,
     memberships,
     sessionId: session.id,
     mfaVerified: session.mfaVerified,

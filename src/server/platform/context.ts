@@ -19,6 +19,9 @@ export interface Actor {
   displayName: string;
   isPlatformAdmin: boolean;
   personas: string[];
+  /** The language the user chose for mail and pages. */
+  locale: 'nl' | 'en';
+  municipalityCode: string | null;
   memberships: ActorMembership[];
   sessionId: string;
   /** The session passed a second factor. */

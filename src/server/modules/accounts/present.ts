@@ -1,17 +1,16 @@
 import type { Me, Session } from '../../../common/schemas.ts';
 import type { Actor } from '../../platform/context.ts';
-import type { UserRecord } from './queries.ts';
 
 /** The logged-in user's own account, as the API shows it. */
-export function presentMe(user: UserRecord, actor: Actor, recoveryCodesLeft: number): Me {
+export function presentMe(actor: Actor, recoveryCodesLeft: number): Me {
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    locale: user.locale,
-    personas: user.personas,
-    municipalityCode: user.municipality_code,
-    isPlatformAdmin: user.is_platform_admin,
+    id: actor.userId,
+    email: actor.email,
+    displayName: actor.displayName,
+    locale: actor.locale,
+    personas: actor.personas,
+    municipalityCode: actor.municipalityCode,
+    isPlatformAdmin: actor.isPlatformAdmin,
     memberships: actor.memberships.map((m) => ({
       organisationId: m.organisationId,
       organisationName: m.organisationName,

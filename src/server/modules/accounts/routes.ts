@@ -35,8 +35,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   const cookieOptions = (expires: Date) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: services.config.secureCookies, expires });
 
   const me = async (actor: ReturnType<typeof actorOf>) => {
-    const { user, recoveryCodesLeft } = await service.ownAccountReader(services, actor);
-    return presentMe(user, actor, recoveryCodesLeft);
+    const { recoveryCodesLeft } = await service.ownAccountReader(services, actor);
+    return presentMe(actor, recoveryCodesLeft);
   };
 
   app.post('/api/auth/register', { schema: { tags, summary: 'Register as caregiver or volunteer', body: RegisterInput, response: { 202: AcceptedSchema } } }, async (request, reply) => {

@@ -429,11 +429,9 @@ export async function totpDisabler(services: Services, actor: Actor, input: { co
   });
 }
 
-/** Facts for the "me" presenter. */
+/** Facts for the "me" presenter: the actor holds the account (read with the session), so only recovery codes are counted. */
 export async function ownAccountReader(services: Services, actor: Actor) {
   requireActor(actor);
-  const user = await q.findUserById(services.db, actor.userId);
-  if (!user) throw new AppError('not_authenticated');
   const recoveryCodesLeft = actor.totpEnabled ? await q.countUnusedRecoveryCodes(services.db, actor.userId) : 0;
-  return { user, actor, recoveryCodesLeft };
+  return { actor, recoveryCodesLeft };
 }

@@ -262,7 +262,7 @@ describeEachEngine('burden checks with follow-up', (engine) => {
 
   it('records a completed check in one go for the FHIR layer, refusing incomplete answers', async () => {
     const origin = { ip: null, sourceSystem: 'fhir' as const };
-    const actor = { userId: ids.karin as string, email: 'karin@example.nl', displayName: 'karin', isPlatformAdmin: false, personas: [], memberships: [], sessionId: 'x', mfaVerified: false, mfaRequired: false, totpEnabled: false };
+    const actor = { userId: ids.karin as string, email: 'karin@example.nl', displayName: 'karin', isPlatformAdmin: false, personas: [], locale: 'nl' as const, municipalityCode: null, memberships: [], sessionId: 'x', mfaVerified: false, mfaRequired: false, totpEnabled: false };
     await expect(burdenCheckRecorder(t.services, actor, { clientId, memberId: members.karin as string, instrumentKey: 'csi', answers: all('csi', 12, 3) }, origin)).rejects.toMatchObject({ code: 'validation_failed' });
     const view = await burdenCheckRecorder(t.services, actor, { clientId, memberId: members.karin as string, instrumentKey: 'csi', instrumentVersion: '1.0.0', answers: all('csi', 13, 3) }, origin);
     expect(view.row).toMatchObject({ status: 'completed', total: 3, source_system: 'fhir', mode: 'self' });

@@ -60,6 +60,46 @@ export async function instrumentsByVersion(db: Queryable, versionIds: string[]):
   return new Map(loaded.map((v) => [v.row.id, v]));
 }
 
+// A response pins the version it was answered on, and a version that a response points at
+// never changes (storeInstrumentVersion refuses): its instrument can be cached by id alone.
+const pinnedCache = new Map<string, Instrument>();
+
+/**
+ * The instruments of the versions responses point at (id → instrument), without a query when
+ * all are cached: for pages that show titles and scores, not the version's status.
+ */
+export async function pinnedInstruments(db: Queryable, versionIds: string[]): Promise<Map<string, { instrument: Instrument }>> {
+  const missing = [...new Set(versionIds)].filter((id) => !pinnedCache.has(id));
+  if (missing.length > 0) for (const row of await q.listVersionResources(db, missing)) pinnedCache.set(row.id, instrumentOf(row));
+  return new Map(versionIds.flatMap((id) => {
+    const instrument = pinnedCache.get(id);
+    return instrument ? [[id, { instrument }] as const] : [];
+  }));
+}
+
+// The current versions change only when an administrator imports or retires one: read at
+// most once a minute per instance (another instance sees an import within that minute;
+// starting a check always reads the database, see usableVersion). Kept per database object,
+// so tests with several databases in one process never mix them up.
+const CURRENT_TTL_MS = 60_000;
+let currentHeads = new WeakMap<Queryable, { at: number; heads: Promise<VersionHeadRow[]> }>();
+
+/** The heads of the current versions (builtin first, then by key), cached for a minute. */
+export async function currentVersionHeads(db: Queryable): Promise<VersionHeadRow[]> {
+  const now = Date.now();
+  const cached = currentHeads.get(db);
+  if (cached && now - cached.at <= CURRENT_TTL_MS) return cached.heads;
+  const heads = q.listCurrentVersionHeads(db);
+  currentHeads.set(db, { at: now, heads });
+  heads.catch(() => currentHeads.delete(db));
+  return heads;
+}
+
+/** Forgets the cached current versions (after this instance stored or retired one). */
+function forgetCurrentVersions(): void {
+  currentHeads = new WeakMap();
+}
+
 /** The current version of every instrument, with its typed instrument. */
 export async function currentInstruments(db: Queryable): Promise<HeadedInstrument[]> {
   return withInstruments(db, await q.listCurrentVersionHeads(db));
@@ -119,6 +159,7 @@ export async function storeInstrumentVersion(
     outcome = 'added';
   }
   const current = await refreshCurrent(tx, instrument.key);
+  forgetCurrentVersions();
   return { outcome, versionId, current: current === versionId };
 }
 

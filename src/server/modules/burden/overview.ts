@@ -7,7 +7,7 @@ import { assertClientAccess, professionalOrganisation } from '../../platform/pol
 import { accessFacts, today } from '../circles/access.ts';
 import { listMembers, type MemberRow } from '../circles/queries.ts';
 import { listResponses, type ResponseRow } from './checks.queries.ts';
-import { currentInstruments, instrumentsByVersion } from './instruments.ts';
+import { currentInstruments, instrumentsByVersion, pinnedInstruments } from './instruments.ts';
 import type { InstrumentVersionRow } from './instruments.queries.ts';
 import * as q from './overview.queries.ts';
 import { effectiveSchedules } from './schedules.ts';
@@ -88,7 +88,7 @@ export async function myBurdenReader(services: Services, actor: Actor, origin: O
     effectiveSchedules(services, services.db, memberIds),
     q.unclosedSignals(services.db, memberIds),
   ]);
-  const versions = await instrumentsByVersion(services.db, responses.map((r) => r.instrument_version_id));
+  const versions = await pinnedInstruments(services.db, responses.map((r) => r.instrument_version_id));
   const responsesOf = groupBy(responses, (r) => r.member_id);
   const signalsOf = groupBy(signals, (s) => s.member_id);
   const circles = memberships.map((m) => {

@@ -6,7 +6,8 @@ import { audit } from '../../platform/audit.ts';
 import { burdenPolicy } from '../../platform/policy/burden.ts';
 import { today } from '../circles/access.ts';
 import { usableVersion } from './instruments.ts';
-import { findInstrumentVersion, listCurrentVersionHeads } from './instruments.queries.ts';
+import { findInstrumentVersion } from './instruments.queries.ts';
+import { currentVersionHeads } from './instruments.ts';
 import * as q from './schedules.queries.ts';
 import { assertInformal, subjectOf, type Subject } from './subject.ts';
 
@@ -35,7 +36,7 @@ async function lastCompletedOf(db: Queryable, memberId: string): Promise<Map<str
  */
 export async function effectiveSchedules(services: Services, db: Queryable, memberIds: string[]): Promise<Map<string, EffectiveSchedule[]>> {
   const now = today(services);
-  const [stored, last, currents] = await Promise.all([q.listSchedules(db, memberIds), q.lastCompletedAt(db, memberIds), listCurrentVersionHeads(db)]);
+  const [stored, last, currents] = await Promise.all([q.listSchedules(db, memberIds), q.lastCompletedAt(db, memberIds), currentVersionHeads(db)]);
   const active = currents.filter((v) => v.status === 'active');
   return new Map(
     memberIds.map((memberId) => [

@@ -8,6 +8,8 @@ const actor = (over: Partial<Actor> = {}): Actor => ({
   displayName: 'U',
   isPlatformAdmin: false,
   personas: ['caregiver'],
+  locale: 'nl',
+  municipalityCode: null,
   memberships: [],
   sessionId: 's',
   mfaVerified: false,

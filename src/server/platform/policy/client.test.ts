@@ -15,7 +15,7 @@ import {
 } from './client.ts';
 import type { Actor } from '../context.ts';
 
-const actor: Actor = { userId: 'u', email: 'u@x.nl', displayName: 'U', isPlatformAdmin: false, personas: [], memberships: [], sessionId: 's', mfaVerified: false, mfaRequired: false, totpEnabled: false };
+const actor: Actor = { userId: 'u', email: 'u@x.nl', displayName: 'U', isPlatformAdmin: false, personas: [], locale: 'nl', municipalityCode: null, memberships: [], sessionId: 's', mfaVerified: false, mfaRequired: false, totpEnabled: false };
 const base: ClientAccessFacts = { clientId: 'c', tenantKey: 'GM0546', decider: 'client', isClient: false, clientHasAccount: true, member: null, organisations: [] };
 const member = (over: Partial<NonNullable<ClientAccessFacts['member']>>) => ({ id: 'm', kind: 'caregiver', isMainCaregiver: false, isRepresentative: false, level: null, ...over });
 

@@ -9,6 +9,8 @@ const actor = (memberships: ActorMembership[], over: Partial<Actor> = {}): Actor
   displayName: 'U',
   isPlatformAdmin: false,
   personas: [],
+  locale: 'nl',
+  municipalityCode: null,
   memberships,
   sessionId: 's',
   mfaVerified: true,
