@@ -29,8 +29,8 @@ describeEachEngine('scale generator', (engine) => {
     expect(progress.length).toBeGreaterThan(2);
   });
 
-  it('keeps the data consistent: links have consent, signals follow the rules for shared results', async () => {
-    const { rows } = await t.db.query<{ links_without_consent: number; bad_signals: number; provider_signals_unshared: number; signals: number; municipalities: number }>(
+  it('keeps the data consistent: links have consent, signals follow the rules for shared results, past due dates were reminded', async () => {
+    const { rows } = await t.db.query<{ links_without_consent: number; bad_signals: number; provider_signals_unshared: number; signals: number; municipalities: number; unreminded: number }>(
       `select (select count(*)::int from client_organisation_links l where not exists (
                  select 1 from current_consents c where c.client_id = l.client_id and c.organisation_id = l.organisation_id and c.decision = 'permit')) as links_without_consent,
               (select count(*)::int from burden_signals s join burden_responses r on r.id = s.latest_response_id
@@ -38,9 +38,11 @@ describeEachEngine('scale generator', (engine) => {
               (select count(*)::int from burden_signals s join burden_responses r on r.id = s.latest_response_id
                 where s.routed_to = 'professional' and not r.shared_with_professional) as provider_signals_unshared,
               (select count(*)::int from burden_signals) as signals,
-              (select count(distinct tenant_key)::int from clients) as municipalities`,
+              (select count(distinct tenant_key)::int from clients) as municipalities,
+              (select count(*)::int from burden_schedules s where s.next_due_on < current_date
+                and not exists (select 1 from burden_reminders br where br.schedule_id = s.id and br.due_on = s.next_due_on)) as unreminded`,
     );
-    expect(rows[0]).toMatchObject({ links_without_consent: 0, bad_signals: 0, provider_signals_unshared: 0, signals: summary.signals });
+    expect(rows[0]).toMatchObject({ links_without_consent: 0, bad_signals: 0, provider_signals_unshared: 0, signals: summary.signals, unreminded: 0 });
     expect(rows[0]?.municipalities).toBeGreaterThan(100);
     expect(summary.signals).toBeGreaterThan(0);
   });

@@ -246,7 +246,11 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
       const last = dates[checks - 1] as Date;
       if (random() < 0.5) {
         const due = new Date(last.getTime() + 91 * DAY);
-        rows.burden_schedules.push([randomUUID(), tenant, clientId, memberId, 'ediz-plus', 3, dateOnly(due)]);
+        const scheduleId = randomUUID();
+        rows.burden_schedules.push([scheduleId, tenant, clientId, memberId, 'ediz-plus', 3, dateOnly(due)]);
+        // A check that fell due in the past was reminded of on its due date, as the job does
+        // day by day: a generated database does not start with a backlog of every reminder.
+        if (due < now) rows.burden_reminders.push([scheduleId, dateOnly(due), tenant, due]);
       }
       const latest = totals[checks - 1] as number;
       const previous = checks > 1 ? (totals[checks - 2] as number) : null;

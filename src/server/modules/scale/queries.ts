@@ -19,6 +19,7 @@ export const COLUMNS = {
     'total', 'band_code', 'overload', 'shared_with_professional', 'sharing_changed_at', 'source_system', 'started_at', 'updated_at', 'completed_at',
   ],
   burden_schedules: ['id', 'tenant_key', 'client_id', 'member_id', 'instrument_key', 'interval_months', 'next_due_on'],
+  burden_reminders: ['schedule_id', 'due_on', 'tenant_key', 'sent_at'],
   burden_signals: [
     'id', 'tenant_key', 'client_id', 'member_id', 'response_id', 'latest_response_id', 'reasons', 'total', 'previous_total', 'organisation_id',
     'routed_to', 'assigned_user_id', 'status', 'created_at', 'first_follow_up_at', 'closed_at', 'updated_at',
@@ -32,7 +33,7 @@ export type ScaleTable = keyof typeof COLUMNS;
 /** Tables in the order their foreign keys allow. */
 export const LOAD_ORDER: readonly ScaleTable[] = [
   'users', 'organisations', 'memberships', 'clients', 'circle_members', 'client_organisation_links', 'consent_decisions',
-  'caregiver_contacts', 'burden_responses', 'burden_schedules', 'burden_signals', 'burden_signal_events', 'burden_signal_actions',
+  'caregiver_contacts', 'burden_responses', 'burden_schedules', 'burden_reminders', 'burden_signals', 'burden_signal_events', 'burden_signal_actions',
 ];
 
 export function copyTable(db: Db, table: ScaleTable, rows: readonly (readonly CopyValue[])[]): Promise<void> {
