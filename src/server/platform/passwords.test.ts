@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { assertAcceptablePassword, hashPassword, isCommonPassword, verifyPassword } from './passwords.ts';
 
@@ -22,5 +23,11 @@ describe('password rules', () => {
     expect(await verifyPassword(hash, 'Een-lang-wachtwoord-9')).toBe(true);
     expect(await verifyPassword(hash, 'Een-lang-wachtwoord-8')).toBe(false);
     expect(await verifyPassword('geen-hash', 'x')).toBe(false);
+  });
+
+  it('queues hashing beyond one per core and still answers every call right', async () => {
+    const hash = await hashPassword('Een-lang-wachtwoord-9');
+    const calls = Array.from({ length: 3 * os.availableParallelism() + 1 }, (_, i) => verifyPassword(hash, i % 2 === 0 ? 'Een-lang-wachtwoord-9' : 'fout-wachtwoord-123'));
+    expect(await Promise.all(calls)).toEqual(calls.map((_, i) => i % 2 === 0));
   });
 });
