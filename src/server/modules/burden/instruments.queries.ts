@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/types.ts';
 import type { InstrumentStatus } from '../../../common/burden.ts';
+import { anyRow } from '../../platform/rows.ts';
 
 /** One stored version of an instrument with the facts of its instrument, without its Questionnaire. */
 export interface VersionHeadRow {
@@ -72,14 +73,19 @@ export async function insertInstrumentIfMissing(db: Queryable, i: { key: string;
   await db.query('insert into burden_instruments (key, url, builtin) values ($1, $2, $3) on conflict (key) do nothing', [i.key, i.url, i.builtin]);
 }
 
-/** A stored version by its number, and whether a response points at it. */
-export async function findVersionByNumber(db: Queryable, key: string, version: string): Promise<{ id: string; content_hash: string; used: boolean } | null> {
-  const { rows } = await db.query<{ id: string; content_hash: string; used: boolean }>(
-    `select v.id, v.content_hash, exists (select 1 from burden_responses r where r.instrument_version_id = v.id) as used
-     from burden_instrument_versions v where v.instrument_key = $1 and v.version = $2`,
-    [key, version],
-  );
+/** A stored version by its number. */
+export async function findVersionByNumber(db: Queryable, key: string, version: string): Promise<{ id: string; content_hash: string } | null> {
+  const { rows } = await db.query<{ id: string; content_hash: string }>('select id, content_hash from burden_instrument_versions where instrument_key = $1 and version = $2', [key, version]);
   return rows[0] ?? null;
+}
+
+/**
+ * Whether a response points at the version. Asked with the id as a parameter, so the planner
+ * uses the index (inside a correlated subquery it scanned all 1.4 million checks at
+ * 1,000,000 caregivers: almost all of them point at one version, so it expected a quick hit).
+ */
+export async function isVersionUsed(db: Queryable, versionId: string): Promise<boolean> {
+  return anyRow(db, 'select 1 from burden_responses where instrument_version_id = $1 limit 1', [versionId]);
 }
 
 /** What a stored version holds of its Questionnaire. */

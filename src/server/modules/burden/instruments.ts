@@ -147,7 +147,7 @@ export async function storeInstrumentVersion(
   if (found) {
     versionId = found.id;
     if (found.content_hash === content.contentHash) outcome = 'unchanged';
-    else if (input.builtin && !found.used) {
+    else if (input.builtin && !(await q.isVersionUsed(tx, found.id))) {
       await q.updateVersionContent(tx, found.id, content);
       outcome = 'updated';
     } else return { outcome: 'version_exists', versionId: found.id, current: false };
