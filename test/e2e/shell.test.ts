@@ -34,4 +34,19 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     const res = await fetch(`${env.baseUrl}/api/health`);
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite' });
   });
+
+  it('sends scripts compressed and cached for good, and the page itself fresh on every visit', async () => {
+    const page = await fetch(`${env.baseUrl}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const entry = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(entry).toBeDefined();
+    const script = await fetch(`${env.baseUrl}${entry}`, { headers: { 'accept-encoding': 'br' } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-encoding')).toBe('br');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(script.headers.get('vary')).toMatch(/accept-encoding/i);
+    const plain = await fetch(`${env.baseUrl}${entry}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await plain.text()).length).toBeGreaterThan(Number(script.headers.get('content-length') ?? 0));
+  });
 });

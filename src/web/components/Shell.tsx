@@ -265,29 +265,35 @@ export function Shell() {
           )}
         </div>
       </header>
-      <div className="utrecht-page-body mk-body">
-        <div className="utrecht-page-body__content mk-body__content">
-          <main id="inhoud" tabIndex={-1} className="utrecht-page-content mk-main">
-            {meQuery.isPending ? (
-              <Loading />
-            ) : (
-              <Suspense fallback={<Loading />}>
-                <Outlet />
-              </Suspense>
-            )}
-          </main>
+      {meQuery.isPending ? (
+        // Until we know who is logged in, only this line: the menu then joins the header, and
+        // the page under it appears whole instead of moving down (a layout shift, CLS).
+        <div key="session" className="utrecht-page-body__content mk-body__content">
+          <Loading />
         </div>
-      </div>
-      <footer className="utrecht-page-footer mk-footer">
-        <div className="utrecht-page-footer__content mk-footer__content">
-          <Paragraph>
-            <strong>{t.meta.productName}</strong> – {t.meta.tagline}
-          </Paragraph>
-          <Paragraph>{t.shell.footerAccessibility}</Paragraph>
-          <Paragraph>{t.shell.footerCbs}</Paragraph>
-          <Paragraph>{t.shell.footerLicence}</Paragraph>
-        </div>
-      </footer>
+      ) : (
+        <>
+          <div key="page" className="utrecht-page-body mk-body">
+            <div className="utrecht-page-body__content mk-body__content">
+              <main id="inhoud" tabIndex={-1} className="utrecht-page-content mk-main">
+                <Suspense fallback={<Loading />}>
+                  <Outlet />
+                </Suspense>
+              </main>
+            </div>
+          </div>
+          <footer className="utrecht-page-footer mk-footer">
+            <div className="utrecht-page-footer__content mk-footer__content">
+              <Paragraph>
+                <strong>{t.meta.productName}</strong> – {t.meta.tagline}
+              </Paragraph>
+              <Paragraph>{t.shell.footerAccessibility}</Paragraph>
+              <Paragraph>{t.shell.footerCbs}</Paragraph>
+              <Paragraph>{t.shell.footerLicence}</Paragraph>
+            </div>
+          </footer>
+        </>
+      )}
     </div>
   );
 }

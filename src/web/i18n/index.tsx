@@ -3,11 +3,25 @@ import { ERRORS } from '../../common/errors.ts';
 import { isMessageKey, messageText } from '../../common/messages/index.ts';
 import { ApiError, setApiLocale, type Locale } from '../api.ts';
 import { nl, type Dict } from './nl.ts';
-import { en } from './en.ts';
 
 export type { Dict, Locale };
-const DICTS: Record<Locale, Dict> = { nl, en };
 const STORAGE_KEY = 'mantelkring.locale';
+
+let english: Promise<Dict> | null = null;
+/**
+ * The English texts, fetched the first time they are needed: Dutch comes with the first
+ * download, English (21 KB gzip of every feature) only for those who choose it.
+ */
+function loadEnglish(): Promise<Dict> {
+  english ??= import('./en.ts').then(
+    (m) => m.en,
+    (error: unknown) => {
+      english = null; // a later choice tries again
+      throw error;
+    },
+  );
+  return english;
+}
 
 /** The language the person chose on this device, if they chose one. */
 export function storedLocale(): Locale | null {
@@ -42,9 +56,26 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * A date formatter for the language, made when first asked for: making one takes tens of
+ * milliseconds of a slow phone's start (Lighthouse), and most pages show no date.
+ */
+function formatterOnFirstUse(locale: Locale, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let formatter: Intl.DateTimeFormat | null = null;
+  return () => (formatter ??= new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', options));
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? 'nl');
-  setApiLocale(locale);
+  const [chosen, setLocaleState] = useState<Locale>(() => storedLocale() ?? 'nl');
+  const [en, setEn] = useState<Dict | null>(null);
+  // Until the English texts have arrived the page stays Dutch, language attribute included
+  // (and stays Dutch when they cannot be fetched); the server answers in the chosen language.
+  const locale: Locale = chosen === 'en' && en ? 'en' : 'nl';
+  setApiLocale(chosen);
+
+  useEffect(() => {
+    if (chosen === 'en' && !en) loadEnglish().then(setEn, () => undefined);
+  }, [chosen, en]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -57,12 +88,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const t = DICTS[locale];
+    const t = locale === 'en' && en ? en : nl;
     // Messages of the shared schemas are keys of common/messages (the web's own validation);
     // the server's messages arrive already in the language we ask for (Accept-Language).
     const serverText = (text: string) => (isMessageKey(text) ? messageText(text, locale) : text);
-    const dateTime = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
+    const dateTime = formatterOnFirstUse(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = formatterOnFirstUse(locale, { dateStyle: 'long' });
     return {
       locale,
       t,
@@ -73,10 +104,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (error instanceof ApiError) return error.detail;
         return ERRORS.internal[locale];
       },
-      formatDateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : t.common.none),
-      formatDate: (iso) => (iso ? date.format(new Date(iso)) : t.common.none),
+      formatDateTime: (iso) => (iso ? dateTime().format(new Date(iso)) : t.common.none),
+      formatDate: (iso) => (iso ? date().format(new Date(iso)) : t.common.none),
     };
-  }, [locale, setLocale]);
+  }, [locale, en, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,12 +1,15 @@
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { adminOrganisations, isStaff, organisationsOf, useMe } from '../auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Me } from '../types.ts';
-import { Alert, StatusBadge } from '../components/Feedback.tsx';
+import { Alert, Loading, StatusBadge } from '../components/Feedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
 import { CirclesHomeCard } from '../components/circle/CirclesHomeCard.tsx';
+import { useMyCircles } from '../components/circle/api.ts';
 import { BurdenHomeCards } from '../components/burden/HomeCards.tsx';
+import { burdenApi, burdenKeys } from '../components/burden/api.ts';
 import { Paragraph, TaskList, type Task } from '../components/ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
 import { organisationPaths } from '../components/organisations/api.ts';
@@ -88,12 +91,26 @@ export default function HomePage() {
   const me = useMe().data as Me;
   const municipality = useMunicipalities(me.municipalityCode ?? '');
   const municipalityName = municipality.data?.items.find((m) => m.code === me.municipalityCode)?.name;
-  const organisations = organisationsOf(me);
-  const tasks = tasksFor(me, t);
+  // The cards at the top fill in from their own requests (shared with them): the page waits
+  // for those, so nothing below the cards jumps down when they arrive (a layout shift, CLS).
+  const circles = useMyCircles();
+  const burden = useQuery({ queryKey: burdenKeys.me, queryFn: burdenApi.me });
 
   return (
     <>
       <PageHeading title={t.home.greeting(me.displayName)} lead={leadFor(me, t)} />
+      {circles.isPending || burden.isPending ? <Loading /> : <HomeSections me={me} municipalityName={municipalityName} />}
+    </>
+  );
+}
+
+/** Everything of the home page under its heading. */
+function HomeSections({ me, municipalityName }: { me: Me; municipalityName: string | undefined }) {
+  const { t } = useI18n();
+  const organisations = organisationsOf(me);
+  const tasks = tasksFor(me, t);
+  return (
+    <>
       {!isStaff(me) && !me.isPlatformAdmin && organisations.length === 0 && <p className="utrecht-paragraph">{t.home.accountReady}</p>}
 
       <CirclesHomeCard />
