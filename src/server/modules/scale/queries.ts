@@ -32,7 +32,7 @@ export type ScaleTable = keyof typeof COLUMNS;
 
 /** Tables in the order their foreign keys allow. */
 export const LOAD_ORDER: readonly ScaleTable[] = [
-  'users', 'organisations', 'memberships', 'clients', 'circle_members', 'client_organisation_links', 'consent_decisions',
+  'users', 'organisations', 'memberships', 'clients', 'circle_members', 'consent_decisions', 'client_organisation_links',
   'caregiver_contacts', 'burden_responses', 'burden_schedules', 'burden_reminders', 'burden_signals', 'burden_signal_events', 'burden_signal_actions',
 ];
 
