@@ -102,7 +102,7 @@ function forgetCurrentVersions(): void {
 
 /** The current version of every instrument, with its typed instrument. */
 export async function currentInstruments(db: Queryable): Promise<HeadedInstrument[]> {
-  return withInstruments(db, await q.listCurrentVersionHeads(db));
+  return withInstruments(db, await currentVersionHeads(db));
 }
 
 /** The version a response was answered on. */

@@ -367,18 +367,18 @@ export async function runSignalEscalations(services: Services, now: Date = servi
   const origin: Origin = { ip: null, sourceSystem: 'job' };
   let escalated = 0;
   await inBatches(services.db, 50, async (tx, size) => {
-      const batch = await q.claimUnpickedSignals(tx, new Date(now.getTime() - SIGNAL_ESCALATION_DAYS * DAY_MS), size);
-      for (const s of batch) {
-        if (!(await q.markEscalated(tx, s.id, now))) continue;
-        escalated++;
-        await q.insertSignalEvent(tx, { tenantKey: s.tenant_key, signalId: s.id, kind: 'escalated', note: `Niet opgepakt binnen ${SIGNAL_ESCALATION_DAYS} dagen.`, userId: null, at: now });
-        await audit(tx, { userDisplay: 'Mantelkring (taak)' }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: s.id, clientId: s.client_id, tenantKey: s.tenant_key, organisationId: s.organisation_id, detail: { escalated: true } });
-        if (!s.organisation_id) continue;
-        for (const to of await recipients(tx, s.organisation_id, s.assigned_user_id, true)) {
-          await services.mailer.enqueue(tx, signalEscalatedMail({ to, organisationId: s.organisation_id, signalId: s.id, escalationDays: SIGNAL_ESCALATION_DAYS, publicUrl: services.config.publicUrl }));
-        }
+    const batch = await q.claimUnpickedSignals(tx, new Date(now.getTime() - SIGNAL_ESCALATION_DAYS * DAY_MS), size);
+    for (const s of batch) {
+      if (!(await q.markEscalated(tx, s.id, now))) continue;
+      escalated++;
+      await q.insertSignalEvent(tx, { tenantKey: s.tenant_key, signalId: s.id, kind: 'escalated', note: `Niet opgepakt binnen ${SIGNAL_ESCALATION_DAYS} dagen.`, userId: null, at: now });
+      await audit(tx, { userDisplay: 'Mantelkring (taak)' }, origin, { action: 'update', resourceType: 'burden_signal', resourceId: s.id, clientId: s.client_id, tenantKey: s.tenant_key, organisationId: s.organisation_id, detail: { escalated: true } });
+      if (!s.organisation_id) continue;
+      for (const to of await recipients(tx, s.organisation_id, s.assigned_user_id, true)) {
+        await services.mailer.enqueue(tx, signalEscalatedMail({ to, organisationId: s.organisation_id, signalId: s.id, escalationDays: SIGNAL_ESCALATION_DAYS, publicUrl: services.config.publicUrl }));
       }
-      return batch.length;
+    }
+    return batch.length;
   });
   return { escalated };
 }
