@@ -3,6 +3,12 @@ import { accountMessages } from './accounts.ts';
 import { circleMessages } from './circles.ts';
 import { burdenMessages } from './burden.ts';
 import { fhirMessages } from './fhir.ts';
+import { agreementMessages } from './agreements.ts';
+import { agendaMessages } from './agenda.ts';
+import { threadMessages } from './threads.ts';
+import { notificationMessages } from './notifications.ts';
+import { logbookMessages } from './logbook.ts';
+import { keyInfoMessages } from './key-info.ts';
 
 /**
  * Specific refusal messages, one stable key each, in Dutch (B1) and English. A use case
@@ -18,6 +24,12 @@ export const MESSAGES = {
   ...circleMessages,
   ...burdenMessages,
   ...fhirMessages,
+  ...agreementMessages,
+  ...agendaMessages,
+  ...threadMessages,
+  ...notificationMessages,
+  ...logbookMessages,
+  ...keyInfoMessages,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

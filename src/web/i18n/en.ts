@@ -8,6 +8,12 @@ import { enCircle } from './circle/en.ts';
 import { enCaseload } from './caseload/en.ts';
 import { enScan } from './scan/en.ts';
 import { enBurden } from './burden/en.ts';
+import { enAgreements } from './agreements/en.ts';
+import { enAgenda } from './agenda/en.ts';
+import { enThreads } from './threads/en.ts';
+import { enNotifications } from './notifications/en.ts';
+import { enLogbook } from './logbook/en.ts';
+import { enKeyInfo } from './key-info/en.ts';
 
 /** The English texts per feature: the same features as `nlFeatures`. */
 export const enFeatures = {
@@ -19,6 +25,12 @@ export const enFeatures = {
   caseload: enCaseload,
   scan: enScan,
   burden: enBurden,
+  agreements: enAgreements,
+  agenda: enAgenda,
+  threads: enThreads,
+  notifications: enNotifications,
+  logbook: enLogbook,
+  keyInfo: enKeyInfo,
 };
 
-export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden };
+export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden, ...enAgreements, ...enAgenda, ...enThreads, ...enNotifications, ...enLogbook, ...enKeyInfo };

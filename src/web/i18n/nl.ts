@@ -13,6 +13,12 @@ import { nlCircle } from './circle/nl.ts';
 import { nlCaseload } from './caseload/nl.ts';
 import { nlScan } from './scan/nl.ts';
 import { nlBurden } from './burden/nl.ts';
+import { nlAgreements } from './agreements/nl.ts';
+import { nlAgenda } from './agenda/nl.ts';
+import { nlThreads } from './threads/nl.ts';
+import { nlNotifications } from './notifications/nl.ts';
+import { nlLogbook } from './logbook/nl.ts';
+import { nlKeyInfo } from './key-info/nl.ts';
 
 /** The Dutch texts per feature. */
 export const nlFeatures = {
@@ -24,9 +30,15 @@ export const nlFeatures = {
   caseload: nlCaseload,
   scan: nlScan,
   burden: nlBurden,
+  agreements: nlAgreements,
+  agenda: nlAgenda,
+  threads: nlThreads,
+  notifications: nlNotifications,
+  logbook: nlLogbook,
+  keyInfo: nlKeyInfo,
 };
 
-const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden };
+const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden, ...nlAgreements, ...nlAgenda, ...nlThreads, ...nlNotifications, ...nlLogbook, ...nlKeyInfo };
 
 /** The shape every language must fill in. */
 export type Dict = Dictionary<typeof dict>;

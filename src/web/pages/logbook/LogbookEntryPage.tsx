@@ -1,0 +1,4 @@
+/** One logbook entry with its attachments (issue 16; being built). */
+export default function LogbookEntryPage() {
+  return null;
+}
