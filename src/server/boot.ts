@@ -10,6 +10,7 @@ import type { Services } from './platform/context.ts';
 import { demoSeeded, seedDemo } from './modules/demo/seed.ts';
 import { syncInstruments } from './modules/burden/instruments.ts';
 import { BURDEN_JOBS } from './modules/burden/jobs.ts';
+import { NOTIFICATION_JOBS } from './modules/notifications/digest.ts';
 import { createJobRunner } from './platform/jobs.ts';
 import { PLATFORM_JOBS } from './platform/maintenance.ts';
 
@@ -38,7 +39,7 @@ export async function startApp(config: Config, db: Db, options: { logger?: boole
   const services: Services = { db, config, mailer: createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: 5_000 }), now: () => new Date() };
   const app = await buildApp(services, options);
   // Every instance may run jobs: they claim work with SKIP LOCKED, so each runs once.
-  const jobs = config.jobs ? createJobRunner(services, [...PLATFORM_JOBS, ...BURDEN_JOBS], { pollMs: 60_000, log: app.log }) : null;
+  const jobs = config.jobs ? createJobRunner(services, [...PLATFORM_JOBS, ...BURDEN_JOBS, ...NOTIFICATION_JOBS], { pollMs: 60_000, log: app.log }) : null;
   jobs?.start();
   app.addHook('onClose', async () => {
     services.mailer.stop();

@@ -12,6 +12,8 @@ import { Paragraph } from './ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
 import { organisationPaths } from './organisations/api.ts';
 import { caseloadPaths } from '../pages/caseload/api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { notificationApi, notificationKeys } from './notifications/api.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `utrecht-nav-list__link mk-nav__link${isActive ? ' mk-nav__link--current' : ''}`;
 
@@ -23,6 +25,27 @@ function NavItem({ to, end, onNavigate, children }: { to: string; end?: boolean;
         {children}
       </NavLink>
     </li>
+  );
+}
+
+/** The menu link to the notifications, with the number of unread ones (checked every minute). */
+function NotificationsNavItem({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useI18n();
+  const count = useQuery({ queryKey: notificationKeys.count, queryFn: notificationApi.count, refetchInterval: 60_000 });
+  const unread = count.data ?? 0;
+  return (
+    <NavItem to={ROUTES.notifications} onNavigate={onNavigate}>
+      {t.notifications.nav}
+      {unread > 0 && (
+        <>
+          {' '}
+          <span className="mk-count" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="mk-visually-hidden">{t.notifications.navUnread(unread)}</span>
+        </>
+      )}
+    </NavItem>
   );
 }
 
@@ -79,6 +102,7 @@ function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
               </Link>
             </li>
           )}
+          <NotificationsNavItem onNavigate={onNavigate} />
           <NavItem to={ROUTES.account} onNavigate={onNavigate}>
             {t.shell.account}
           </NavItem>

@@ -20,6 +20,7 @@ import { PageHeading, Section, useHashTarget } from '../components/PageHeading.t
 import { RecoveryCodes } from '../components/RecoveryCodes.tsx';
 import { TotpCodeForm } from '../components/TotpCodeForm.tsx';
 import { ButtonRow, LinkList, Paragraph } from '../components/ui.tsx';
+import { DigestSetting } from '../components/notifications/DigestSetting.tsx';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t, setLocale } = useI18n();
@@ -281,6 +282,7 @@ export default function AccountPage() {
             { to: '#wachtwoord', label: t.account.passwordTitle },
             { to: '#sessies', label: t.account.sessionsTitle },
             { to: '#twee-stappen', label: t.account.twoFactorTitle },
+            { to: '#meldingen', label: t.notifications.digestTitle },
           ]}
         />
       </nav>
@@ -288,6 +290,7 @@ export default function AccountPage() {
       <PasswordForm />
       <Sessions />
       <TwoFactor me={me} />
+      <DigestSetting />
     </>
   );
 }
