@@ -29,8 +29,6 @@ import { mantelscanRoutes } from './modules/mantelscan/routes.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { burdenRoutes } from './modules/burden/routes.ts';
-import { agreementRoutes } from './modules/agreements/routes.ts';
-import { agendaRoutes } from './modules/agenda/routes.ts';
 import { threadRoutes } from './modules/threads/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { logbookRoutes } from './modules/logbook/routes.ts';
@@ -203,7 +201,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   // Every feature's routes, in this order; each plugin gets the services.
-  const features = [healthRoutes, accountRoutes, organisationRoutes, adminRoutes, referenceRoutes, circleRoutes, circleInvitationRoutes, caseloadRoutes, mantelscanRoutes, apiTokenRoutes, burdenRoutes, agreementRoutes, agendaRoutes, threadRoutes, notificationRoutes, logbookRoutes, keyInfoRoutes, fhirRoutes];
+  const features = [healthRoutes, accountRoutes, organisationRoutes, adminRoutes, referenceRoutes, circleRoutes, circleInvitationRoutes, caseloadRoutes, mantelscanRoutes, apiTokenRoutes, burdenRoutes, threadRoutes, notificationRoutes, logbookRoutes, keyInfoRoutes, fhirRoutes];
   for (const routes of features) await app.register(routes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -39,11 +39,6 @@ const CheckPage = lazy(() => import('./pages/burden/CheckPage.tsx'));
 const TrendPage = lazy(() => import('./pages/burden/TrendPage.tsx'));
 const SignalsPage = lazy(() => import('./pages/burden/SignalsPage.tsx'));
 const SignalPage = lazy(() => import('./pages/burden/SignalPage.tsx'));
-const AgreementPage = lazy(() => import('./pages/agreements/AgreementPage.tsx'));
-const ReviewsPage = lazy(() => import('./pages/agreements/ReviewsPage.tsx'));
-const AgendaItemPage = lazy(() => import('./pages/agenda/AgendaItemPage.tsx'));
-const MyAgendaPage = lazy(() => import('./pages/agenda/MyAgendaPage.tsx'));
-const ThreadPage = lazy(() => import('./pages/threads/ThreadPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
 const LogbookEntryPage = lazy(() => import('./pages/logbook/LogbookEntryPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -82,11 +77,6 @@ export function App() {
           <Route path={ROUTES.trend} element={<TrendPage />} />
           <Route path={ROUTES.signals} element={<SignalsPage />} />
           <Route path={ROUTES.signal} element={<SignalPage />} />
-          <Route path={ROUTES.agreement} element={<AgreementPage />} />
-          <Route path={ROUTES.reviews} element={<ReviewsPage />} />
-          <Route path={ROUTES.agendaItem} element={<AgendaItemPage />} />
-          <Route path={ROUTES.myAgenda} element={<MyAgendaPage />} />
-          <Route path={ROUTES.thread} element={<ThreadPage />} />
           <Route path={ROUTES.notifications} element={<NotificationsPage />} />
           <Route path={ROUTES.logbookEntry} element={<LogbookEntryPage />} />
           <Route element={<RequireAdmin />}>

@@ -3,8 +3,6 @@ import { accountMessages } from './accounts.ts';
 import { circleMessages } from './circles.ts';
 import { burdenMessages } from './burden.ts';
 import { fhirMessages } from './fhir.ts';
-import { agreementMessages } from './agreements.ts';
-import { agendaMessages } from './agenda.ts';
 import { threadMessages } from './threads.ts';
 import { notificationMessages } from './notifications.ts';
 import { logbookMessages } from './logbook.ts';
@@ -24,8 +22,6 @@ export const MESSAGES = {
   ...circleMessages,
   ...burdenMessages,
   ...fhirMessages,
-  ...agreementMessages,
-  ...agendaMessages,
   ...threadMessages,
   ...notificationMessages,
   ...logbookMessages,

@@ -8,8 +8,6 @@ import { enCircle } from './circle/en.ts';
 import { enCaseload } from './caseload/en.ts';
 import { enScan } from './scan/en.ts';
 import { enBurden } from './burden/en.ts';
-import { enAgreements } from './agreements/en.ts';
-import { enAgenda } from './agenda/en.ts';
 import { enThreads } from './threads/en.ts';
 import { enNotifications } from './notifications/en.ts';
 import { enLogbook } from './logbook/en.ts';
@@ -25,12 +23,10 @@ export const enFeatures = {
   caseload: enCaseload,
   scan: enScan,
   burden: enBurden,
-  agreements: enAgreements,
-  agenda: enAgenda,
   threads: enThreads,
   notifications: enNotifications,
   logbook: enLogbook,
   keyInfo: enKeyInfo,
 };
 
-export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden, ...enAgreements, ...enAgenda, ...enThreads, ...enNotifications, ...enLogbook, ...enKeyInfo };
+export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden, ...enThreads, ...enNotifications, ...enLogbook, ...enKeyInfo };

@@ -13,8 +13,6 @@ import { nlCircle } from './circle/nl.ts';
 import { nlCaseload } from './caseload/nl.ts';
 import { nlScan } from './scan/nl.ts';
 import { nlBurden } from './burden/nl.ts';
-import { nlAgreements } from './agreements/nl.ts';
-import { nlAgenda } from './agenda/nl.ts';
 import { nlThreads } from './threads/nl.ts';
 import { nlNotifications } from './notifications/nl.ts';
 import { nlLogbook } from './logbook/nl.ts';
@@ -30,15 +28,13 @@ export const nlFeatures = {
   caseload: nlCaseload,
   scan: nlScan,
   burden: nlBurden,
-  agreements: nlAgreements,
-  agenda: nlAgenda,
   threads: nlThreads,
   notifications: nlNotifications,
   logbook: nlLogbook,
   keyInfo: nlKeyInfo,
 };
 
-const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden, ...nlAgreements, ...nlAgenda, ...nlThreads, ...nlNotifications, ...nlLogbook, ...nlKeyInfo };
+const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden, ...nlThreads, ...nlNotifications, ...nlLogbook, ...nlKeyInfo };
 
 /** The shape every language must fill in. */
 export type Dict = Dictionary<typeof dict>;

@@ -9,8 +9,6 @@ import { useMunicipalities } from '../components/MunicipalityPicker.tsx';
 import { CirclesHomeCard } from '../components/circle/CirclesHomeCard.tsx';
 import { useMyCircles } from '../components/circle/api.ts';
 import { BurdenHomeCards } from '../components/burden/HomeCards.tsx';
-import { AgendaHomeCard } from '../components/agenda/HomeCard.tsx';
-import { ReviewsHomeCard } from '../components/agreements/HomeCard.tsx';
 import { burdenApi, burdenKeys } from '../components/burden/api.ts';
 import { Paragraph, TaskList, type Task } from '../components/ui.tsx';
 import { ROUTES } from '../../common/paths.ts';
@@ -116,9 +114,7 @@ function HomeSections({ me, municipalityName }: { me: Me; municipalityName: stri
       {!isStaff(me) && !me.isPlatformAdmin && organisations.length === 0 && <p className="utrecht-paragraph">{t.home.accountReady}</p>}
 
       <CirclesHomeCard />
-      <AgendaHomeCard />
       <BurdenHomeCards me={me} />
-      <ReviewsHomeCard />
 
       <section className="mk-section" aria-labelledby="home-tasks">
         <h2 className="utrecht-heading-2" id="home-tasks">

@@ -196,11 +196,7 @@ export const enCircle: Dictionary<typeof nlCircle> = {
       scanLink: 'MantelScan: conversation with the caregiver',
       sections: {
         overview: 'Overview',
-        agenda: 'Agenda',
-        agreements: 'Who does what',
-        threads: 'Messages',
         logbook: 'Logbook',
-        keyInfo: 'Key information',
         map: 'Network map',
         family: 'Family',
         people: 'People',

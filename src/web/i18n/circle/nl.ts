@@ -195,11 +195,7 @@ export const nlCircle = {
       scanLink: 'MantelScan: gesprek met de mantelzorger',
       sections: {
         overview: 'Overzicht',
-        agenda: 'Agenda',
-        agreements: 'Wie doet wat',
-        threads: 'Berichten',
         logbook: 'Dagboek',
-        keyInfo: 'Belangrijke gegevens',
         map: 'Netwerkkaart',
         family: 'Familie',
         people: 'Mensen',

@@ -21,26 +21,18 @@ import { NotesSection } from './NotesSection.tsx';
 import { OrganisationsSection } from './OrganisationsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
-import { AgendaSection } from '../agenda/AgendaSection.tsx';
-import { AgreementsSection } from '../agreements/AgreementsSection.tsx';
-import { ThreadsSection } from '../threads/ThreadsSection.tsx';
 import { LogbookSection } from '../logbook/LogbookSection.tsx';
-import { KeyInfoSection } from '../key-info/KeyInfoSection.tsx';
 import '../../components/circle/circle.css';
 import { Paragraph } from '../../components/ui.tsx';
 import { ROUTES } from '../../../common/paths.ts';
 import { scanPaths } from '../../components/scan/api.ts';
 
-type SectionKey = 'overview' | 'agenda' | 'agreements' | 'threads' | 'logbook' | 'keyInfo' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
+type SectionKey = 'overview' | 'logbook' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
 const SECTIONS: { key: SectionKey; slug: string; full: boolean }[] = [
   { key: 'overview', slug: '', full: false },
-  // Agenda-level members see the agenda, the agreements they carry out, the threads they are in
-  // and the logbook entries shared with everyone: the server filters, these sections are open.
-  { key: 'agenda', slug: 'agenda', full: false },
-  { key: 'agreements', slug: 'afspraken', full: false },
-  { key: 'threads', slug: 'berichten', full: false },
+  // Agenda-level members see the logbook entries shared with everyone: the server filters,
+  // the section is open to them.
   { key: 'logbook', slug: 'dagboek', full: false },
-  { key: 'keyInfo', slug: 'belangrijk', full: true },
   { key: 'map', slug: 'kaart', full: true },
   { key: 'family', slug: 'familie', full: true },
   { key: 'people', slug: 'mensen', full: true },
@@ -181,11 +173,7 @@ export default function CirclePage() {
   else {
     const sectionContent: Record<SectionKey, () => ReactNode> = {
       overview: () => <OverviewSection circle={data} base={base} />,
-      agenda: () => <AgendaSection circle={data} />,
-      agreements: () => <AgreementsSection circle={data} />,
-      threads: () => <ThreadsSection circle={data} />,
       logbook: () => <LogbookSection circle={data} />,
-      keyInfo: () => <KeyInfoSection circle={data} />,
       map: () => <MapSection circle={data} base={base} />,
       family: () => <Genogram circle={data} />,
       people: () => <PeopleSection circle={data} />,

@@ -1,0 +1,6 @@
+import type { LogbookEntry } from '../../../common/logbook-schemas.ts';
+import type { LogbookEntryRow } from './queries.ts';
+
+export function presentEntry(row: LogbookEntryRow, actorUserId: string): LogbookEntry {
+  return { id: row.id, body: row.body, visibility: row.visibility, author: row.author_name, mine: row.author_user_id === actorUserId, createdAt: row.created_at.toISOString() };
+}

@@ -1,0 +1,100 @@
+import type { Queryable } from '../../../db/types.ts';
+import type { LogbookVisibility } from '../../../common/logbook.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
+
+export interface LogbookEntryRow {
+  id: string;
+  client_id: string;
+  author_user_id: string | null;
+  author_name: string | null;
+  visibility: LogbookVisibility;
+  body: string;
+  created_at: Date;
+}
+
+/** What a reader may see: the visibilities their level allows, and their own private entries. */
+export interface LogbookReader {
+  userId: string;
+  visibilities: readonly LogbookVisibility[];
+}
+
+const SELECT = `select e.id, e.client_id, e.author_user_id, u.display_name as author_name, e.visibility, e.body, e.created_at
+  from logbook_entries e left join users u on u.id = e.author_user_id`;
+const VISIBLE = `(e.visibility = any($2::text[]) or (e.visibility = 'private' and e.author_user_id = $3::uuid))`;
+
+/** The newest entries of a client's logbook the reader may see (at most 200). */
+export async function listEntries(db: Queryable, clientId: string, reader: LogbookReader): Promise<LogbookEntryRow[]> {
+  const { rows } = await db.query<LogbookEntryRow>(`${SELECT} where e.client_id = $1 and ${VISIBLE} order by e.created_at desc, e.id limit 200`, [
+    clientId,
+    [...reader.visibilities],
+    reader.userId,
+  ]);
+  return rows;
+}
+
+/** One entry of the client's logbook, when the reader may see it. */
+export async function findEntry(db: Queryable, clientId: string, entryId: string, reader: LogbookReader): Promise<LogbookEntryRow | null> {
+  const { rows } = await db.query<LogbookEntryRow>(`${SELECT} where e.client_id = $1 and ${VISIBLE} and e.id = $4`, [clientId, [...reader.visibilities], reader.userId, entryId]);
+  return rows[0] ?? null;
+}
+
+export async function insertEntry(db: Queryable, e: { clientId: string; tenantKey: string; authorUserId: string; visibility: LogbookVisibility; body: string; createdAt?: Date }): Promise<string> {
+  return insertedId(
+    db,
+    `insert into logbook_entries (client_id, tenant_key, author_user_id, visibility, body, created_at)
+     values ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) returning id`,
+    [e.clientId, e.tenantKey, e.authorUserId, e.visibility, e.body, e.createdAt ?? null],
+  );
+}
+
+/** Deletes the entry when the user wrote it. */
+export async function deleteOwnEntry(db: Queryable, clientId: string, entryId: string, userId: string): Promise<boolean> {
+  return anyRow(db, 'delete from logbook_entries where client_id = $1 and id = $2 and author_user_id = $3', [clientId, entryId, userId]);
+}
+
+/**
+ * Everyone who might read a client's logbook, with their organisations as professional: the
+ * client, the active members with an account, and the professionals of linked organisations.
+ * Their real level follows from the client policy (see service.ts).
+ */
+export async function listPossibleReaders(db: Queryable, clientId: string): Promise<{ user_id: string; org_ids: string[] }[]> {
+  const { rows } = await db.query<{ user_id: string; org_ids: string[] | null }>(
+    `select u.id as user_id, array_agg(ms.organisation_id) filter (where ms.organisation_id is not null) as org_ids
+       from users u left join memberships ms on ms.user_id = u.id and ms.role = 'professional'
+      where u.id in (
+        select c.user_id from clients c where c.id = $1 and c.user_id is not null
+        union select m.user_id from circle_members m where m.client_id = $1 and m.left_at is null and m.user_id is not null
+        union select p.user_id from memberships p
+          join client_organisation_links l on l.organisation_id = p.organisation_id and l.client_id = $1 and l.ended_at is null
+          where p.role = 'professional')
+      group by u.id`,
+    [clientId],
+  );
+  return rows.map((r) => ({ user_id: r.user_id, org_ids: r.org_ids ?? [] }));
+}
+
+/** The names a notification text needs. */
+export async function namesFor(db: Queryable, clientId: string, userId: string): Promise<{ author: string | null; client_name: string | null }> {
+  const { rows } = await db.query<{ author: string | null; client_name: string | null }>(
+    `select (select display_name from users where id = $2) as author, (select given_name || ' ' || family_name from clients where id = $1) as client_name`,
+    [clientId, userId],
+  );
+  return rows[0] ?? { author: null, client_name: null };
+}
+
+/** Demo seed: the users with these e-mail addresses. */
+export async function usersByEmail(db: Queryable, emails: readonly string[]): Promise<{ id: string; email: string }[]> {
+  const { rows } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1::text[])', [[...emails]]);
+  return rows;
+}
+
+/** Demo seed: the client whose own account has this e-mail address. */
+export async function clientOfUser(db: Queryable, email: string): Promise<{ id: string; tenant_key: string } | null> {
+  const { rows } = await db.query<{ id: string; tenant_key: string }>('select c.id, c.tenant_key from clients c join users u on u.id = c.user_id where u.email = $1', [email]);
+  return rows[0] ?? null;
+}
+
+/** Demo seed: true when the client already has logbook entries. */
+export async function hasEntries(db: Queryable, clientId: string): Promise<boolean> {
+  return anyRow(db, 'select 1 from logbook_entries where client_id = $1 limit 1', [clientId]);
+}

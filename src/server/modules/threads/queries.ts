@@ -1,0 +1,110 @@
+import type { Queryable } from '../../../db/types.ts';
+import { insertedId } from '../../platform/rows.ts';
+
+export type Audience = 'circle' | 'private';
+
+export interface ThreadRow {
+  id: string;
+  client_id: string;
+  tenant_key: string;
+  subject: string;
+  audience: Audience;
+  created_at: Date;
+  last_message_at: Date;
+  message_count: number;
+  unread_count: number;
+  participants: { user_id: string; name: string }[];
+}
+
+export interface MessageRow {
+  id: string;
+  body: string;
+  author_user_id: string | null;
+  author_name: string | null;
+  created_at: Date;
+}
+
+/** Threads of a client that the user is in (circle threads, or private ones with the user as participant), newest first. */
+const THREAD_SELECT = `select t.id, t.client_id, t.tenant_key, t.subject, t.audience, t.created_at, t.last_message_at,
+    (select count(*)::int from thread_messages m where m.thread_id = t.id) as message_count,
+    (select count(*)::int from thread_messages m where m.thread_id = t.id
+       and (m.author_user_id is distinct from $2::uuid)
+       and m.created_at > coalesce((select r.last_read_at from thread_reads r where r.thread_id = t.id and r.user_id = $2::uuid), '-infinity'::timestamptz)) as unread_count,
+    coalesce((select json_agg(json_build_object('user_id', p.user_id, 'name', u.display_name) order by u.display_name)
+       from thread_participants p join users u on u.id = p.user_id where p.thread_id = t.id), '[]'::json) as participants
+  from threads t
+  where t.client_id = $1 and (t.audience = 'circle' or exists (select 1 from thread_participants p where p.thread_id = t.id and p.user_id = $2::uuid))`;
+
+export async function listThreads(db: Queryable, clientId: string, userId: string): Promise<ThreadRow[]> {
+  const { rows } = await db.query<ThreadRow>(`${THREAD_SELECT} order by t.last_message_at desc, t.id limit 200`, [clientId, userId]);
+  return rows;
+}
+
+/** One thread, only when the user is in it. */
+export async function findThread(db: Queryable, clientId: string, userId: string, threadId: string): Promise<ThreadRow | null> {
+  const { rows } = await db.query<ThreadRow>(`${THREAD_SELECT} and t.id = $3`, [clientId, userId, threadId]);
+  return rows[0] ?? null;
+}
+
+export async function listMessages(db: Queryable, threadId: string): Promise<MessageRow[]> {
+  const { rows } = await db.query<MessageRow>(
+    `select m.id, m.body, m.author_user_id, u.display_name as author_name, m.created_at
+     from thread_messages m left join users u on u.id = m.author_user_id where m.thread_id = $1 order by m.created_at, m.id limit 1000`,
+    [threadId],
+  );
+  return rows;
+}
+
+export async function insertThread(db: Queryable, t: { clientId: string; tenantKey: string; subject: string; audience: Audience; createdBy: string; at: Date }): Promise<string> {
+  return insertedId(
+    db,
+    `insert into threads (client_id, tenant_key, subject, audience, created_by, created_at, last_message_at) values ($1, $2, $3, $4, $5, $6, $6) returning id`,
+    [t.clientId, t.tenantKey, t.subject, t.audience, t.createdBy, t.at],
+  );
+}
+
+export async function insertParticipants(db: Queryable, p: { threadId: string; clientId: string; tenantKey: string; userIds: readonly string[] }): Promise<void> {
+  await db.query(
+    `insert into thread_participants (thread_id, client_id, tenant_key, user_id) select $1, $2, $3, u from unnest($4::uuid[]) as u on conflict do nothing`,
+    [p.threadId, p.clientId, p.tenantKey, [...new Set(p.userIds)]],
+  );
+}
+
+export async function insertMessage(db: Queryable, m: { threadId: string; clientId: string; tenantKey: string; authorUserId: string; body: string; at: Date }): Promise<string> {
+  const id = await insertedId(
+    db,
+    `insert into thread_messages (thread_id, client_id, tenant_key, author_user_id, body, created_at) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [m.threadId, m.clientId, m.tenantKey, m.authorUserId, m.body, m.at],
+  );
+  await db.query(`update threads set last_message_at = greatest(last_message_at, $2) where id = $1`, [m.threadId, m.at]);
+  return id;
+}
+
+/** Sets the user's read marker of a thread (never backwards). */
+export async function markRead(db: Queryable, r: { threadId: string; clientId: string; tenantKey: string; userId: string; at: Date }): Promise<void> {
+  await db.query(
+    `insert into thread_reads (thread_id, client_id, tenant_key, user_id, last_read_at) values ($1, $2, $3, $4, $5)
+     on conflict (thread_id, user_id) do update set last_read_at = greatest(thread_reads.last_read_at, excluded.last_read_at)`,
+    [r.threadId, r.clientId, r.tenantKey, r.userId, r.at],
+  );
+}
+
+/**
+ * People with an account who may be in this client's circle: the client, active members, and
+ * professionals of actively linked organisations, each with their professional organisations
+ * (the client policy decides on these facts per person).
+ */
+export async function circleCandidates(db: Queryable, clientId: string): Promise<{ user_id: string; name: string; org_ids: string[] }[]> {
+  const { rows } = await db.query<{ user_id: string; name: string; org_ids: string[] | null }>(
+    `with people as (
+       select c.user_id from clients c where c.id = $1 and c.user_id is not null
+       union select m.user_id from circle_members m where m.client_id = $1 and m.left_at is null and m.user_id is not null
+       union select ms.user_id from client_organisation_links l join memberships ms on ms.organisation_id = l.organisation_id and ms.role = 'professional'
+         where l.client_id = $1 and l.ended_at is null)
+     select p.user_id, u.display_name as name,
+       (select array_agg(ms.organisation_id) from memberships ms where ms.user_id = p.user_id and ms.role = 'professional') as org_ids
+     from people p join users u on u.id = p.user_id order by u.display_name, p.user_id`,
+    [clientId],
+  );
+  return rows.map((r) => ({ user_id: r.user_id, name: r.name, org_ids: r.org_ids ?? [] }));
+}

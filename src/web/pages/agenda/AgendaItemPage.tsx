@@ -1,4 +1,0 @@
-/** One agenda item of a circle (issue 16; being built). */
-export default function AgendaItemPage() {
-  return null;
-}

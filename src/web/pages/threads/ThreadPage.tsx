@@ -1,4 +1,0 @@
-/** One message thread (issue 16; being built). */
-export default function ThreadPage() {
-  return null;
-}
