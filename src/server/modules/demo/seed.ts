@@ -3,7 +3,6 @@ import type { Db } from '../../../db/types.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { seedCircles } from './circles.ts';
 import { seedBurden } from '../burden/seed.ts';
-import { seedThreads } from '../threads/seed.ts';
 import { seedLogbook } from '../logbook/seed.ts';
 import { seedKeyInfo } from '../key-info/seed.ts';
 import * as q from './queries.ts';
@@ -163,7 +162,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     });
     await seedBurden(tx, faker, { now: new Date() });
     // Working together (issue 16): each feature adds its own demo data to the circles above.
-    for (const seed of [seedThreads, seedLogbook, seedKeyInfo]) await seed(tx, faker, { now: new Date() });
+    for (const seed of [seedLogbook, seedKeyInfo]) await seed(tx, faker, { now: new Date() });
     await breathe();
 
     progress(5, 'afronden');

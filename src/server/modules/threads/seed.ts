@@ -1,5 +1,0 @@
-import type { Faker } from '@faker-js/faker';
-import type { Queryable } from '../../../db/types.ts';
-
-/** Demo data of message threads in a circle, inside the demo seed's transaction (issue 16; being built). */
-export async function seedThreads(_tx: Queryable, _faker: Faker, _ctx: { now: Date }): Promise<void> {}
