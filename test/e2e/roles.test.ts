@@ -5,15 +5,15 @@ import { DEMO, type DemoRole, eventually, loaded, pageAs } from './helpers.ts';
 
 /** What each demo role should see on its home page and in the menu. */
 const EXPECT: Record<DemoRole, { lead: RegExp; nav: string[]; notNav: string[]; admin?: boolean; tasks: RegExp[] }> = {
-  caregiver: { lead: /U bent mantelzorger/, nav: ['Home', 'Mijn zorgkringen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw naam en taal aanpassen/] },
-  client: { lead: /account als cliënt/, nav: ['Home', 'Mijn zorgkringen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw wachtwoord wijzigen/] },
-  volunteer: { lead: /U bent vrijwilliger/, nav: ['Home', 'Mijn zorgkringen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Vrijwilligerscentrale Leiden bekijken/] },
-  professional: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Mijn cliënten', 'Signalen', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/bekijken/] },
-  coordinator: { lead: /Vrijwilligerscentrale Leiden/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Vrijwilligerscentrale Leiden/] },
-  policy: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Signalen', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor/] },
-  municipality: { lead: /Gemeente Leiden/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/Gemeente Leiden bekijken/] },
-  programme: { lead: /Programmabureau In voor Mantelzorg/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Medewerkers', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Programmabureau/] },
-  admin: { lead: /beheerder van Mantelkring/, nav: ['Home', 'Mijn zorgkringen', 'Mijn account'], notNav: ['Mijn organisatie'], admin: true, tasks: [/Organisaties beheren/, /Postvak uit lezen/, /Toegangslog bekijken/] },
+  caregiver: { lead: /U bent mantelzorger/, nav: ['Home', 'Mijn zorgkringen', 'Meldingen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw naam en taal aanpassen/] },
+  client: { lead: /account als cliënt/, nav: ['Home', 'Mijn zorgkringen', 'Meldingen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Uw wachtwoord wijzigen/] },
+  volunteer: { lead: /U bent vrijwilliger/, nav: ['Home', 'Mijn zorgkringen', 'Meldingen', 'Mijn account'], notNav: ['Mijn organisatie', 'Medewerkers'], tasks: [/Vrijwilligerscentrale Leiden bekijken/] },
+  professional: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Mijn cliënten', 'Signalen', 'Meldingen', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/bekijken/] },
+  coordinator: { lead: /Vrijwilligerscentrale Leiden/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Medewerkers', 'Meldingen', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Vrijwilligerscentrale Leiden/] },
+  policy: { lead: /U werkt in Mantelkring voor /, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Signalen', 'Medewerkers', 'Meldingen', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor/] },
+  municipality: { lead: /Gemeente Leiden/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Meldingen', 'Mijn account'], notNav: ['Medewerkers'], tasks: [/Gemeente Leiden bekijken/] },
+  programme: { lead: /Programmabureau In voor Mantelzorg/, nav: ['Home', 'Mijn zorgkringen', 'Mijn organisatie', 'Medewerkers', 'Meldingen', 'Mijn account'], notNav: [], tasks: [/Medewerkers uitnodigen voor Programmabureau/] },
+  admin: { lead: /beheerder van Mantelkring/, nav: ['Home', 'Mijn zorgkringen', 'Meldingen', 'Mijn account'], notNav: ['Mijn organisatie'], admin: true, tasks: [/Organisaties beheren/, /Postvak uit lezen/, /Toegangslog bekijken/] },
 };
 
 const navLinks = (page: Page, label: string) => page.getByRole('navigation', { name: label, exact: true }).getByRole('link').allTextContents();
