@@ -2,9 +2,9 @@ import type { Queryable } from '../../../db/types.ts';
 import { dutchDate } from '../../../domain/dates.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit, type AuditEntry } from '../../platform/audit.ts';
-import { assertNeed, ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Need } from '../../platform/policy/client.ts';
+import { assertNeed, ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Level, type Need } from '../../platform/policy/client.ts';
 import { professionalOrgIds } from '../../platform/policy/organisation.ts';
-import { loadAccessFacts } from './queries.ts';
+import { listCirclePeople, loadAccessFacts } from './queries.ts';
 
 /** Loads the facts the client policy decides on, for this actor and client. */
 export function accessFacts(services: Services, actor: Actor, clientId: string, db: Queryable = services.db): Promise<ClientAccessFacts | null> {
@@ -99,4 +99,18 @@ export async function clientAccess(
     assertNeed(actor, f, typeof need === 'function' ? need(f) : need);
     return f;
   });
+}
+
+/**
+ * Everyone with an account around a client, each with their level by the client policy: the
+ * one way features find whom to notify (a logbook entry's readers, a thread's members). One
+ * facts query per person, fine for the size of a circle.
+ */
+export async function circlePeopleLevels(services: Services, clientId: string, db: Queryable = services.db): Promise<{ userId: string; name: string; level: Level }[]> {
+  const people: { userId: string; name: string; level: Level }[] = [];
+  for (const p of await listCirclePeople(db, clientId)) {
+    const f = await loadAccessFacts(db, { userId: p.user_id, clientId, today: today(services), professionalOrgIds: p.org_ids });
+    people.push({ userId: p.user_id, name: p.name, level: f ? clientPolicy.level(f) : 'none' });
+  }
+  return people;
 }

@@ -477,3 +477,23 @@ export async function listClientAccessLog(db: Queryable, clientId: string, windo
   );
   return withTotal(rows);
 }
+
+/**
+ * Everyone with an account who may have access to the client's circle: the client, the active
+ * members with an account and the professionals of actively linked organisations, with the
+ * organisations each works for as professional (the client policy decides their level).
+ */
+export async function listCirclePeople(db: Queryable, clientId: string): Promise<{ user_id: string; name: string; org_ids: string[] }[]> {
+  const { rows } = await db.query<{ user_id: string; name: string; org_ids: string[] | null }>(
+    `with people as (
+       select c.user_id from clients c where c.id = $1 and c.user_id is not null
+       union select m.user_id from circle_members m where m.client_id = $1 and m.left_at is null and m.user_id is not null
+       union select ms.user_id from client_organisation_links l join memberships ms on ms.organisation_id = l.organisation_id and ms.role = 'professional'
+         where l.client_id = $1 and l.ended_at is null)
+     select p.user_id, u.display_name as name,
+       (select array_agg(ms.organisation_id) from memberships ms where ms.user_id = p.user_id and ms.role = 'professional') as org_ids
+     from people p join users u on u.id = p.user_id order by u.display_name, p.user_id`,
+    [clientId],
+  );
+  return rows.map((r) => ({ user_id: r.user_id, name: r.name, org_ids: r.org_ids ?? [] }));
+}

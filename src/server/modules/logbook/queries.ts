@@ -52,26 +52,6 @@ export async function deleteOwnEntry(db: Queryable, clientId: string, entryId: s
   return anyRow(db, 'delete from logbook_entries where client_id = $1 and id = $2 and author_user_id = $3', [clientId, entryId, userId]);
 }
 
-/**
- * Everyone who might read a client's logbook, with their organisations as professional: the
- * client, the active members with an account, and the professionals of linked organisations.
- * Their real level follows from the client policy (see service.ts).
- */
-export async function listPossibleReaders(db: Queryable, clientId: string): Promise<{ user_id: string; org_ids: string[] }[]> {
-  const { rows } = await db.query<{ user_id: string; org_ids: string[] | null }>(
-    `select u.id as user_id, array_agg(ms.organisation_id) filter (where ms.organisation_id is not null) as org_ids
-       from users u left join memberships ms on ms.user_id = u.id and ms.role = 'professional'
-      where u.id in (
-        select c.user_id from clients c where c.id = $1 and c.user_id is not null
-        union select m.user_id from circle_members m where m.client_id = $1 and m.left_at is null and m.user_id is not null
-        union select p.user_id from memberships p
-          join client_organisation_links l on l.organisation_id = p.organisation_id and l.client_id = $1 and l.ended_at is null
-          where p.role = 'professional')
-      group by u.id`,
-    [clientId],
-  );
-  return rows.map((r) => ({ user_id: r.user_id, org_ids: r.org_ids ?? [] }));
-}
 
 /** The names a notification text needs. */
 export async function namesFor(db: Queryable, clientId: string, userId: string): Promise<{ author: string | null; client_name: string | null }> {

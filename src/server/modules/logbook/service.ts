@@ -6,8 +6,7 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications.ts';
 import { ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Level } from '../../platform/policy/client.ts';
-import { clientAccess, clientAudit, today, withRefusalsLogged } from '../circles/access.ts';
-import { loadAccessFacts } from '../circles/queries.ts';
+import { circlePeopleLevels, clientAccess, clientAudit, withRefusalsLogged } from '../circles/access.ts';
 import * as q from './queries.ts';
 
 const RESOURCE = 'logbook_entry';
@@ -46,13 +45,7 @@ export async function entryReader(services: Services, actor: Actor, input: { cli
 /** The users other than the author who may read an entry with this visibility, by the client policy. */
 async function readersOf(services: Services, db: Queryable, clientId: string, visibility: LogbookVisibility, authorUserId: string): Promise<string[]> {
   if (visibility === 'private') return [];
-  const candidates = (await q.listPossibleReaders(db, clientId)).filter((c) => c.user_id !== authorUserId);
-  const readers: string[] = [];
-  for (const c of candidates) {
-    const f = await loadAccessFacts(db, { userId: c.user_id, clientId, today: today(services), professionalOrgIds: c.org_ids });
-    if (f && mayRead(clientPolicy.level(f), visibility)) readers.push(c.user_id);
-  }
-  return readers;
+  return (await circlePeopleLevels(services, clientId, db)).filter((p) => p.userId !== authorUserId && mayRead(p.level, visibility)).map((p) => p.userId);
 }
 
 /** A new entry: agenda level for `circle` and `private`, full level for `full`; its readers are notified. */

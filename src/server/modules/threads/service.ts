@@ -4,20 +4,13 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { notify } from '../../platform/notifications.ts';
-import { clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
-import { clientAccess, clientAudit, today } from '../circles/access.ts';
-import { loadAccessFacts } from '../circles/queries.ts';
+import type { ClientAccessFacts } from '../../platform/policy/client.ts';
+import { circlePeopleLevels, clientAccess, clientAudit } from '../circles/access.ts';
 import * as q from './queries.ts';
 
 /** People with an account who reach at least agenda level in the circle now (per the client policy). */
 export async function circlePeople(services: Services, db: Queryable, clientId: string): Promise<{ userId: string; name: string }[]> {
-  const candidates = await q.circleCandidates(db, clientId);
-  const people: { userId: string; name: string }[] = [];
-  for (const c of candidates) {
-    const f = await loadAccessFacts(db, { userId: c.user_id, clientId, today: today(services), professionalOrgIds: c.org_ids });
-    if (clientPolicy.reaches(f, 'agenda')) people.push({ userId: c.user_id, name: c.name });
-  }
-  return people;
+  return (await circlePeopleLevels(services, clientId, db)).filter((p) => p.level !== 'none').map(({ userId, name }) => ({ userId, name }));
 }
 
 /** The people one may choose for a private thread (agenda level). */
