@@ -11,6 +11,8 @@ export const NotificationSchema = z.object({
   link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /** The person no longer has access to the circle it is about: names and link are left out. */
+  accessEnded: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof NotificationSchema>;
 

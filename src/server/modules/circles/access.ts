@@ -4,7 +4,7 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { audit, type AuditEntry } from '../../platform/audit.ts';
 import { assertNeed, ClientAccessRefused, clientPolicy, type ClientAccessFacts, type Level, type Need } from '../../platform/policy/client.ts';
 import { professionalOrgIds } from '../../platform/policy/organisation.ts';
-import { listCirclePeople, loadAccessFacts } from './queries.ts';
+import { listCirclePeople, loadAccessFacts, loadAccessFactsMany } from './queries.ts';
 
 /** Loads the facts the client policy decides on, for this actor and client. */
 export function accessFacts(services: Services, actor: Actor, clientId: string, db: Queryable = services.db): Promise<ClientAccessFacts | null> {
@@ -99,6 +99,12 @@ export async function clientAccess(
     assertNeed(actor, f, typeof need === 'function' ? need(f) : need);
     return f;
   });
+}
+
+/** The actor's current level in each of these clients ('none' for a client they no longer see). */
+export async function levelsIn(services: Services, actor: Actor, clientIds: readonly string[]): Promise<Map<string, Level>> {
+  const facts = await loadAccessFactsMany(services.db, { userId: actor.userId, clientIds: [...new Set(clientIds)], today: today(services), professionalOrgIds: professionalOrgIds(actor) });
+  return new Map(clientIds.map((id) => { const f = facts.get(id); return [id, f ? clientPolicy.level(f) : 'none'] as const; }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { requestsAs, testAccounts, useTestApp } from '../../../../test/support/harness.ts';
+import { createTestCircle, requestsAs, testAccounts, useTestApp } from '../../../../test/support/harness.ts';
 import { describeEachEngine } from '../../../../test/support/engines.ts';
 import { notify } from '../../platform/notifications.ts';
 import { runNotificationDigest, DIGEST_DELAY_MS } from './digest.ts';
@@ -13,7 +13,7 @@ describeEachEngine('in-app notifications and the e-mail digest', (engine) => {
   const outboxTo = async (to: string) => (await t.db.query<{ subject: string }>('select subject from outbox where to_address = $1 order by created_at', [to])).rows;
 
   beforeAll(async () => {
-    for (const key of ['anja', 'bert', 'carla']) {
+    for (const key of ['anja', 'bert', 'carla', 'dirk']) {
       await accounts.create(key);
       await accounts.login(key);
     }
@@ -46,6 +46,22 @@ describeEachEngine('in-app notifications and the e-mail digest', (engine) => {
     expect(after.items.map((n: { kind: string }) => n.kind)).toEqual(['thread_message']);
     expect((await as('anja').post('/api/notifications/read', {})).statusCode).toBe(204);
     expect((await as('anja').get('/api/notifications')).json().unread).toBe(0);
+  });
+
+  it('leaves out the names and the link of a notification about a circle the person no longer sees', async () => {
+    const circle = await createTestCircle(as('dirk'), { client: { givenName: 'Gerrit', familyName: 'de Vries', municipalityCode: 'GM0546' }, clientCanDecide: false });
+    const client = { id: circle.clientId, tenantKey: (await t.db.query<{ tenant_key: string }>('select tenant_key from clients where id = $1', [circle.clientId])).rows[0]!.tenant_key };
+    const params = { author: 'Carla', clientName: 'Gerrit de Vries' };
+    const link = `/kringen/${circle.clientId}/dagboek`;
+    // Dirk started the circle and still sees it; Anja never was (or no longer is) in it.
+    await notify(t.db, [{ userId: accounts.users.dirk as string, kind: 'logbook_entry', client, params, link }, { userId: accounts.users.anja as string, kind: 'logbook_entry', client, params, link }]);
+    const dirk = (await as('dirk').get('/api/notifications')).json().items[0];
+    expect(dirk).toMatchObject({ params, link, accessEnded: false });
+    const anja = (await as('anja').get('/api/notifications')).json().items.find((n: { clientId: string | null }) => n.clientId === circle.clientId);
+    expect(anja).toMatchObject({ params: {}, link: null, accessEnded: true });
+    expect(JSON.stringify(anja)).not.toContain('Gerrit');
+    // Read, so the digest test below starts from nothing unread.
+    for (const key of ['dirk', 'anja']) expect((await as(key).post('/api/notifications/read', {})).statusCode).toBe(204);
   });
 
   it('refuses bad input with a problem and visitors with 401', async () => {

@@ -22,6 +22,7 @@ export const enNotifications: Dictionary<typeof nlNotifications> = {
     markedAll: 'All notifications are marked as read.',
     open: 'View',
     new: 'New',
+    accessEnded: 'A notification about a care circle you no longer have access to.',
     listLabel: 'Your notifications',
     texts: {
       agenda_reminder: (p: P) => `Coming up in the agenda: ${what(p)}${about(p)}`,

@@ -22,6 +22,7 @@ export const nlNotifications = {
     open: 'Bekijken',
     new: 'Nieuw',
     listLabel: 'Uw meldingen',
+    accessEnded: 'Een melding over een zorgkring waar u geen toegang meer toe hebt.',
     texts: {
       agenda_reminder: (p: P) => `Binnenkort in de agenda: ${what(p)}${about(p)}`,
       agenda_assigned: (p: P) => `U staat in de agenda bij: ${what(p)}${about(p)}`,

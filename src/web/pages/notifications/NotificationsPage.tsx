@@ -19,7 +19,7 @@ export default function NotificationsPage() {
   const list = useQuery({ queryKey: notificationKeys.page(page, unreadOnly), queryFn: () => notificationApi.page(page, unreadOnly) });
   const mark = useMutation({ mutationFn: notificationApi.markRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }) });
   const unread = list.data?.unread ?? 0;
-  const text = (item: NotificationItem) => n.texts[item.kind](item.params);
+  const text = (item: NotificationItem) => (item.accessEnded ? n.accessEnded : n.texts[item.kind](item.params));
 
   return (
     <>
