@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentSchema } from './attachments-schemas.ts';
 import { LOGBOOK_BODY_MAX, LOGBOOK_VISIBILITIES } from './logbook.ts';
 
 export const LogbookVisibility = z.enum(LOGBOOK_VISIBILITIES);
@@ -19,5 +20,7 @@ export const LogbookEntrySchema = z.object({
   /** True when the reader wrote it (and so may delete it). */
   mine: z.boolean(),
   createdAt: z.string(),
+  /** Files attached to the entry (see modules/attachments). */
+  attachments: z.array(AttachmentSchema),
 });
 export type LogbookEntry = z.infer<typeof LogbookEntrySchema>;

@@ -40,6 +40,7 @@ export const ROUTES = {
   signal: '/organisaties/:id/signalen/:signalId',
   notifications: '/meldingen',
   logbookEntry: '/kringen/:clientId/dagboek/:entryId',
+  thread: '/kringen/:clientId/berichten/:threadId',
   adminOrganisations: '/beheer/organisaties',
   adminUsers: '/beheer/gebruikers',
   adminOutbox: '/beheer/postvak',

@@ -33,6 +33,8 @@ import { threadRoutes } from './modules/threads/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { logbookRoutes } from './modules/logbook/routes.ts';
 import { keyInfoRoutes } from './modules/key-info/routes.ts';
+import { attachmentRoutes } from './modules/attachments/routes.ts';
+import { agreementRoutes } from './modules/agreements/routes.ts';
 import { findApiToken } from './modules/api-tokens/service.ts';
 
 import { APP_VERSION } from './version.ts';
@@ -201,7 +203,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   // Every feature's routes, in this order; each plugin gets the services.
-  const features = [healthRoutes, accountRoutes, organisationRoutes, adminRoutes, referenceRoutes, circleRoutes, circleInvitationRoutes, caseloadRoutes, mantelscanRoutes, apiTokenRoutes, burdenRoutes, threadRoutes, notificationRoutes, logbookRoutes, keyInfoRoutes, fhirRoutes];
+  const features = [healthRoutes, accountRoutes, organisationRoutes, adminRoutes, referenceRoutes, circleRoutes, circleInvitationRoutes, caseloadRoutes, mantelscanRoutes, apiTokenRoutes, burdenRoutes, threadRoutes, notificationRoutes, logbookRoutes, keyInfoRoutes, agreementRoutes, attachmentRoutes, fhirRoutes];
   for (const routes of features) await app.register(routes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

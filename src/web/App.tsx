@@ -41,6 +41,7 @@ const SignalsPage = lazy(() => import('./pages/burden/SignalsPage.tsx'));
 const SignalPage = lazy(() => import('./pages/burden/SignalPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
 const LogbookEntryPage = lazy(() => import('./pages/logbook/LogbookEntryPage.tsx'));
+const ThreadPage = lazy(() => import('./pages/threads/ThreadPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -79,6 +80,7 @@ export function App() {
           <Route path={ROUTES.signal} element={<SignalPage />} />
           <Route path={ROUTES.notifications} element={<NotificationsPage />} />
           <Route path={ROUTES.logbookEntry} element={<LogbookEntryPage />} />
+          <Route path={ROUTES.thread} element={<ThreadPage />} />
           <Route element={<RequireAdmin />}>
             <Route path={ROUTES.adminOrganisations} element={<AdminOrganisationsPage />} />
             <Route path={ROUTES.adminUsers} element={<AdminUsersPage />} />

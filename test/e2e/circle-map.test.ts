@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)('network map: keyboard, 40 people, accessibility',
 
       await page.goto(`${env.baseUrl}/kringen/${gerrit}`);
       await heading(page, 'Zorgkring van Gerrit de Vries');
-      const sections = ['Overzicht', 'Dagboek', 'Netwerkkaart', 'Familie', 'Mensen', 'Wie mag wat zien', 'Organisaties', 'Notities'];
+      const sections = ['Overzicht', 'Berichten', 'Dagboek', 'Belangrijke gegevens', 'Netwerkkaart', 'Familie', 'Mensen', 'Wie mag wat zien', 'Organisaties', 'Notities'];
       const nav = page.getByRole('navigation', { name: 'Onderdelen van de zorgkring' });
       await eventually(() => nav.getByRole('link').allTextContents()).toEqual(sections);
       for (const section of sections) {

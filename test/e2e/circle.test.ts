@@ -220,8 +220,9 @@ describe.skipIf(!hasChromium)('care circle: build, invite, consent', () => {
     await eventually(() => karin.getByTestId('agenda-people').locator('li').count()).toBe(8);
     // The page has loaded (the people are listed): what is not there now is not shown at this level.
     await loaded(karin);
-    // Of the sections only the overview and the logbook (which shows her only entries shared with everyone).
-    await eventually(() => karin.getByRole('navigation', { name: 'Onderdelen van de zorgkring' }).getByRole('link').allTextContents()).toEqual(['Overzicht', 'Dagboek']);
+    // Of the sections the overview, the messages and the logbook (the server shows her only
+    // the threads she is in and the entries shared with everyone).
+    await eventually(() => karin.getByRole('navigation', { name: 'Onderdelen van de zorgkring' }).getByRole('link').allTextContents()).toEqual(['Overzicht', 'Berichten', 'Dagboek']);
     await eventually(() => karin.locator('.mk-ecomap__node, .mk-member-details, .mk-data-list').count()).toBe(0);
     await eventually(() => karin.locator('main').textContent()).not.toContain('Geheugen');
     await expectNoSeriousAxeViolations(karin, 'agenda-only circle page');

@@ -45,4 +45,46 @@ describe.skipIf(!hasChromium)('logbook (dagboek)', () => {
     const direct = await joost.request.get(`${env.baseUrl}/api/circles/${gerrit}/logbook/${rows[0]?.id}`);
     expect(direct.status()).toBe(404);
   });
+
+  it('the author adds a file to an entry: a bad file is refused with a clear message, a PDF can be downloaded; the volunteer gets 404 for a full entry\'s file', { timeout: 90_000 }, async () => {
+    const { rows: own } = await env.db.query<{ id: string }>(
+      "select e.id from logbook_entries e join users u on u.id = e.author_user_id where e.client_id = $1 and u.email = $2 and e.visibility = 'circle' order by e.created_at desc limit 1",
+      [gerrit, DEMO.caregiver.email],
+    );
+    const entryId = own[0]?.id as string;
+    expect(entryId).toBeTruthy();
+    const anja = await pageAs(env, DEMO.caregiver, { mobile: true, path: `/kringen/${gerrit}/dagboek/${entryId}` });
+    await loaded(anja);
+    await anja.getByRole('heading', { name: 'Bijlagen' }).waitFor();
+    const fileInput = anja.getByLabel('Bestand toevoegen');
+    // A program renamed to .pdf: refused by its content.
+    await fileInput.setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 7)]) });
+    await anja.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await anja.locator('.utrecht-alert--error').getByText(/Dit soort bestand kan niet\./).waitFor();
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    await fileInput.setInputFiles({ name: 'uitslag bloedonderzoek.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await anja.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await anja.getByText('uitslag bloedonderzoek.pdf is toegevoegd.').waitFor();
+    const link = anja.getByRole('link', { name: /uitslag bloedonderzoek\.pdf downloaden/ });
+    await link.waitFor();
+    await expectNoSeriousAxeViolations(anja, 'logbook entry with attachments (phone)');
+    const download = await anja.request.get(`${env.baseUrl}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(download.headers()['content-disposition']).toContain("filename*=UTF-8''uitslag%20bloedonderzoek.pdf");
+    expect(Buffer.compare(await download.body(), pdf)).toBe(0);
+
+    // Fatima's file on a full-access entry (demo data): the volunteer gets 404, the caregiver the file.
+    const { rows: hidden } = await env.db.query<{ id: string; entry_id: string }>(
+      "select a.id, a.entry_id from logbook_attachments a join logbook_entries e on e.id = a.entry_id where a.client_id = $1 and e.visibility = 'full' limit 1",
+      [gerrit],
+    );
+    const hiddenUrl = `${env.baseUrl}/api/circles/${gerrit}/logbook/${hidden[0]?.entry_id}/attachments/${hidden[0]?.id}`;
+    expect(hidden[0]).toBeTruthy();
+    const joost = await pageAs(env, DEMO.volunteer, { path: `/kringen/${gerrit}/dagboek` });
+    await loaded(joost);
+    expect((await joost.request.get(hiddenUrl)).status()).toBe(404);
+    expect((await anja.request.get(hiddenUrl)).status()).toBe(200);
+  });
 });

@@ -7,6 +7,9 @@ import { threadMessages } from './threads.ts';
 import { notificationMessages } from './notifications.ts';
 import { logbookMessages } from './logbook.ts';
 import { keyInfoMessages } from './key-info.ts';
+import { recurrenceMessages } from './recurrence.ts';
+import { attachmentsMessages } from './attachments.ts';
+import { agreementsMessages } from './agreements.ts';
 
 /**
  * Specific refusal messages, one stable key each, in Dutch (B1) and English. A use case
@@ -26,6 +29,9 @@ export const MESSAGES = {
   ...notificationMessages,
   ...logbookMessages,
   ...keyInfoMessages,
+  ...recurrenceMessages,
+  ...attachmentsMessages,
+  ...agreementsMessages,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

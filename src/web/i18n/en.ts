@@ -12,6 +12,7 @@ import { enThreads } from './threads/en.ts';
 import { enNotifications } from './notifications/en.ts';
 import { enLogbook } from './logbook/en.ts';
 import { enKeyInfo } from './key-info/en.ts';
+import { enAttachments } from './attachments/en.ts';
 
 /** The English texts per feature: the same features as `nlFeatures`. */
 export const enFeatures = {
@@ -27,6 +28,7 @@ export const enFeatures = {
   notifications: enNotifications,
   logbook: enLogbook,
   keyInfo: enKeyInfo,
+  attachments: enAttachments,
 };
 
-export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden, ...enThreads, ...enNotifications, ...enLogbook, ...enKeyInfo };
+export const en: Dict = { ...enCommon, ...enAuth, ...enOrganisations, ...enAdmin, ...enCircle, ...enCaseload, ...enScan, ...enBurden, ...enThreads, ...enNotifications, ...enLogbook, ...enKeyInfo, ...enAttachments };

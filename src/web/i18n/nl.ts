@@ -17,6 +17,7 @@ import { nlThreads } from './threads/nl.ts';
 import { nlNotifications } from './notifications/nl.ts';
 import { nlLogbook } from './logbook/nl.ts';
 import { nlKeyInfo } from './key-info/nl.ts';
+import { nlAttachments } from './attachments/nl.ts';
 
 /** The Dutch texts per feature. */
 export const nlFeatures = {
@@ -32,9 +33,10 @@ export const nlFeatures = {
   notifications: nlNotifications,
   logbook: nlLogbook,
   keyInfo: nlKeyInfo,
+  attachments: nlAttachments,
 };
 
-const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden, ...nlThreads, ...nlNotifications, ...nlLogbook, ...nlKeyInfo };
+const dict = { ...nlCommon, ...nlAuth, ...nlOrganisations, ...nlAdmin, ...nlCircle, ...nlCaseload, ...nlScan, ...nlBurden, ...nlThreads, ...nlNotifications, ...nlLogbook, ...nlKeyInfo, ...nlAttachments };
 
 /** The shape every language must fill in. */
 export type Dict = Dictionary<typeof dict>;

@@ -5,6 +5,9 @@ import { seedCircles } from './circles.ts';
 import { seedBurden } from '../burden/seed.ts';
 import { seedLogbook } from '../logbook/seed.ts';
 import { seedKeyInfo } from '../key-info/seed.ts';
+import { seedAgreements } from '../agreements/seed.ts';
+import { seedThreads } from '../threads/seed.ts';
+import { seedAttachments } from '../attachments/seed.ts';
 import * as q from './queries.ts';
 
 /** Password of every demo account (README). */
@@ -162,7 +165,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     });
     await seedBurden(tx, faker, { now: new Date() });
     // Working together (issue 16): each feature adds its own demo data to the circles above.
-    for (const seed of [seedLogbook, seedKeyInfo]) await seed(tx, faker, { now: new Date() });
+    for (const seed of [seedLogbook, seedKeyInfo, seedAgreements, seedThreads, seedAttachments]) await seed(tx, faker, { now: new Date() });
     await breathe();
 
     progress(5, 'afronden');

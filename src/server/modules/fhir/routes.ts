@@ -200,6 +200,8 @@ const fhirApi: FastifyPluginAsync<{ services: Services }> = async (app: FastifyI
     return send(reply, searchBundle('CareTeam', params, hits));
   });
 
+  searchByReference('CarePlan', ['patient', 'subject'], 'Patient', (actor, clientId, params, origin) => service.fhirCarePlanSearcher(services, actor, { clientId, params }, origin));
+
   read('RelatedPerson', service.fhirRelatedPersonReader);
   searchByReference('RelatedPerson', ['patient'], 'Patient', (actor, clientId, params, origin) => service.fhirRelatedPersonSearcher(services, actor, { clientId, params }, origin));
 

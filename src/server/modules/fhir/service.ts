@@ -4,7 +4,7 @@ import type { Actor, Origin, Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertClientAccess, clientPolicy, type ClientAccessFacts } from '../../platform/policy/client.ts';
 import { requireMfaSatisfied } from '../../platform/policy/index.ts';
-import { isInformal, toCareTeam, toConsent, toOrganization, toPatient, toPractitioner, toPractitionerRole, toRelatedPerson } from '../../../fhir/resources.ts';
+import { isInformal, memberReference, toCareTeam, toConsent, toOrganization, toPatient, toPractitioner, toPractitionerRole, toRelatedPerson } from '../../../fhir/resources.ts';
 import { issue, FhirError } from '../../../fhir/outcome.ts';
 import { parseCircleTransaction, transactionResponse } from '../../../fhir/transaction.ts';
 import type { Bundle, CareTeam, Consent, Organization, Patient, Practitioner, PractitionerRole, RelatedPerson, ResourceBase } from '../../../fhir/types.ts';
@@ -17,6 +17,10 @@ import { findOrganisation, findOrganisations } from '../organisations/queries.ts
 import { clientFacts, consentFacts, memberFacts, organisationFacts } from './present.ts';
 import * as q from './queries.ts';
 import type { PatientQuery } from './search.ts';
+import { listAgreements } from '../agreements/queries.ts';
+import { agreementCarePlan } from '../agreements/present.ts';
+import type { CarePlan } from '../../../fhir/care-plan.ts';
+import { displayName } from '../../../fhir/names.ts';
 
 /**
  * Use cases of the FHIR API. Every read and search needs 'full' access to the client
@@ -276,6 +280,26 @@ export async function fhirConsentSearcher(services: Services, actor: Actor, inpu
   return rows.map((r) => ({ resource: toConsent(consentFacts(r), { today: day }), mode: 'match' }));
 }
 
+/** The client's agreements as CarePlan, each performer a reference to their circle member resource. */
+async function carePlansOf(services: Services, clientId: string): Promise<CarePlan[]> {
+  const day = today(services);
+  const members = new Map<string, { reference: string; display: string }>();
+  for (const m of await circles.listMembers(services.db, clientId, day)) {
+    if (!m.user_id) continue;
+    const ref = memberReference({ id: m.id, kind: m.kind as MemberFacts['kind'], name: displayName(m.given_name, m.family_name) }, 'PractitionerRole');
+    members.set(m.user_id, { reference: ref.reference ?? '', display: ref.display ?? '' });
+  }
+  return (await listAgreements(services.db, clientId, null)).map((r) => agreementCarePlan(r, day, members));
+}
+
+/** CarePlan?patient=: the agreements "who does what" of a circle (nl-core-HelpFromOthers style). */
+export async function fhirCarePlanSearcher(services: Services, actor: Actor, input: { clientId: string; params: Record<string, string> }, origin: Origin): Promise<SearchHit[]> {
+  const f = await fullAccess(services, actor, input.clientId);
+  const plans = await carePlansOf(services, input.clientId);
+  await audit(services.db, { actor }, origin, line(f, 'search', 'CarePlan', null, { params: input.params, count: plans.length }));
+  return plans.map((resource) => ({ resource, mode: 'match' }));
+}
+
 /**
  * Patient/{id}/$everything: the client, the circle as CareTeam, every member (RelatedPerson,
  * or Practitioner + PractitionerRole), the organisations they refer to, and every consent
@@ -293,6 +317,7 @@ export async function fhirEverythingReader(services: Services, actor: Actor, inp
   }
   resources.push(...circle.organisations.map(toOrganization));
   resources.push(...consents.map((r) => toConsent(consentFacts(r), { today: day })));
+  resources.push(...(await carePlansOf(services, input.clientId)));
   await audit(services.db, { actor }, origin, line(f, 'read', 'Patient', input.clientId, { operation: '$everything', count: resources.length }));
   return resources.map((resource) => ({ resource, mode: 'match' }));
 }

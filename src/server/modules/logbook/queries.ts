@@ -10,6 +10,17 @@ export interface LogbookEntryRow {
   visibility: LogbookVisibility;
   body: string;
   created_at: Date;
+  /** The entry's attachments (without their bytes), oldest first. */
+  attachments: LogbookAttachmentMeta[];
+}
+
+export interface LogbookAttachmentMeta {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  createdBy: string | null;
+  createdAt: string;
 }
 
 /** What a reader may see: the visibilities their level allows, and their own private entries. */
@@ -18,9 +29,16 @@ export interface LogbookReader {
   visibilities: readonly LogbookVisibility[];
 }
 
-const SELECT = `select e.id, e.client_id, e.author_user_id, u.display_name as author_name, e.visibility, e.body, e.created_at
+const ATTACHMENTS = `coalesce((select json_agg(json_build_object('id', a.id, 'name', a.file_name, 'mediaType', a.media_type, 'size', a.size_bytes,
+    'createdBy', a.created_by, 'createdAt', a.created_at) order by a.created_at, a.id) from logbook_attachments a where a.entry_id = e.id), '[]'::json) as attachments`;
+const SELECT = `select e.id, e.client_id, e.author_user_id, u.display_name as author_name, e.visibility, e.body, e.created_at, ${ATTACHMENTS}
   from logbook_entries e left join users u on u.id = e.author_user_id`;
-const VISIBLE = `(e.visibility = any($2::text[]) or (e.visibility = 'private' and e.author_user_id = $3::uuid))`;
+/**
+ * The visibility filter of entries (alias `e`): $2 the visibilities the reader's level allows,
+ * $3 the reader's user id. Attachments reuse it (modules/attachments/queries.ts), so a file is
+ * never more visible than its entry.
+ */
+export const VISIBLE = `(e.visibility = any($2::text[]) or (e.visibility = 'private' and e.author_user_id = $3::uuid))`;
 
 /** The newest entries of a client's logbook the reader may see (at most 200). */
 export async function listEntries(db: Queryable, clientId: string, reader: LogbookReader): Promise<LogbookEntryRow[]> {

@@ -23,7 +23,8 @@ export function mayRead(level: Level, visibility: LogbookVisibility): boolean {
   return visibilitiesFor(level).includes(visibility);
 }
 
-const readerOf = (actor: Actor, f: ClientAccessFacts): q.LogbookReader => ({ userId: actor.userId, visibilities: visibilitiesFor(clientPolicy.level(f)) });
+/** What this actor may read of the logbook (attachments use it too). */
+export const readerOf = (actor: Actor, f: ClientAccessFacts): q.LogbookReader => ({ userId: actor.userId, visibilities: visibilitiesFor(clientPolicy.level(f)) });
 
 /** The logbook entries the actor may see: at least agenda level; the server filters by visibility. */
 export async function entriesLister(services: Services, actor: Actor, input: { clientId: string }, origin: Origin) {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/types.ts';
-import { insertedId } from '../../platform/rows.ts';
+import { anyRow, insertedId } from '../../platform/rows.ts';
 
 export type Audience = 'circle' | 'private';
 
@@ -89,3 +89,28 @@ export async function markRead(db: Queryable, r: { threadId: string; clientId: s
   );
 }
 
+
+/** Demo seed: users by e-mail address. */
+export async function usersByEmail(db: Queryable, emails: readonly string[]): Promise<{ id: string; email: string }[]> {
+  const { rows } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1::text[])', [[...emails]]);
+  return rows;
+}
+
+/** Demo seed: the client whose own account has this e-mail address. */
+export async function clientOfUser(db: Queryable, email: string): Promise<{ id: string; tenant_key: string } | null> {
+  const { rows } = await db.query<{ id: string; tenant_key: string }>('select c.id, c.tenant_key from clients c join users u on u.id = c.user_id where u.email = $1', [email]);
+  return rows[0] ?? null;
+}
+
+/** Demo seed: true when the client already has threads. */
+export async function hasThreads(db: Queryable, clientId: string): Promise<boolean> {
+  return anyRow(db, 'select 1 from threads where client_id = $1 limit 1', [clientId]);
+}
+
+/** Opening a thread also reads the user's notifications about its messages (the menu count goes down). */
+export async function readThreadNotifications(db: Queryable, r: { userId: string; clientId: string; threadId: string; at: Date }): Promise<void> {
+  await db.query(
+    `update notifications set read_at = $4 where user_id = $1 and client_id = $2 and kind = 'thread_message' and params->>'threadId' = $3 and read_at is null`,
+    [r.userId, r.clientId, r.threadId, r.at],
+  );
+}

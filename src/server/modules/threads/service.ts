@@ -1,3 +1,4 @@
+import { ROUTES, fillRoute } from '../../../common/paths.ts';
 import type { StartThreadInput } from '../../../common/threads-schemas.ts';
 import type { Queryable } from '../../../db/types.ts';
 import type { Actor, Origin, Services } from '../../platform/context.ts';
@@ -43,6 +44,7 @@ export async function threadReader(services: Services, actor: Actor, input: { cl
     const thread = await threadOf(tx, actor, f, input.threadId);
     const messages = await q.listMessages(tx, input.threadId);
     await q.markRead(tx, { threadId: thread.id, clientId: f.clientId, tenantKey: f.tenantKey, userId: actor.userId, at: services.now() });
+    await q.readThreadNotifications(tx, { userId: actor.userId, clientId: f.clientId, threadId: thread.id, at: services.now() });
     await audit(tx, { actor }, origin, clientAudit(f, 'read', 'thread', thread.id, { messages: messages.length }));
     return { thread: { ...thread, unread_count: 0 }, messages };
   });
@@ -56,8 +58,7 @@ async function recipients(services: Services, db: Queryable, thread: q.ThreadRow
 
 async function tell(services: Services, db: Queryable, f: ClientAccessFacts, thread: q.ThreadRow, actor: Actor): Promise<void> {
   const to = await recipients(services, db, thread, actor.userId);
-  // No link yet: the thread page of the web app is not built (issue 16 continues).
-  const link = null;
+  const link = fillRoute(ROUTES.thread, { clientId: f.clientId, threadId: thread.id });
   await notify(
     db,
     to.map((userId) => ({ userId, kind: 'thread_message' as const, client: { id: f.clientId, tenantKey: f.tenantKey }, params: { subject: thread.subject, author: actor.displayName, threadId: thread.id }, link })),

@@ -72,6 +72,23 @@ describeEachEngine('message threads', (engine) => {
     expect((await as(stranger).get(`/api/circles/${gerrit}/threads/${id}`)).statusCode).toBe(404);
   });
 
+  it('links the notification to the thread page; opening the thread reads its notifications', async () => {
+    const started = await as(fatima).post(`/api/circles/${gerrit}/threads`, { subject: 'Wondzorg', audience: 'circle', body: 'Het wondje geneest goed.' });
+    expect(started.statusCode, started.body).toBe(201);
+    const id: string = started.json().id;
+    const rows = async () =>
+      (await t.db.query<{ link: string | null; read_at: Date | null }>(`select link, read_at from notifications where kind = 'thread_message' and params->>'threadId' = $1 and user_id = $2`, [id, ids.anja])).rows;
+    expect(await rows()).toEqual([{ link: `/kringen/${gerrit}/berichten/${id}`, read_at: null }]);
+    const count = async () => ((await as(anja).get('/api/notifications?pageSize=1&unread=true')).json() as { unread: number }).unread;
+    const before = await count();
+    expect((await as(anja).get(`/api/circles/${gerrit}/threads/${id}`)).statusCode).toBe(200);
+    expect((await rows())[0]?.read_at).toBeInstanceOf(Date);
+    expect(await count()).toBe(before - 1);
+    // Joost's notification about it stays unread until he opens it himself.
+    const joosts = await t.db.query<{ read_at: Date | null }>(`select read_at from notifications where kind = 'thread_message' and params->>'threadId' = $1 and user_id = $2`, [id, ids.joost]);
+    expect(joosts.rows).toEqual([{ read_at: null }]);
+  });
+
   it('keeps a private thread between caregiver and professional from the rest of the circle', async () => {
     const people = (await as(anja).get(`/api/circles/${gerrit}/thread-people`)).json().items as { userId: string }[];
     expect(people.map((p) => p.userId).sort()).toEqual([ids.joost, ids.fatima].sort());

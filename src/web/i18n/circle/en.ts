@@ -196,7 +196,9 @@ export const enCircle: Dictionary<typeof nlCircle> = {
       scanLink: 'MantelScan: conversation with the caregiver',
       sections: {
         overview: 'Overview',
+        messages: 'Messages',
         logbook: 'Logbook',
+        keyInfo: 'Key information',
         map: 'Network map',
         family: 'Family',
         people: 'People',

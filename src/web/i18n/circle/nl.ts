@@ -195,7 +195,9 @@ export const nlCircle = {
       scanLink: 'MantelScan: gesprek met de mantelzorger',
       sections: {
         overview: 'Overzicht',
+        messages: 'Berichten',
         logbook: 'Dagboek',
+        keyInfo: 'Belangrijke gegevens',
         map: 'Netwerkkaart',
         family: 'Familie',
         people: 'Mensen',

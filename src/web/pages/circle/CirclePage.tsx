@@ -22,17 +22,23 @@ import { OrganisationsSection } from './OrganisationsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import { LogbookSection } from '../logbook/LogbookSection.tsx';
+import { ThreadsSection } from '../threads/ThreadsSection.tsx';
+import { KeyInfoSection } from '../key-info/KeyInfoSection.tsx';
 import '../../components/circle/circle.css';
 import { Paragraph } from '../../components/ui.tsx';
 import { ROUTES } from '../../../common/paths.ts';
 import { scanPaths } from '../../components/scan/api.ts';
 
-type SectionKey = 'overview' | 'logbook' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
+type SectionKey = 'overview' | 'messages' | 'logbook' | 'keyInfo' | 'map' | 'family' | 'people' | 'access' | 'organisations' | 'notes' | 'log';
 const SECTIONS: { key: SectionKey; slug: string; full: boolean }[] = [
   { key: 'overview', slug: '', full: false },
+  // Agenda-level members (volunteers) take part in the circle's threads: the server shows
+  // them only the threads they are in.
+  { key: 'messages', slug: 'berichten', full: false },
   // Agenda-level members see the logbook entries shared with everyone: the server filters,
   // the section is open to them.
   { key: 'logbook', slug: 'dagboek', full: false },
+  { key: 'keyInfo', slug: 'belangrijk', full: true },
   { key: 'map', slug: 'kaart', full: true },
   { key: 'family', slug: 'familie', full: true },
   { key: 'people', slug: 'mensen', full: true },
@@ -173,7 +179,9 @@ export default function CirclePage() {
   else {
     const sectionContent: Record<SectionKey, () => ReactNode> = {
       overview: () => <OverviewSection circle={data} base={base} />,
+      messages: () => <ThreadsSection circle={data} />,
       logbook: () => <LogbookSection circle={data} />,
+      keyInfo: () => <KeyInfoSection circle={data} />,
       map: () => <MapSection circle={data} base={base} />,
       family: () => <Genogram circle={data} />,
       people: () => <PeopleSection circle={data} />,

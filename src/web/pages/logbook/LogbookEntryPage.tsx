@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { logbookApi, logbookKeys, logbookPaths } from '../../components/logbook/api.ts';
 import { LogbookEntryView } from '../../components/logbook/LogbookEntryView.tsx';
 import { LinkParagraph } from '../../components/ui.tsx';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel.tsx';
 
 /** One logbook entry (the link in a notification). An entry the reader may not see answers 404. */
 export default function LogbookEntryPage() {
@@ -32,7 +33,10 @@ export default function LogbookEntryPage() {
       ) : entry.isError ? (
         <LoadError error={entry.error} onRetry={() => void entry.refetch()} />
       ) : (
-        <LogbookEntryView clientId={clientId} entry={entry.data} onDelete={onDelete} deleting={remove.isPending} />
+        <>
+          <LogbookEntryView clientId={clientId} entry={entry.data} onDelete={onDelete} deleting={remove.isPending} />
+          <AttachmentsPanel clientId={clientId} entry={entry.data} />
+        </>
       )}
       <LinkParagraph to={logbookPaths.section(clientId)}>{l.backToLogbook}</LinkParagraph>
     </>
