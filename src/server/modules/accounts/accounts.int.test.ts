@@ -349,7 +349,8 @@ describeEachEngine('accounts', (engine) => {
       expect(qrSvg).toContain('<svg');
       expect(uri).toMatch(/^otpauth:\/\/totp\//);
       expect((await post('/api/me/totp/enable', { code: '000000' }, cookie)).json().code).toBe('totp_invalid');
-      const enabled = await post('/api/me/totp/enable', { code: currentTotp(secret, t.services.now()) }, cookie);
+      const enableCode = currentTotp(secret, t.services.now());
+      const enabled = await post('/api/me/totp/enable', { code: enableCode }, cookie);
       expect(enabled.statusCode).toBe(200);
       const codes = enabled.json().recoveryCodes as string[];
       expect(codes).toHaveLength(10);
@@ -357,7 +358,8 @@ describeEachEngine('accounts', (engine) => {
       expect((await post('/api/auth/login', { email, password: PASSWORD })).json().code).toBe('totp_required');
       expect((await post('/api/auth/login', { email, password: PASSWORD, totp: '123456' })).json().code).toBe('totp_invalid');
       // The code used to switch 2FA on cannot be used again to log in.
-      const replayed = await post('/api/auth/login', { email, password: PASSWORD, totp: currentTotp(secret, t.services.now()) });
+      // (The same code, not a fresh one: a new 30 s step between the two would give a new, valid code.)
+      const replayed = await post('/api/auth/login', { email, password: PASSWORD, totp: enableCode });
       expect(replayed.json()).toMatchObject({ code: 'totp_invalid', messageKey: 'totp_code_used' });
       const withTotp = await post('/api/auth/login', { email, password: PASSWORD, totp: await totpFor(t, email) });
       expect(withTotp.statusCode).toBe(200);
